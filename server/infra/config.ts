@@ -1,0 +1,140 @@
+import path from 'node:path';
+
+/** Typed, validated runtime configuration. Built once from the environment; refuses bad values. */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  mongodbUri?: string;
+  embeddedMongo?: 'mongod' | 'ferretdb';
+  dbName: string;
+  s3?: {
+    endpoint?: string;
+    bucket: string;
+    region: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+    forcePathStyle: boolean;
+    checksumMode: 'WHEN_REQUIRED' | 'WHEN_SUPPORTED';
+  };
+  s3Bucket: string;
+  seedDemo: boolean;
+  demoPassword: string;
+  sessionTtlHours: number;
+  loginRateLimit: { max: number; windowSeconds: number };
+  maxJsonBytes: number;
+  logLevel: string;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates configuration from `env`; throws ConfigError listing every problem at once. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+
+  const int = (name: string, def: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return def;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return def;
+    }
+    return n;
+  };
+  const bool = (name: string, def: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return def;
+    if (/^(1|true|yes|on)$/i.test(raw)) return true;
+    if (/^(0|false|no|off)$/i.test(raw)) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return def;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], def?: T): T | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return def;
+    if (!allowed.includes(raw as T)) {
+      problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+      return def;
+    }
+    return raw as T;
+  };
+
+  const nodeEnv = oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development')!;
+  const host = env.HOST || '127.0.0.1';
+  const port = int('PORT', 3000, 0, 65535);
+  const publicUrl = (env.PUBLIC_URL || `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`).replace(/\/$/, '');
+  try {
+    new URL(publicUrl);
+  } catch {
+    problems.push(`PUBLIC_URL must be an absolute URL (got "${publicUrl}")`);
+  }
+
+  const mongodbUri = env.MONGODB_URI || undefined;
+  if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri)) {
+    problems.push('MONGODB_URI must start with mongodb:// or mongodb+srv://');
+  }
+
+  // S3 is either fully configured or fully embedded; a partial set is a mistake worth stopping for.
+  const s3Keys = ['S3_BUCKET', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+  const anyS3 = [...s3Keys, 'S3_ENDPOINT'].some((k) => env[k]);
+  let s3: Config['s3'];
+  if (anyS3) {
+    const missing = s3Keys.filter((k) => !env[k]);
+    if (missing.length) problems.push(`S3 is partly configured; also set ${missing.join(', ')}`);
+    if (env.S3_ENDPOINT) {
+      try {
+        new URL(env.S3_ENDPOINT);
+      } catch {
+        problems.push(`S3_ENDPOINT must be a URL (got "${env.S3_ENDPOINT}")`);
+      }
+    }
+    s3 = {
+      endpoint: env.S3_ENDPOINT || undefined,
+      bucket: env.S3_BUCKET ?? '',
+      region: env.S3_REGION ?? '',
+      accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+      forcePathStyle: bool('S3_FORCE_PATH_STYLE', Boolean(env.S3_ENDPOINT)),
+      checksumMode: oneOf('S3_CHECKSUM_MODE', ['WHEN_REQUIRED', 'WHEN_SUPPORTED'] as const, 'WHEN_REQUIRED')!,
+    };
+  }
+
+  const demoPassword = env.DEMO_PASSWORD || 'databridge-demo';
+  if (demoPassword.length < 8) problems.push('DEMO_PASSWORD must be at least 8 characters');
+
+  const config: Config = {
+    env: nodeEnv,
+    host,
+    port,
+    publicUrl,
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    mongodbUri,
+    embeddedMongo: oneOf('EMBEDDED_MONGO', ['mongod', 'ferretdb'] as const),
+    dbName: env.MONGODB_DB || 'databridge',
+    s3,
+    s3Bucket: s3?.bucket || 'databridge',
+    seedDemo: bool('SEED_DEMO', true),
+    demoPassword,
+    sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    loginRateLimit: {
+      max: int('LOGIN_RATE_LIMIT', 10, 1, 10_000),
+      windowSeconds: int('LOGIN_RATE_WINDOW_SECONDS', 900, 1, 86_400),
+    },
+    maxJsonBytes: int('MAX_JSON_BYTES', 1_000_000, 1_000, 50_000_000),
+    logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'warn' : 'info')!,
+    trustProxy: bool('TRUST_PROXY', false),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,89 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { startEmbeddedMongo, type EmbeddedMongoKind } from './embedded-mongo';
+import { startEmbeddedS3 } from './embedded-s3';
+import type { S3Settings } from './s3';
+
+export interface ServicesOptions {
+  /** Embedded data goes to `<dataDir>/mongo` and `<dataDir>/s3`. */
+  dataDir: string;
+  /** Keep embedded database data across restarts (npm start) or not (tests). */
+  persistent: boolean;
+  /** MONGODB_URI: when set no database is started. */
+  mongodbUri?: string;
+  /** Configured S3 (S3_*): when set no S3 server is started. */
+  s3?: S3Settings;
+  /** EMBEDDED_MONGO: force one embedded database kind. */
+  embeddedMongo?: EmbeddedMongoKind;
+  /** Browser origins allowed by the embedded S3's CORS rules. */
+  allowedOrigins: string[];
+  /** Bucket for the embedded S3. */
+  bucket: string;
+  log: Logger;
+}
+
+export interface Services {
+  mongoUri: string;
+  mongoKind: 'external' | EmbeddedMongoKind;
+  s3: S3Settings;
+  /** Stops whatever was started here, in reverse order; safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+/** Uses configured MongoDB/S3 or starts embedded ones (DESIGN §2). */
+export async function startServices(opts: ServicesOptions): Promise<Services> {
+  const { log } = opts;
+  const stops: (() => Promise<void>)[] = [];
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      for (const fn of stops.reverse()) {
+        try {
+          await fn();
+        } catch (err) {
+          log.error({ err }, 'error while stopping an embedded service');
+        }
+      }
+    })();
+    return stopping;
+  };
+
+  try {
+    let mongoUri: string;
+    let mongoKind: Services['mongoKind'];
+    if (opts.mongodbUri) {
+      mongoUri = opts.mongodbUri;
+      mongoKind = 'external';
+    } else {
+      const mongo = await startEmbeddedMongo({
+        dir: path.join(opts.dataDir, 'mongo'),
+        persistent: opts.persistent,
+        force: opts.embeddedMongo,
+        log,
+      });
+      stops.push(() => mongo.stop());
+      mongoUri = mongo.uri;
+      mongoKind = mongo.kind;
+    }
+
+    let s3: S3Settings;
+    if (opts.s3) {
+      s3 = opts.s3;
+    } else {
+      const embedded = await startEmbeddedS3({
+        dir: path.join(opts.dataDir, 's3'),
+        bucket: opts.bucket,
+        allowedOrigins: opts.allowedOrigins,
+        log,
+      });
+      stops.push(() => embedded.stop());
+      s3 = embedded.settings;
+    }
+
+    return { mongoUri, mongoKind, s3, stop };
+  } catch (err) {
+    // Don't leave a half-started set behind.
+    await stop();
+    throw err;
+  }
+}
