@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { Types } from 'mongoose';
+import { ARTIFACT_RULES } from '../../schemas/artifact';
+import { recordAudit } from '../audit/record';
+import { actorOf } from '../http/context';
+import { depsOf } from '../http/deps';
+import { AppError, conflict, forbidden, notFound } from '../http/errors';
+import { route } from '../http/route';
+import { providerScope, relationTo, requireView, seesWorkingCopy } from '../datasets/access';
+import { checkIfMatch, loadDataset } from '../datasets/commands';
+import { Dataset, type ArtifactDoc, type DatasetDoc } from '../datasets/model';
+import { etagOf, presentArtifact } from '../datasets/presenter';
+import { artifactDownloadAllowed } from './download-rule';
+
+const MAX_ARTIFACTS_PER_DATASET = 50;
+const UPLOAD_URL_TTL_SECONDS = 15 * 60;
+const DOWNLOAD_URL_TTL_SECONDS = 5 * 60;
+
+/** Keeps letters of any script, digits, dot, dash and underscore; storage keys never carry user paths. */
+function safeFilename(name: string): string {
+  const cleaned = name.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '');
+  return cleaned.slice(0, 120) || 'file';
+}
+
+function findArtifact(doc: DatasetDoc, artifactId: string): ArtifactDoc {
+  const a = doc.artifacts.find((x) => x.id === artifactId);
+  if (!a) throw notFound('artifact_not_found');
+  return a;
+}
+
+/** Replaces the artifacts array under the dataset's current revision (412-style conflict otherwise). */
+async function saveArtifacts(doc: DatasetDoc, organizationId: Types.ObjectId, artifacts: ArtifactDoc[]): Promise<DatasetDoc> {
+  const updated = await Dataset.findOneAndUpdate(
+    { _id: doc._id, providerId: organizationId, rev: doc.rev },
+    { $set: { artifacts }, $inc: { rev: 1 } },
+    { returnDocument: 'after' },
+  ).lean<DatasetDoc>();
+  if (!updated) throw conflict('concurrent_modification');
+  return updated;
+}
+
+export const artifactRoutes = [
+  route({
+    method: 'get',
+    path: '/datasets/:id/artifacts',
+    permission: 'public',
+    tag: 'artifacts',
+    summary: 'List artifacts (members also see pending and rejected uploads)',
+    async handler(req, res) {
+      const { doc, view } = requireView(await loadDataset(String(req.params.id)), req.ctx.user);
+      const list = view === 'working' ? doc.artifacts : doc.artifacts.filter((a) => a.status === 'available');
+      const items = list.map((a) => presentArtifact(a, String(doc._id)));
+      res.json({ items, total: items.length, page: 1, pageSize: items.length });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/datasets/:id/artifacts',
+    permission: ['provider', 'admin'],
+    body: 'artifacts.create',
+    tag: 'artifacts',
+    summary: 'Register an artifact and get a presigned PUT URL for uploading it straight to S3',
+    responses: [201],
+    async handler(req, res) {
+      const user = req.ctx.user!;
+      const { doc } = requireView(await loadDataset(String(req.params.id)), user);
+      const scope = providerScope(user, doc.providerId);
+      checkIfMatch(req.get('if-match'), doc);
+      if (doc.status === 'in_review') throw conflict('dataset_in_review');
+      const { kind, filename, contentType, bytes, sha256 } = req.body as { kind: ArtifactDoc['kind']; filename: string; contentType: string; bytes: number; sha256: string };
+      const rule = ARTIFACT_RULES[kind];
+      if (!rule.contentTypes.includes(contentType)) {
+        throw new AppError(415, 'artifact_content_type_not_allowed', { contentType, kind, allowed: rule.contentTypes.join(', ') }, [
+          { path: '/contentType', code: 'content_type_not_allowed', params: { allowed: rule.contentTypes.join(', ') } },
+        ]);
+      }
+      if (bytes > rule.maxBytes) {
+        throw new AppError(413, 'artifact_too_large', { limit: rule.maxBytes }, [{ path: '/bytes', code: 'maximum', params: { limit: rule.maxBytes } }]);
+      }
+      if (doc.artifacts.filter((a) => a.status !== 'rejected').length >= MAX_ARTIFACTS_PER_DATASET) {
+        throw conflict('too_many_artifacts', { max: MAX_ARTIFACTS_PER_DATASET });
+      }
+      const id = randomUUID();
+      const artifact: ArtifactDoc = {
+        id,
+        kind,
+        key: `datasets/${doc._id}/artifacts/${id}/${safeFilename(filename)}`,
+        filename,
+        contentType,
+        bytes,
+        sha256: sha256.toLowerCase(),
+        status: 'pending',
+        uploadedAt: null,
+        createdAt: new Date(),
+        createdBy: user.id,
+      };
+      const updated = await saveArtifacts(doc, scope.organizationId, [...doc.artifacts, artifact]);
+      const upload = await depsOf(req).storage.presignPut(artifact.key, { contentType, bytes }, UPLOAD_URL_TTL_SECONDS);
+      await recordAudit(actorOf(req.ctx), 'artifact.upload_url_issued', { type: 'dataset', id: doc._id, organizationId: doc.providerId }, { artifactId: id, kind, bytes });
+      res
+        .status(201)
+        .set('ETag', etagOf(updated))
+        .json({ artifact: presentArtifact(artifact, String(doc._id)), upload: { url: upload.url, method: 'PUT', headers: upload.headers, expiresAt: upload.expiresAt } });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/datasets/:id/artifacts/:artifactId/complete',
+    permission: ['provider', 'admin'],
+    tag: 'artifacts',
+    summary: 'Verify an uploaded artifact (size and SHA-256 against S3); mismatch → 422 and the object is deleted',
+    async handler(req, res) {
+      const user = req.ctx.user!;
+      const { doc } = requireView(await loadDataset(String(req.params.id)), user);
+      const scope = providerScope(user, doc.providerId);
+      const artifact = findArtifact(doc, String(req.params.artifactId));
+      if (artifact.status === 'available') {
+        res.json({ artifact: presentArtifact(artifact, String(doc._id)) });
+        return;
+      }
+      if (artifact.status !== 'pending') throw conflict('artifact_not_pending');
+      const { storage } = depsOf(req);
+      const head = await storage.head(artifact.key);
+      if (!head) throw new AppError(422, 'upload_missing', {}, [{ path: '/artifacts', code: 'upload_missing' }]);
+      let failure: { code: string; params: Record<string, unknown> } | null = null;
+      if (head.bytes !== artifact.bytes) {
+        failure = { code: 'artifact_size_mismatch', params: { expected: artifact.bytes, actual: head.bytes } };
+      } else {
+        const actual = await storage.sha256(artifact.key);
+        if (actual !== artifact.sha256) failure = { code: 'artifact_checksum_mismatch', params: { expected: artifact.sha256, actual } };
+      }
+      const next: ArtifactDoc = failure ? { ...artifact, status: 'rejected' } : { ...artifact, status: 'available', uploadedAt: new Date() };
+      if (failure) await storage.deleteObject(artifact.key);
+      const fresh = (await loadDataset(String(doc._id)))!;
+      await saveArtifacts(fresh, scope.organizationId, fresh.artifacts.map((a) => (a.id === artifact.id ? next : a)));
+      await recordAudit(actorOf(req.ctx), failure ? 'artifact.rejected' : 'artifact.available', { type: 'dataset', id: doc._id, organizationId: doc.providerId }, { artifactId: artifact.id, ...(failure ?? {}) });
+      if (failure) throw new AppError(422, failure.code, failure.params, [{ path: failure.code === 'artifact_size_mismatch' ? '/bytes' : '/sha256', code: failure.code, params: failure.params }]);
+      res.json({ artifact: presentArtifact(next, String(doc._id)) });
+    },
+  }),
+  route({
+    method: 'delete',
+    path: '/datasets/:id/artifacts/:artifactId',
+    permission: ['provider', 'admin'],
+    tag: 'artifacts',
+    summary: 'Remove an artifact and its stored object',
+    responses: [204],
+    async handler(req, res) {
+      const user = req.ctx.user!;
+      const { doc } = requireView(await loadDataset(String(req.params.id)), user);
+      const scope = providerScope(user, doc.providerId);
+      checkIfMatch(req.get('if-match'), doc);
+      if (doc.status === 'in_review') throw conflict('dataset_in_review');
+      const artifact = findArtifact(doc, String(req.params.artifactId));
+      await saveArtifacts(doc, scope.organizationId, doc.artifacts.filter((a) => a.id !== artifact.id));
+      await depsOf(req).storage.deleteObject(artifact.key);
+      await recordAudit(actorOf(req.ctx), 'artifact.delete', { type: 'dataset', id: doc._id, organizationId: doc.providerId }, { artifactId: artifact.id });
+      res.status(204).end();
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/datasets/:id/artifacts/:artifactId/download',
+    permission: 'public',
+    tag: 'artifacts',
+    summary: 'Redirect to a presigned download URL valid for 5 minutes (?format=json for { url, expiresAt })',
+    async handler(req, res) {
+      const user = req.ctx.user;
+      const { doc, view } = requireView(await loadDataset(String(req.params.id)), user);
+      const artifact = findArtifact(doc, String(req.params.artifactId));
+      if (artifact.status !== 'available') throw notFound('artifact_not_found');
+      const rel = relationTo(user, doc.providerId);
+      const rules = view === 'live' ? doc.live : doc;
+      if (!seesWorkingCopy(rel) && !artifactDownloadAllowed(artifact.kind, rules ?? {})) throw forbidden('download_not_allowed');
+      const { url, expiresAt } = await depsOf(req).storage.presignGet(artifact.key, DOWNLOAD_URL_TTL_SECONDS, { filename: artifact.filename, contentType: artifact.contentType });
+      await recordAudit(actorOf(req.ctx), 'artifact.download_url_issued', { type: 'dataset', id: doc._id, organizationId: doc.providerId }, { artifactId: artifact.id, kind: artifact.kind });
+      res.set('Cache-Control', 'no-store');
+      if (req.query.format === 'json') res.json({ url, expiresAt });
+      else res.redirect(302, url);
+    },
+  }),
+];
+

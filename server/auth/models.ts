@@ -1,0 +1,118 @@
+import mongoose, { Schema, type Types } from 'mongoose';
+
+export const ROLES = ['provider', 'researcher', 'reviewer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface UserDoc {
+  _id: Types.ObjectId;
+  email: string;
+  name: string;
+  organizationId: Types.ObjectId;
+  roles: Role[];
+  locale: 'ko' | 'en';
+  disabled: boolean;
+  passwordHash: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const userSchema = new Schema<UserDoc>(
+  {
+    email: { type: String, required: true },
+    name: { type: String, required: true },
+    organizationId: { type: Schema.Types.ObjectId, required: true },
+    roles: { type: [String], default: ['researcher'] },
+    locale: { type: String, default: 'en' },
+    disabled: { type: Boolean, default: false },
+    passwordHash: { type: String, required: true },
+  },
+  { timestamps: true, collection: 'users' },
+);
+// Sign-in by e-mail; one account per address (stored lower-cased).
+userSchema.index({ email: 1 }, { unique: true });
+// Members of an organisation (admin user list, reviewer lookup).
+userSchema.index({ organizationId: 1, email: 1 });
+
+export const User = mongoose.model<UserDoc>('User', userSchema);
+
+export interface SessionDoc {
+  _id: Types.ObjectId;
+  tokenHash: string;
+  userId: Types.ObjectId;
+  csrfToken: string;
+  expiresAt: Date;
+  createdAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+const sessionSchema = new Schema<SessionDoc>(
+  {
+    tokenHash: { type: String, required: true },
+    userId: { type: Schema.Types.ObjectId, required: true },
+    csrfToken: { type: String, required: true },
+    expiresAt: { type: Date, required: true },
+    createdAt: { type: Date, required: true },
+    ip: { type: String, default: null },
+    userAgent: { type: String, default: null },
+  },
+  { versionKey: false, collection: 'sessions' },
+);
+// Every authenticated cookie request looks its session up by the hash of the cookie value.
+sessionSchema.index({ tokenHash: 1 }, { unique: true });
+// Sign out everywhere / cleanup of a user's sessions.
+sessionSchema.index({ userId: 1, expiresAt: 1 });
+
+export const Session = mongoose.model<SessionDoc>('Session', sessionSchema);
+
+export interface ApiTokenDoc {
+  _id: Types.ObjectId;
+  userId: Types.ObjectId;
+  name: string;
+  tokenHash: string;
+  prefix: string;
+  expiresAt: Date;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+const apiTokenSchema = new Schema<ApiTokenDoc>(
+  {
+    userId: { type: Schema.Types.ObjectId, required: true },
+    name: { type: String, required: true },
+    tokenHash: { type: String, required: true },
+    prefix: { type: String, required: true },
+    expiresAt: { type: Date, required: true },
+    createdAt: { type: Date, required: true },
+    lastUsedAt: { type: Date, default: null },
+    revokedAt: { type: Date, default: null },
+  },
+  { versionKey: false, collection: 'api_tokens' },
+);
+// Bearer authentication looks tokens up by hash.
+apiTokenSchema.index({ tokenHash: 1 }, { unique: true });
+// GET /auth/tokens lists a user's tokens, newest first.
+apiTokenSchema.index({ userId: 1, createdAt: -1 });
+
+export const ApiToken = mongoose.model<ApiTokenDoc>('ApiToken', apiTokenSchema);
+
+export interface RateLimitDoc {
+  _id: Types.ObjectId;
+  key: string;
+  windowStart: Date;
+  count: number;
+}
+
+const rateLimitSchema = new Schema<RateLimitDoc>(
+  {
+    key: { type: String, required: true },
+    windowStart: { type: Date, required: true },
+    count: { type: Number, default: 0 },
+  },
+  { versionKey: false, collection: 'rate_limits' },
+);
+// Fixed-window counters: one document per (key, window); kept in MongoDB so every app process shares them.
+rateLimitSchema.index({ key: 1, windowStart: 1 }, { unique: true });
+
+export const RateLimit = mongoose.model<RateLimitDoc>('RateLimit', rateLimitSchema);

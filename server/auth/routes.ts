@@ -1,0 +1,216 @@
+import type { Request, Response } from 'express';
+import { Types } from 'mongoose';
+import { depsOf } from '../http/deps';
+import { recordAudit } from '../audit/record';
+import { actorOf } from '../http/context';
+import { AppError, conflict, isDuplicateKey, notFound, tooManyRequests, validationFailed } from '../http/errors';
+import { hit, hits, reset, secondsLeft } from '../http/rate-limit';
+import { route } from '../http/route';
+import { SESSION_COOKIE } from '../http/authenticate';
+import { Organization } from '../organizations/model';
+import { ApiToken, Session, User } from './models';
+import { loadAuthUser } from './load-user';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import { presentUser } from './presenter';
+import { API_TOKEN_PREFIX, hashSecret, newSecret } from './secrets';
+
+const MAX_TOKENS_PER_USER = 20;
+
+async function startSession(req: Request, res: Response, userId: Types.ObjectId): Promise<string> {
+  const { config } = depsOf(req);
+  const secret = newSecret();
+  const csrfToken = newSecret(24);
+  const expiresAt = new Date(Date.now() + config.sessionTtlHours * 3600_000);
+  await Session.create({
+    tokenHash: hashSecret(secret),
+    userId,
+    csrfToken,
+    expiresAt,
+    createdAt: new Date(),
+    ip: req.ctx.ip,
+    userAgent: req.get('user-agent')?.slice(0, 300) ?? null,
+  });
+  res.cookie(SESSION_COOKIE, secret, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.env === 'production',
+    path: '/',
+    expires: expiresAt,
+  });
+  return csrfToken;
+}
+
+export const authRoutes = [
+  route({
+    method: 'post',
+    path: '/auth/login',
+    permission: 'public',
+    body: 'auth.login',
+    tag: 'auth',
+    summary: 'Sign in with e-mail and password; sets the session cookie',
+    async handler(req, res) {
+      const { config } = depsOf(req);
+      const email = String(req.body.email).trim().toLowerCase();
+      const { max, windowSeconds } = config.loginRateLimit;
+      const pairKey = `login:${req.ctx.ip}:${email}`;
+      const emailKey = `login:${email}`;
+      if ((await hits(pairKey, windowSeconds)) >= max || (await hits(emailKey, windowSeconds)) >= max * 5) {
+        throw tooManyRequests(secondsLeft(windowSeconds));
+      }
+      const user = await User.findOne({ email }).lean();
+      const ok = await verifyPassword(String(req.body.password), user?.passwordHash ?? (await dummyPasswordHash()));
+      const authUser = ok && user && !user.disabled ? await loadAuthUser(user._id) : null;
+      if (!authUser) {
+        await Promise.all([hit(pairKey, windowSeconds), hit(emailKey, windowSeconds)]);
+        await recordAudit({ id: user?._id ?? null, email, ip: req.ctx.ip }, 'auth.login_failed', { type: 'user', id: user?._id ?? null });
+        throw new AppError(401, 'invalid_credentials');
+      }
+      await reset(pairKey, windowSeconds);
+      const csrfToken = await startSession(req, res, authUser.id);
+      await recordAudit({ id: authUser.id, email, ip: req.ctx.ip }, 'auth.login', { type: 'user', id: authUser.id });
+      res.json({ user: presentUser(authUser), csrfToken });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/auth/logout',
+    permission: 'signed_in',
+    tag: 'auth',
+    summary: 'Sign out: ends the current session',
+    responses: [204],
+    async handler(req, res) {
+      if (req.ctx.sessionId) await Session.deleteOne({ _id: req.ctx.sessionId });
+      res.clearCookie(SESSION_COOKIE, { path: '/' });
+      await recordAudit(actorOf(req.ctx), 'auth.logout', { type: 'user', id: req.ctx.user!.id });
+      res.status(204).end();
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/auth/me',
+    permission: 'signed_in',
+    tag: 'auth',
+    summary: 'The signed-in user and the CSRF token of the session',
+    handler(req, res) {
+      res.json({ user: presentUser(req.ctx.user!), csrfToken: req.ctx.csrfToken ?? null });
+    },
+  }),
+  route({
+    method: 'patch',
+    path: '/auth/me',
+    permission: 'signed_in',
+    body: 'auth.updateMe',
+    tag: 'auth',
+    summary: 'Update own name or preferred language',
+    async handler(req, res) {
+      const set: Record<string, unknown> = {};
+      if (req.body.name !== undefined) set.name = String(req.body.name).trim();
+      if (req.body.locale !== undefined) set.locale = req.body.locale;
+      await User.updateOne({ _id: req.ctx.user!.id }, { $set: set });
+      const user = await loadAuthUser(req.ctx.user!.id);
+      res.json({ user: presentUser(user!), csrfToken: req.ctx.csrfToken ?? null });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/auth/register',
+    permission: 'public',
+    body: 'auth.register',
+    tag: 'auth',
+    summary: 'Register a researcher account in an existing organisation',
+    responses: [201],
+    async handler(req, res) {
+      const { config } = depsOf(req);
+      const ipKey = `register:${req.ctx.ip}`;
+      if ((await hit(ipKey, 3600)) > config.loginRateLimit.max * 2) throw tooManyRequests(secondsLeft(3600));
+      const email = String(req.body.email).trim().toLowerCase();
+      const org = await Organization.findOne({ slug: req.body.organizationSlug }).lean();
+      if (!org) throw validationFailed([{ path: '/organizationSlug', code: 'unknown_organization' }]);
+      let created;
+      try {
+        created = await User.create({
+          email,
+          name: String(req.body.name).trim(),
+          organizationId: org._id,
+          roles: ['researcher'],
+          locale: req.body.locale ?? req.ctx.lang,
+          passwordHash: await hashPassword(String(req.body.password)),
+        });
+      } catch (err) {
+        if (isDuplicateKey(err)) throw conflict('email_taken');
+        throw err;
+      }
+      const user = await loadAuthUser(created._id);
+      const csrfToken = await startSession(req, res, created._id);
+      await recordAudit({ id: created._id, email, ip: req.ctx.ip }, 'auth.register', { type: 'user', id: created._id, organizationId: org._id });
+      res.status(201).json({ user: presentUser(user!), csrfToken });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/auth/tokens',
+    permission: 'signed_in',
+    body: 'auth.tokenCreate',
+    tag: 'auth',
+    summary: 'Create a personal API token; the secret is shown only in this response',
+    responses: [201],
+    async handler(req, res) {
+      const user = req.ctx.user!;
+      const active = await ApiToken.countDocuments({ userId: user.id, revokedAt: null, expiresAt: { $gt: new Date() } });
+      if (active >= MAX_TOKENS_PER_USER) throw conflict('too_many_tokens', { max: MAX_TOKENS_PER_USER });
+      const token = API_TOKEN_PREFIX + newSecret();
+      const now = new Date();
+      const doc = await ApiToken.create({
+        userId: user.id,
+        name: String(req.body.name).trim(),
+        tokenHash: hashSecret(token),
+        prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+        expiresAt: new Date(now.getTime() + Number(req.body.expiresInDays) * 86400_000),
+        createdAt: now,
+      });
+      await recordAudit(actorOf(req.ctx), 'auth.token_created', { type: 'api_token', id: doc._id }, { name: doc.name, expiresAt: doc.expiresAt });
+      res.status(201).json({ id: String(doc._id), name: doc.name, token, prefix: doc.prefix, expiresAt: doc.expiresAt, createdAt: doc.createdAt });
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/auth/tokens',
+    permission: 'signed_in',
+    tag: 'auth',
+    summary: 'List own API tokens (never the secrets)',
+    async handler(req, res) {
+      const docs = await ApiToken.find({ userId: req.ctx.user!.id }).sort({ createdAt: -1 }).limit(100).lean();
+      const now = Date.now();
+      const items = docs.map((d) => ({
+        id: String(d._id),
+        name: d.name,
+        prefix: d.prefix,
+        createdAt: d.createdAt,
+        expiresAt: d.expiresAt,
+        lastUsedAt: d.lastUsedAt,
+        revokedAt: d.revokedAt,
+        active: !d.revokedAt && d.expiresAt.getTime() > now,
+      }));
+      res.json({ items, total: items.length, page: 1, pageSize: items.length });
+    },
+  }),
+  route({
+    method: 'delete',
+    path: '/auth/tokens/:id',
+    permission: 'signed_in',
+    tag: 'auth',
+    summary: 'Revoke an API token',
+    responses: [204],
+    async handler(req, res) {
+      const id = String(req.params.id);
+      if (!Types.ObjectId.isValid(id)) throw notFound('token_not_found');
+      const doc = await ApiToken.findOneAndUpdate(
+        { _id: new Types.ObjectId(id), userId: req.ctx.user!.id, revokedAt: null },
+        { $set: { revokedAt: new Date() } },
+      ).lean();
+      if (!doc) throw notFound('token_not_found');
+      await recordAudit(actorOf(req.ctx), 'auth.token_revoked', { type: 'api_token', id: doc._id });
+      res.status(204).end();
+    },
+  }),
+];

@@ -1,0 +1,225 @@
+import { Types } from 'mongoose';
+import { recordAudit } from '../audit/record';
+import type { AuthUser, RequestContext } from '../http/context';
+import { actorOf } from '../http/context';
+import { conflict, forbidden, isDuplicateKey, preconditionFailed, unprocessable, validationFailed, type FieldError } from '../http/errors';
+import { findReferenceableVersion } from '../labeling/model';
+import { Organization } from '../organizations/model';
+import { providerScope, requireView, reviewScope } from './access';
+import { CONTENT_FIELDS, Dataset, DatasetVersion, type DatasetContent, type DatasetDoc, type LiveSnapshot } from './model';
+import { draftErrors, publishReadinessErrors } from './readiness';
+
+/** Loads a dataset by ObjectId or slug (no visibility check: callers must apply one). */
+export async function loadDataset(idOrSlug: string): Promise<DatasetDoc | null> {
+  const filter = Types.ObjectId.isValid(idOrSlug) && /^[0-9a-f]{24}$/i.test(idOrSlug) ? { _id: new Types.ObjectId(idOrSlug) } : { slug: idOrSlug };
+  return Dataset.findOne(filter).lean<DatasetDoc>();
+}
+
+/** The provider-written content of a document. */
+export function contentOf(doc: DatasetContent): DatasetContent {
+  const out: Record<string, unknown> = {};
+  for (const f of CONTENT_FIELDS) if (doc[f] !== undefined && doc[f] !== null) out[f] = doc[f];
+  return out as DatasetContent;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Types.ObjectId);
+}
+
+/** JSON merge of a PATCH body into content: objects merge recursively, arrays and scalars replace. */
+export function mergeContent<T>(base: T, patch: Record<string, unknown>): T {
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(patch)) {
+    out[k] = isPlainObject(v) && isPlainObject(out[k]) ? mergeContent(out[k], v) : v;
+  }
+  return out as T;
+}
+
+async function labelingReferenceErrors(content: DatasetContent): Promise<FieldError[]> {
+  const ref = content.labeling;
+  if (!ref?.procedureId) return [];
+  const version = await findReferenceableVersion(String(ref.procedureId), Number(ref.procedureVersion));
+  return version ? [] : [{ path: '/labeling/procedureVersion', code: 'procedure_version_not_referenceable' }];
+}
+
+async function checkDraft(content: DatasetContent): Promise<void> {
+  const errors = [...draftErrors(content), ...(await labelingReferenceErrors(content))];
+  if (errors.length) throw validationFailed(errors);
+}
+
+function hasAvailableSample(doc: DatasetDoc): boolean {
+  return doc.artifacts.some((a) => a.kind === 'sample' && a.status === 'available');
+}
+
+async function checkReadiness(doc: DatasetDoc): Promise<void> {
+  const content = contentOf(doc);
+  const errors = [...publishReadinessErrors(content, { hasAvailableSample: hasAvailableSample(doc) }), ...(await labelingReferenceErrors(content))];
+  if (errors.length) throw unprocessable('not_ready_for_publication', errors);
+}
+
+/** Creates a draft in the caller's organisation (admins may name another provider). */
+export async function createDataset(ctx: RequestContext, body: Record<string, unknown>): Promise<DatasetDoc> {
+  const user = ctx.user!;
+  let providerId = user.organizationId;
+  if (body.providerId !== undefined) {
+    providerId = new Types.ObjectId(String(body.providerId));
+    if (!(await Organization.exists({ _id: providerId }))) throw validationFailed([{ path: '/providerId', code: 'unknown_organization' }]);
+  }
+  const scope = providerScope(user, providerId);
+  const content = contentOf(body as DatasetContent);
+  await checkDraft(content);
+  try {
+    const created = await Dataset.create({ ...content, providerId: scope.organizationId, createdBy: user.id, status: 'draft', version: 0, rev: 1 });
+    await recordAudit(actorOf(ctx), 'dataset.create', { type: 'dataset', id: created._id, organizationId: providerId }, { slug: content.slug });
+    return created.toObject() as DatasetDoc;
+  } catch (err) {
+    if (isDuplicateKey(err)) throw conflict('slug_taken', { slug: content.slug });
+    throw err;
+  }
+}
+
+/** Parses an If-Match header and fails with 412 when it does not name the current revision. */
+export function checkIfMatch(ifMatch: string | undefined, doc: Pick<DatasetDoc, 'rev'>): void {
+  if (!ifMatch || ifMatch.trim() === '*') return;
+  const tags = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
+  if (!tags.includes(`"r${doc.rev}"`)) throw preconditionFailed();
+}
+
+/**
+ * Applies a PATCH to the working copy. Editing a published dataset starts a revision draft; the
+ * published snapshot stays in the catalogue until the revision is approved.
+ */
+export async function updateDataset(ctx: RequestContext, idOrSlug: string, patch: Record<string, unknown>, ifMatch: string | undefined): Promise<DatasetDoc> {
+  const user = ctx.user!;
+  const { doc } = requireView(await loadDataset(idOrSlug), user);
+  const scope = providerScope(user, doc.providerId);
+  checkIfMatch(ifMatch, doc);
+  if (doc.status === 'in_review') throw conflict('dataset_in_review');
+  const merged = mergeContent(contentOf(doc), patch);
+  await checkDraft(merged);
+  const nextStatus = doc.status === 'published' || doc.status === 'withdrawn' ? 'draft' : doc.status;
+  const unset: Record<string, 1> = {};
+  for (const f of CONTENT_FIELDS) if (merged[f] === undefined && doc[f] !== undefined) unset[f] = 1;
+  try {
+    const updated = await Dataset.findOneAndUpdate(
+      { _id: doc._id, providerId: scope.organizationId, rev: doc.rev, status: doc.status },
+      { $set: { ...merged, status: nextStatus }, ...(Object.keys(unset).length ? { $unset: unset } : {}), $inc: { rev: 1 } },
+      { returnDocument: 'after' },
+    ).lean<DatasetDoc>();
+    if (!updated) throw preconditionFailed();
+    await recordAudit(actorOf(ctx), 'dataset.update', { type: 'dataset', id: doc._id, organizationId: doc.providerId }, { fields: Object.keys(patch) });
+    return updated;
+  } catch (err) {
+    if (isDuplicateKey(err)) throw conflict('slug_taken', { slug: merged.slug });
+    throw err;
+  }
+}
+
+/** Deletes a dataset that has never been published, with its stored artifacts' keys returned for cleanup. */
+export async function deleteDataset(ctx: RequestContext, idOrSlug: string, ifMatch: string | undefined): Promise<string[]> {
+  const user = ctx.user!;
+  const { doc } = requireView(await loadDataset(idOrSlug), user);
+  const scope = providerScope(user, doc.providerId);
+  checkIfMatch(ifMatch, doc);
+  if (doc.version > 0 || !['draft', 'changes_requested'].includes(doc.status)) throw conflict('dataset_not_deletable');
+  const res = await Dataset.deleteOne({ _id: doc._id, providerId: scope.organizationId, rev: doc.rev, version: 0 });
+  if (res.deletedCount !== 1) throw preconditionFailed();
+  await recordAudit(actorOf(ctx), 'dataset.delete', { type: 'dataset', id: doc._id, organizationId: doc.providerId }, { slug: doc.slug });
+  return doc.artifacts.map((a) => a.key);
+}
+
+function historyEntry(user: AuthUser, action: 'submit' | 'approve' | 'request_changes' | 'withdraw', extra: { comment?: string; version?: number } = {}) {
+  return { action, by: user.id, byName: user.name, at: new Date(), ...extra };
+}
+
+/** Submits a draft for publication review after checking it is ready. */
+export async function submitDataset(ctx: RequestContext, idOrSlug: string): Promise<DatasetDoc> {
+  const user = ctx.user!;
+  const { doc } = requireView(await loadDataset(idOrSlug), user);
+  const scope = providerScope(user, doc.providerId);
+  if (!['draft', 'changes_requested'].includes(doc.status)) throw conflict('invalid_status_transition', { from: doc.status, to: 'in_review' });
+  await checkReadiness(doc);
+  const updated = await Dataset.findOneAndUpdate(
+    { _id: doc._id, providerId: scope.organizationId, rev: doc.rev, status: doc.status },
+    { $set: { status: 'in_review', submittedBy: user.id }, $push: { reviewHistory: historyEntry(user, 'submit') }, $inc: { rev: 1 } },
+    { returnDocument: 'after' },
+  ).lean<DatasetDoc>();
+  if (!updated) throw conflict('concurrent_modification');
+  await recordAudit(actorOf(ctx), 'dataset.submit', { type: 'dataset', id: doc._id, organizationId: doc.providerId });
+  return updated;
+}
+
+/** A reviewer's decision on a submission: approve (publish as version+1) or request changes. */
+export async function reviewDataset(ctx: RequestContext, idOrSlug: string, action: 'approve' | 'request_changes', comment: string | undefined): Promise<DatasetDoc> {
+  const user = ctx.user!;
+  const { doc } = requireView(await loadDataset(idOrSlug), user);
+  reviewScope(user, doc.providerId);
+  if (doc.status !== 'in_review') throw conflict('invalid_status_transition', { from: doc.status, to: action === 'approve' ? 'published' : 'changes_requested' });
+  // Separation of duties: whoever submitted can never decide, whatever roles they hold.
+  if (doc.submittedBy && doc.submittedBy.equals(user.id)) throw forbidden('cannot_review_own_submission');
+  const trimmed = comment?.trim() || undefined;
+
+  if (action === 'request_changes') {
+    const updated = await Dataset.findOneAndUpdate(
+      { _id: doc._id, rev: doc.rev, status: 'in_review' },
+      { $set: { status: 'changes_requested' }, $push: { reviewHistory: historyEntry(user, 'request_changes', { comment: trimmed }) }, $inc: { rev: 1 } },
+      { returnDocument: 'after' },
+    ).lean<DatasetDoc>();
+    if (!updated) throw conflict('concurrent_modification');
+    await recordAudit(actorOf(ctx), 'dataset.changes_requested', { type: 'dataset', id: doc._id, organizationId: doc.providerId }, { comment: trimmed });
+    return updated;
+  }
+
+  await checkReadiness(doc);
+  const version = doc.version + 1;
+  const publishedAt = new Date();
+  const snapshot = contentOf(doc);
+  // The unique (datasetId, version) index makes the snapshot insert the point where concurrent approvals are decided.
+  let versionDoc;
+  try {
+    versionDoc = await DatasetVersion.create({ datasetId: doc._id, providerId: doc.providerId, version, snapshot, publishedAt, approvedBy: user.id, submittedBy: doc.submittedBy, comment: trimmed });
+  } catch (err) {
+    if (isDuplicateKey(err)) throw conflict('concurrent_modification');
+    throw err;
+  }
+  const live: LiveSnapshot = { ...snapshot, version, publishedAt, approvedBy: user.id };
+  const updated = await Dataset.findOneAndUpdate(
+    { _id: doc._id, rev: doc.rev, status: 'in_review' },
+    {
+      $set: { status: 'published', version, live, publishedAt, withdrawnAt: null },
+      $push: { reviewHistory: historyEntry(user, 'approve', { comment: trimmed, version }) },
+      $inc: { rev: 1 },
+    },
+    { returnDocument: 'after' },
+  ).lean<DatasetDoc>();
+  if (!updated) {
+    // Someone changed the dataset between our read and write: undo the snapshot we added.
+    await DatasetVersion.deleteOne({ _id: versionDoc._id });
+    throw conflict('concurrent_modification');
+  }
+  await recordAudit(actorOf(ctx), 'dataset.publish', { type: 'dataset', id: doc._id, organizationId: doc.providerId }, { version, comment: trimmed });
+  return updated;
+}
+
+/** Withdraws a published dataset from the catalogue (existing grantees keep seeing it). */
+export async function withdrawDataset(ctx: RequestContext, idOrSlug: string, comment: string | undefined): Promise<DatasetDoc> {
+  const user = ctx.user!;
+  const { doc } = requireView(await loadDataset(idOrSlug), user);
+  const scope = providerScope(user, doc.providerId);
+  if (!doc.live || doc.withdrawnAt || doc.status === 'in_review') throw conflict('invalid_status_transition', { from: doc.status, to: 'withdrawn' });
+  const updated = await Dataset.findOneAndUpdate(
+    { _id: doc._id, providerId: scope.organizationId, rev: doc.rev, withdrawnAt: null },
+    { $set: { status: 'withdrawn', withdrawnAt: new Date() }, $push: { reviewHistory: historyEntry(user, 'withdraw', { comment: comment?.trim() || undefined }) }, $inc: { rev: 1 } },
+    { returnDocument: 'after' },
+  ).lean<DatasetDoc>();
+  if (!updated) throw conflict('concurrent_modification');
+  await recordAudit(actorOf(ctx), 'dataset.withdraw', { type: 'dataset', id: doc._id, organizationId: doc.providerId });
+  return updated;
+}
+
+/** Top-level content fields that differ between two snapshots. */
+export function changedFields(a: DatasetContent | undefined, b: DatasetContent): string[] {
+  if (!a) return [];
+  return CONTENT_FIELDS.filter((f) => JSON.stringify(a[f] ?? null) !== JSON.stringify(b[f] ?? null));
+}
+

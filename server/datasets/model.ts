@@ -1,0 +1,156 @@
+import mongoose, { Schema, type Types } from 'mongoose';
+
+/** Fields a provider writes; the same shape is frozen into each published snapshot. */
+export const CONTENT_FIELDS = [
+  'slug',
+  'title',
+  'summary',
+  'description',
+  'keywords',
+  'modalities',
+  'tasks',
+  'languages',
+  'techAreas',
+  'domain',
+  'temporalCoverage',
+  'spatialCoverage',
+  'size',
+  'formats',
+  'license',
+  'disclosure',
+  'classification',
+  'labeling',
+  'contact',
+] as const;
+export type ContentField = (typeof CONTENT_FIELDS)[number];
+// Content is validated by the JSON Schemas in schemas/ before it reaches the database.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type DatasetContent = { slug: string } & Partial<Record<Exclude<ContentField, 'slug'>, any>>;
+
+export type DatasetStatus = 'draft' | 'in_review' | 'changes_requested' | 'published' | 'withdrawn';
+
+export interface ArtifactDoc {
+  id: string;
+  kind: 'sample' | 'guideline' | 'datacard' | 'schema' | 'agreement' | 'other';
+  key: string;
+  filename: string;
+  contentType: string;
+  bytes: number;
+  sha256: string;
+  status: 'pending' | 'available' | 'rejected';
+  uploadedAt: Date | null;
+  createdAt: Date;
+  createdBy: Types.ObjectId;
+}
+
+export interface ReviewEvent {
+  action: 'submit' | 'approve' | 'request_changes' | 'withdraw';
+  by: Types.ObjectId;
+  byName: string;
+  at: Date;
+  comment?: string;
+  version?: number;
+}
+
+/** The published face of a dataset: the content as approved, plus when and by whom. */
+export interface LiveSnapshot extends DatasetContent {
+  version: number;
+  publishedAt: Date;
+  approvedBy: Types.ObjectId;
+}
+
+export interface DatasetDoc extends DatasetContent {
+  _id: Types.ObjectId;
+  providerId: Types.ObjectId;
+  createdBy: Types.ObjectId;
+  status: DatasetStatus;
+  /** Number of publications so far; the live snapshot carries the same number. */
+  version: number;
+  /** Optimistic-concurrency revision, the basis of the ETag; +1 on every write. */
+  rev: number;
+  artifacts: ArtifactDoc[];
+  reviewHistory: ReviewEvent[];
+  submittedBy: Types.ObjectId | null;
+  live: LiveSnapshot | null;
+  publishedAt: Date | null;
+  withdrawnAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const M = Schema.Types.Mixed;
+const datasetSchema = new Schema<DatasetDoc>(
+  {
+    slug: { type: String, required: true },
+    providerId: { type: Schema.Types.ObjectId, required: true },
+    createdBy: { type: Schema.Types.ObjectId, required: true },
+    status: { type: String, required: true, default: 'draft' },
+    version: { type: Number, default: 0 },
+    rev: { type: Number, default: 1 },
+    title: M,
+    summary: M,
+    description: M,
+    keywords: M,
+    modalities: { type: [String], default: undefined },
+    tasks: { type: [String], default: undefined },
+    languages: { type: [String], default: undefined },
+    techAreas: M,
+    domain: String,
+    temporalCoverage: M,
+    spatialCoverage: M,
+    size: M,
+    formats: { type: [String], default: undefined },
+    license: M,
+    disclosure: M,
+    classification: M,
+    labeling: M,
+    contact: M,
+    artifacts: { type: [M] as never, default: [] },
+    reviewHistory: { type: [M] as never, default: [] },
+    submittedBy: { type: Schema.Types.ObjectId, default: null },
+    live: { type: M, default: null },
+    publishedAt: { type: Date, default: null },
+    withdrawnAt: { type: Date, default: null },
+  },
+  { timestamps: true, minimize: false, versionKey: false, collection: 'datasets' },
+);
+// GET /datasets/{slug} and the unique-slug rule (409 on duplicates).
+datasetSchema.index({ slug: 1 }, { unique: true });
+// Provider workspace: an organisation's datasets by status, most recently edited first.
+datasetSchema.index({ providerId: 1, status: 1, updatedAt: -1 });
+// Reviewer queue: everything in review, oldest submission first.
+datasetSchema.index({ status: 1, updatedAt: 1 });
+// Public catalogue: live, not withdrawn, newest publication first, filtered by classification.
+datasetSchema.index({ withdrawnAt: 1, 'live.classification.level': 1, publishedAt: -1 });
+
+export const Dataset = mongoose.model<DatasetDoc>('Dataset', datasetSchema);
+
+export interface DatasetVersionDoc {
+  _id: Types.ObjectId;
+  datasetId: Types.ObjectId;
+  providerId: Types.ObjectId;
+  version: number;
+  snapshot: DatasetContent;
+  publishedAt: Date;
+  approvedBy: Types.ObjectId;
+  submittedBy: Types.ObjectId | null;
+  comment?: string;
+}
+
+const datasetVersionSchema = new Schema<DatasetVersionDoc>(
+  {
+    datasetId: { type: Schema.Types.ObjectId, required: true },
+    providerId: { type: Schema.Types.ObjectId, required: true },
+    version: { type: Number, required: true },
+    snapshot: { type: M, required: true },
+    publishedAt: { type: Date, required: true },
+    approvedBy: { type: Schema.Types.ObjectId, required: true },
+    submittedBy: { type: Schema.Types.ObjectId, default: null },
+    comment: String,
+  },
+  { minimize: false, versionKey: false, collection: 'dataset_versions' },
+);
+// GET /datasets/{id}/versions (newest first) and exactly one snapshot per published version.
+datasetVersionSchema.index({ datasetId: 1, version: -1 }, { unique: true });
+
+export const DatasetVersion = mongoose.model<DatasetVersionDoc>('DatasetVersion', datasetVersionSchema);

@@ -1,0 +1,81 @@
+import type { Lang } from '../i18n';
+import type { OrganizationDoc } from '../organizations/model';
+import { CONTENT_FIELDS, type ArtifactDoc, type DatasetContent, type DatasetDoc } from './model';
+
+/** The short organisation view embedded in dataset responses. */
+export function presentProvider(org: Pick<OrganizationDoc, '_id' | 'slug' | 'name' | 'country' | 'type'> | undefined) {
+  if (!org) return null;
+  return { id: String(org._id), slug: org.slug, name: org.name, country: org.country, type: org.type };
+}
+
+function pickContent(src: DatasetContent): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of CONTENT_FIELDS) if (src[f] !== undefined && src[f] !== null) out[f] = src[f];
+  return out;
+}
+
+/** An artifact without its storage key; download URLs are issued per request. */
+export function presentArtifact(a: ArtifactDoc, datasetId: string) {
+  return {
+    id: a.id,
+    kind: a.kind,
+    filename: a.filename,
+    contentType: a.contentType,
+    bytes: a.bytes,
+    sha256: a.sha256,
+    status: a.status,
+    uploadedAt: a.uploadedAt,
+    downloadUrl: a.status === 'available' ? `/api/v1/datasets/${datasetId}/artifacts/${a.id}/download` : null,
+  };
+}
+
+export function etagOf(doc: Pick<DatasetDoc, 'rev'>): string {
+  return `"r${doc.rev}"`;
+}
+
+/**
+ * A dataset as the caller may see it: the working copy (members, reviewers, admins) with review
+ * state, or the published snapshot (everyone else) with only available artifacts.
+ */
+export function presentDataset(doc: DatasetDoc, view: 'working' | 'live', provider: OrganizationDoc | undefined, _lang: Lang) {
+  const id = String(doc._id);
+  if (view === 'live' && doc.live) {
+    const live = doc.live;
+    return {
+      id,
+      ...pickContent(live),
+      slug: doc.slug,
+      status: doc.withdrawnAt ? 'withdrawn' : 'published',
+      version: live.version,
+      provider: presentProvider(provider),
+      artifacts: doc.artifacts.filter((a) => a.status === 'available').map((a) => presentArtifact(a, id)),
+      publishedAt: live.publishedAt,
+      withdrawnAt: doc.withdrawnAt,
+    };
+  }
+  return {
+    id,
+    ...pickContent(doc),
+    status: doc.status,
+    version: doc.version,
+    provider: presentProvider(provider),
+    artifacts: doc.artifacts.map((a) => presentArtifact(a, id)),
+    review: {
+      submittedBy: doc.submittedBy ? String(doc.submittedBy) : null,
+      history: doc.reviewHistory.map((e) => ({
+        action: e.action,
+        by: String(e.by),
+        byName: e.byName,
+        at: e.at,
+        comment: e.comment ?? null,
+        version: e.version ?? null,
+      })),
+    },
+    published: doc.live ? { version: doc.live.version, publishedAt: doc.live.publishedAt } : null,
+    publishedAt: doc.publishedAt,
+    withdrawnAt: doc.withdrawnAt,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    etag: etagOf(doc),
+  };
+}

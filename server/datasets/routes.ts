@@ -1,0 +1,206 @@
+import type { Request } from 'express';
+import { Types, type QueryFilter } from 'mongoose';
+import { depsOf } from '../http/deps';
+import { badRequest, notFound } from '../http/errors';
+import { intQuery, listQuery, route } from '../http/route';
+import { Organization, type OrganizationDoc } from '../organizations/model';
+import { catalogFilter, relationTo, requireView, seesWorkingCopy } from './access';
+import { changedFields, createDataset, deleteDataset, loadDataset, reviewDataset, submitDataset, updateDataset, withdrawDataset } from './commands';
+import { Dataset, DatasetVersion, type DatasetDoc } from './model';
+import { etagOf, presentDataset } from './presenter';
+
+const STATUSES = ['draft', 'in_review', 'changes_requested', 'published', 'withdrawn'];
+
+async function providersById(ids: Types.ObjectId[]): Promise<Map<string, OrganizationDoc>> {
+  const unique = [...new Set(ids.map(String))].map((s) => new Types.ObjectId(s));
+  const orgs = await Organization.find({ _id: { $in: unique } }).lean<OrganizationDoc[]>();
+  return new Map(orgs.map((o) => [String(o._id), o]));
+}
+
+async function presentOne(req: Request, doc: DatasetDoc, view: 'working' | 'live') {
+  const providers = await providersById([doc.providerId]);
+  return presentDataset(doc, view, providers.get(String(doc.providerId)), req.ctx.lang);
+}
+
+/**
+ * Workspace listing (`?status=` or `?workspace=true`): working copies the caller may see — their
+ * organisation's, or every provider's for national reviewers and admins.
+ */
+async function workspaceFilter(req: Request): Promise<QueryFilter<DatasetDoc>> {
+  const user = req.ctx.user;
+  if (!user) throw notFound('route_not_found');
+  const statuses = listQuery(req, 'status');
+  for (const s of statuses) if (!STATUSES.includes(s)) throw badRequest('invalid_query', { name: 'status' });
+  const filter: QueryFilter<DatasetDoc> = {};
+  if (statuses.length) filter.status = { $in: statuses as DatasetDoc['status'][] };
+  const providerSlugs = listQuery(req, 'provider');
+  const wide = user.roles.includes('admin') || (user.roles.includes('reviewer') && user.organization.nationalReviewer);
+  if (providerSlugs.length) {
+    const orgs = await Organization.find({ slug: { $in: providerSlugs } }, { _id: 1 }).lean();
+    const ids = orgs.map((o) => o._id).filter((id) => wide || id.equals(user.organizationId));
+    filter.providerId = { $in: ids };
+  } else if (!wide) {
+    filter.providerId = user.organizationId;
+  }
+  return filter;
+}
+
+export const datasetRoutes = [
+  route({
+    method: 'get',
+    path: '/datasets',
+    permission: 'public',
+    tag: 'datasets',
+    summary: 'List published datasets visible to the caller; with status/workspace, the working copies the caller may manage or review',
+    async handler(req, res) {
+      const page = intQuery(req, 'page', 1, 1, 10_000);
+      const pageSize = intQuery(req, 'pageSize', 20, 1, 100);
+      const workspace = req.query.workspace === 'true' || req.query.status !== undefined;
+      let filter: QueryFilter<DatasetDoc>;
+      if (workspace) {
+        filter = await workspaceFilter(req);
+      } else {
+        filter = catalogFilter(req.ctx.user);
+        const providerSlugs = listQuery(req, 'provider');
+        if (providerSlugs.length) {
+          const orgs = await Organization.find({ slug: { $in: providerSlugs } }, { _id: 1 }).lean();
+          filter = { $and: [filter, { providerId: { $in: orgs.map((o) => o._id) } }] };
+        }
+      }
+      const sortParam = String(req.query.sort ?? 'newest');
+      if (!['newest', 'title', 'updated', 'relevance'].includes(sortParam)) throw badRequest('invalid_query', { name: 'sort' });
+      const sort: Record<string, 1 | -1> =
+        sortParam === 'title' ? { [`title.${req.ctx.lang}`]: 1, _id: 1 } : sortParam === 'updated' ? { updatedAt: -1, _id: -1 } : workspace ? { updatedAt: -1, _id: -1 } : { publishedAt: -1, _id: -1 };
+      const [total, docs] = await Promise.all([
+        Dataset.countDocuments(filter),
+        Dataset.find(filter).sort(sort).skip((page - 1) * pageSize).limit(pageSize).lean<DatasetDoc[]>(),
+      ]);
+      const providers = await providersById(docs.map((d) => d.providerId));
+      const items = docs.map((d) => {
+        const view = workspace && seesWorkingCopy(relationTo(req.ctx.user, d.providerId)) ? 'working' : 'live';
+        return presentDataset(d, view, providers.get(String(d.providerId)), req.ctx.lang);
+      });
+      res.json({ items, total, page, pageSize });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/datasets',
+    permission: ['provider', 'admin'],
+    body: 'datasets.create',
+    tag: 'datasets',
+    summary: 'Create a draft dataset',
+    responses: [201],
+    async handler(req, res) {
+      const doc = await createDataset(req.ctx, req.body);
+      res.status(201).set('ETag', etagOf(doc)).location(`/api/v1/datasets/${doc._id}`).json(await presentOne(req, doc, 'working'));
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/datasets/:id',
+    permission: 'public',
+    tag: 'datasets',
+    summary: 'Read a dataset by id or slug (404 when the caller may not see it)',
+    async handler(req, res) {
+      const { doc, view } = requireView(await loadDataset(String(req.params.id)), req.ctx.user);
+      if (view === 'working') res.set('ETag', etagOf(doc));
+      res.json(await presentOne(req, doc, view));
+    },
+  }),
+  route({
+    method: 'patch',
+    path: '/datasets/:id',
+    permission: ['provider', 'admin'],
+    body: 'datasets.update',
+    tag: 'datasets',
+    summary: 'Edit the working copy (If-Match with the ETag; 412 when stale)',
+    async handler(req, res) {
+      const doc = await updateDataset(req.ctx, String(req.params.id), req.body, req.get('if-match'));
+      res.set('ETag', etagOf(doc)).json(await presentOne(req, doc, 'working'));
+    },
+  }),
+  route({
+    method: 'delete',
+    path: '/datasets/:id',
+    permission: ['provider', 'admin'],
+    tag: 'datasets',
+    summary: 'Delete a never-published draft',
+    responses: [204],
+    async handler(req, res) {
+      const keys = await deleteDataset(req.ctx, String(req.params.id), req.get('if-match'));
+      const { storage, log } = depsOf(req);
+      await Promise.all(keys.map((k) => storage.deleteObject(k).catch((err: unknown) => log.warn({ err, key: k }, 'artifact cleanup failed'))));
+      res.status(204).end();
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/datasets/:id/submit',
+    permission: ['provider', 'admin'],
+    tag: 'review',
+    summary: 'Submit a draft for publication review (422 with field errors when not ready)',
+    async handler(req, res) {
+      const doc = await submitDataset(req.ctx, String(req.params.id));
+      res.set('ETag', etagOf(doc)).json(await presentOne(req, doc, 'working'));
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/datasets/:id/review',
+    permission: ['reviewer', 'admin'],
+    body: 'datasets.review',
+    tag: 'review',
+    summary: 'Approve (publish) or request changes; never by the submitter',
+    async handler(req, res) {
+      const doc = await reviewDataset(req.ctx, String(req.params.id), req.body.action, req.body.comment);
+      res.set('ETag', etagOf(doc)).json(await presentOne(req, doc, 'working'));
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/datasets/:id/withdraw',
+    permission: ['provider', 'admin'],
+    body: 'datasets.withdraw',
+    tag: 'review',
+    summary: 'Withdraw a published dataset from the catalogue',
+    async handler(req, res) {
+      const doc = await withdrawDataset(req.ctx, String(req.params.id), req.body?.comment);
+      res.set('ETag', etagOf(doc)).json(await presentOne(req, doc, 'working'));
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/datasets/:id/versions',
+    permission: 'public',
+    tag: 'datasets',
+    summary: 'Publication history: every published version with the fields it changed',
+    async handler(req, res) {
+      const { doc } = requireView(await loadDataset(String(req.params.id)), req.ctx.user);
+      const versions = await DatasetVersion.find({ datasetId: doc._id }).sort({ version: 1 }).lean();
+      const items = versions
+        .map((v, i) => ({
+          version: v.version,
+          publishedAt: v.publishedAt,
+          comment: v.comment ?? null,
+          changedFields: changedFields(versions[i - 1]?.snapshot, v.snapshot),
+        }))
+        .reverse();
+      res.json({ items, total: items.length, page: 1, pageSize: items.length });
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/datasets/:id/versions/:version',
+    permission: 'public',
+    tag: 'datasets',
+    summary: 'One published version as it was approved',
+    async handler(req, res) {
+      const { doc } = requireView(await loadDataset(String(req.params.id)), req.ctx.user);
+      const version = Number(req.params.version);
+      const v = Number.isInteger(version) ? await DatasetVersion.findOne({ datasetId: doc._id, version }).lean() : null;
+      if (!v) throw notFound('version_not_found');
+      res.json({ id: String(doc._id), version: v.version, publishedAt: v.publishedAt, comment: v.comment ?? null, ...v.snapshot });
+    },
+  }),
+];

@@ -1,0 +1,62 @@
+import type { NextFunction, Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { negotiateLanguage, translator } from '../i18n';
+import { AppError } from './errors';
+
+const PROBLEM_BASE = 'https://databridge.example/problems/';
+
+/** Maps body-parser failures (too large, bad JSON) into the AppError family. */
+function normalise(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  const e = err as { type?: string; status?: number; limit?: number };
+  if (e?.type === 'entity.too.large') return new AppError(413, 'payload_too_large', { limit: e.limit ?? 0 });
+  if (e?.type === 'entity.parse.failed') return new AppError(400, 'invalid_json');
+  if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return new AppError(415, 'unsupported_media_type', { expected: 'application/json; charset=utf-8' });
+  return null;
+}
+
+/** The one error handler: every failure leaves as localised application/problem+json. */
+export function problemHandler(log: Logger) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const lang = req.ctx?.lang ?? negotiateLanguage(req.query?.lang, req.get('accept-language'));
+    const t = translator(lang);
+    const appErr = normalise(err);
+    if (!appErr) {
+      const errorId = randomUUID();
+      log.error({ err, errorId, method: req.method, url: req.originalUrl }, 'unhandled error');
+      res
+        .status(500)
+        .type('application/problem+json')
+        .json({
+          type: `${PROBLEM_BASE}internal_error`,
+          title: t('errors:internal_error.title'),
+          status: 500,
+          detail: t('errors:internal_error.detail', { errorId }),
+          code: 'internal_error',
+          errorId,
+        });
+      return;
+    }
+    const { status, code, params } = appErr;
+    const titleKey = `errors:${code}.title`;
+    const body: Record<string, unknown> = {
+      type: `${PROBLEM_BASE}${code}`,
+      title: t(titleKey, { ...params, defaultValue: t('errors:generic.title') }),
+      status,
+      detail: t(`errors:${code}.detail`, { ...params, defaultValue: t('errors:generic.detail') }),
+      code,
+    };
+    if (appErr.errors) {
+      body.errors = appErr.errors.map((fe) => ({
+        path: fe.path,
+        code: fe.code,
+        message: t(`validation:${fe.code}`, { ...(fe.params ?? {}), defaultValue: t('validation:invalid') }),
+      }));
+    }
+    if (appErr.extra) Object.assign(body, appErr.extra);
+    if (appErr.headers) res.set(appErr.headers);
+    if (status === 401) res.set('WWW-Authenticate', 'Bearer realm="api", Cookie');
+    res.status(status).type('application/problem+json').json(body);
+  };
+}

@@ -1,0 +1,82 @@
+import express, { type Request, type Response, type Router } from 'express';
+import type { Role } from '../auth/models';
+import { validate, type SchemaId } from '../../schemas/ajv';
+import { AppError, forbidden, unauthenticated, validationFailed } from './errors';
+import { hasRole } from './context';
+
+/**
+ * Who may call a route at all. Finer, per-object decisions (membership, visibility) are made by
+ * the module's policy and data layer; this is the coarse gate every route must declare.
+ */
+export type Permission = 'public' | 'signed_in' | readonly Role[];
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface RouteDef {
+  method: Method;
+  /** Express path below /api/v1, e.g. `/datasets/:id`. */
+  path: string;
+  permission: Permission;
+  /** JSON Schema `$id` of the request body, validated before the handler runs. */
+  body?: SchemaId;
+  /** One-line summary for the API reference. */
+  summary: string;
+  tag: string;
+  /** Success status codes for the API reference (default 200). */
+  responses?: number[];
+  handler: (req: Request, res: Response) => Promise<unknown> | unknown;
+}
+
+/** Declares a route; kept as data so the router, the permission test and the API reference agree. */
+export function route(def: RouteDef): RouteDef {
+  return def;
+}
+
+function checkPermission(def: RouteDef, req: Request): void {
+  const { permission } = def;
+  if (permission === 'public') return;
+  if (!req.ctx.user) throw unauthenticated();
+  if (permission === 'signed_in') return;
+  if (!hasRole(req.ctx.user, ...permission)) throw forbidden('forbidden_role', { roles: permission.join(', ') });
+}
+
+/** Builds an Express router from route definitions; refuses definitions without a permission. */
+export function buildRouter(defs: readonly RouteDef[]): Router {
+  const router = express.Router();
+  for (const def of defs) {
+    if (def.permission === undefined || def.permission === null || (Array.isArray(def.permission) && def.permission.length === 0)) {
+      throw new Error(`Route ${def.method.toUpperCase()} ${def.path} declares no permission`);
+    }
+    router[def.method](def.path, async (req: Request, res: Response) => {
+      checkPermission(def, req);
+      if (def.body) {
+        const result = validate(def.body, req.body ?? {});
+        if (!result.ok) throw validationFailed(result.errors);
+        req.body = result.value;
+      }
+      await def.handler(req, res);
+    });
+  }
+  return router;
+}
+
+/** Reads a positive integer query parameter with bounds; 400 naming the parameter otherwise. */
+export function intQuery(req: Request, name: string, def: number, min: number, max: number): number {
+  const raw = req.query[name];
+  if (raw === undefined || raw === '') return def;
+  const n = Number(raw);
+  if (typeof raw !== 'string' || !Number.isInteger(n) || n < min || n > max) {
+    throw new AppError(400, 'validation_failed', { count: 1 }, [
+      { path: `/query/${name}`, code: 'out_of_range', params: { min, max } },
+    ]);
+  }
+  return n;
+}
+
+/** Reads a repeatable string query parameter as a list. */
+export function listQuery(req: Request, name: string): string[] {
+  const raw = req.query[name];
+  if (raw === undefined) return [];
+  const list = Array.isArray(raw) ? raw : [raw];
+  return list.filter((v): v is string => typeof v === 'string' && v.length > 0).flatMap((v) => v.split(','));
+}

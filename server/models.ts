@@ -1,0 +1,6 @@
+// Registers every Mongoose model with the process connection (imported for side effects).
+export { Organization } from './organizations/model';
+export { User, Session, ApiToken, RateLimit } from './auth/models';
+export { AuditEvent } from './audit/model';
+export { Dataset, DatasetVersion } from './datasets/model';
+export { LabelingProcedure, ProcedureVersion } from './labeling/model';

@@ -1,0 +1,19 @@
+import type { RouteDef } from './http/route';
+import { authRoutes } from './auth/routes';
+import { userRoutes } from './auth/user-routes';
+import { organizationRoutes } from './organizations/routes';
+import { datasetRoutes } from './datasets/routes';
+import { artifactRoutes } from './artifacts/routes';
+import { labelingRoutes } from './labeling/routes';
+import { taxonomyRoutes } from './taxonomies/routes';
+
+/** Every API route, each declaring its permission (a test walks this list and the Express stack). */
+export const allRoutes: RouteDef[] = [
+  ...authRoutes,
+  ...userRoutes,
+  ...organizationRoutes,
+  ...datasetRoutes,
+  ...artifactRoutes,
+  ...labelingRoutes,
+  ...taxonomyRoutes,
+];
