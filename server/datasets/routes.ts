@@ -54,7 +54,7 @@ export const datasetRoutes = [
     summary: 'List published datasets visible to the caller; with status/workspace, the working copies the caller may manage or review',
     async handler(req, res) {
       const page = intQuery(req, 'page', 1, 1, 10_000);
-      const pageSize = intQuery(req, 'pageSize', 20, 1, 100);
+      const pageSize = intQuery(req, 'pageSize', 50, 1, 100);
       const workspace = req.query.workspace === 'true' || req.query.status !== undefined;
       let filter: QueryFilter<DatasetDoc>;
       if (workspace) {
