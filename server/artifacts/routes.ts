@@ -6,7 +6,8 @@ import { actorOf } from '../http/context';
 import { depsOf } from '../http/deps';
 import { AppError, conflict, forbidden, notFound } from '../http/errors';
 import { route } from '../http/route';
-import { providerScope, relationTo, requireView, seesWorkingCopy } from '../datasets/access';
+import type { Request } from 'express';
+import { providerScope, relationTo, requireView, seesWorkingCopy, type OrgScope } from '../datasets/access';
 import { checkIfMatch, loadDataset } from '../datasets/commands';
 import { Dataset, type ArtifactDoc, type DatasetDoc } from '../datasets/model';
 import { etagOf, presentArtifact } from '../datasets/presenter';
@@ -39,6 +40,16 @@ async function saveArtifacts(doc: DatasetDoc, organizationId: Types.ObjectId, ar
   return updated;
 }
 
+/** Loads the dataset of the route for a change to its files: provider members only, current ETag, not in review. */
+async function editableDataset(req: Request): Promise<{ doc: DatasetDoc; scope: OrgScope }> {
+  const user = req.ctx.user!;
+  const { doc } = requireView(await loadDataset(String(req.params.id)), user);
+  const scope = providerScope(user, doc.providerId);
+  checkIfMatch(req.get('if-match'), doc);
+  if (doc.status === 'in_review') throw conflict('dataset_in_review');
+  return { doc, scope };
+}
+
 export const artifactRoutes = [
   route({
     method: 'get',
@@ -63,10 +74,7 @@ export const artifactRoutes = [
     responses: [201],
     async handler(req, res) {
       const user = req.ctx.user!;
-      const { doc } = requireView(await loadDataset(String(req.params.id)), user);
-      const scope = providerScope(user, doc.providerId);
-      checkIfMatch(req.get('if-match'), doc);
-      if (doc.status === 'in_review') throw conflict('dataset_in_review');
+      const { doc, scope } = await editableDataset(req);
       const { kind, filename, contentType, bytes, sha256 } = req.body as { kind: ArtifactDoc['kind']; filename: string; contentType: string; bytes: number; sha256: string };
       const rule = ARTIFACT_RULES[kind];
       if (!rule.contentTypes.includes(contentType)) {
@@ -146,11 +154,7 @@ export const artifactRoutes = [
     summary: 'Remove an artifact and its stored object',
     responses: [204],
     async handler(req, res) {
-      const user = req.ctx.user!;
-      const { doc } = requireView(await loadDataset(String(req.params.id)), user);
-      const scope = providerScope(user, doc.providerId);
-      checkIfMatch(req.get('if-match'), doc);
-      if (doc.status === 'in_review') throw conflict('dataset_in_review');
+      const { doc, scope } = await editableDataset(req);
       const artifact = findArtifact(doc, String(req.params.artifactId));
       await saveArtifacts(doc, scope.organizationId, doc.artifacts.filter((a) => a.id !== artifact.id));
       await depsOf(req).storage.deleteObject(artifact.key);
