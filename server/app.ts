@@ -10,6 +10,7 @@ import { problemHandler } from './http/problem';
 import { requestContext } from './http/request-context';
 import { buildRouter } from './http/route';
 import { allRoutes } from './routes';
+import { mountClient } from './web/spa';
 
 export type { AppDeps };
 
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): Express {
     throw notFound('route_not_found');
   });
   app.use('/api/v1', api);
+  mountClient(app);
 
   app.use(problemHandler(log));
   return app;

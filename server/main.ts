@@ -7,6 +7,7 @@ import { createStorage } from './infra/s3';
 import { startServices } from './infra/services';
 import mongoose from 'mongoose';
 import { seedIfEmpty } from '../seed/run';
+import { ensureClientBuilt } from './infra/client-build';
 
 /** Starts the whole product: embedded services when unconfigured, seed on first run, the HTTP server. */
 async function main(): Promise<void> {
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     const storage = createStorage(services.s3);
     const s3Origin = services.s3.endpoint ? new URL(services.s3.endpoint).origin : null;
     if (config.seedDemo) await seedIfEmpty({ config, log, storage });
+    await ensureClientBuilt(log);
     const app = createApp({ config, log, storage, s3Origin });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.port, config.host, () => resolve(s));

@@ -1,0 +1,127 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useAuth } from '../lib/auth';
+import { useLang } from '../lib/hooks';
+import type { Lang } from '../lib/i18n';
+import { useBi } from './Bi';
+
+/** Always-visible language switch; the choice goes into the URL (?lang=), this browser and the user's profile. */
+export function LanguageSwitch() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { setLocale } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const choose = (l: Lang) => {
+    void setLocale(l);
+    const next = new URLSearchParams(params);
+    next.set('lang', l);
+    setParams(next, { replace: true });
+  };
+  return (
+    <div className="lang-switch" role="group" aria-label={t('language.switch')}>
+      {(['ko', 'en'] as const).map((l) => (
+        <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => choose(l)}>
+          {t(`language.${l}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function Header() {
+  const { t } = useTranslation();
+  const { user, hasRole, logout } = useAuth();
+  const bi = useBi();
+  const navigate = useNavigate();
+  return (
+    <header className="site-header">
+      <div className="container header-row">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <span>
+            <strong>{t('app.name')}</strong>
+            <small>{t('app.tagline')}</small>
+          </span>
+        </Link>
+        <LanguageSwitch />
+      </div>
+      <nav className="main-nav" aria-label={t('nav.label')}>
+        <div className="container nav-row">
+          <NavLink to="/" end>
+            {t('nav.catalog')}
+          </NavLink>
+          <NavLink to="/procedures">{t('nav.procedures')}</NavLink>
+          {hasRole('provider', 'admin') && <NavLink to="/workspace">{t('nav.workspace')}</NavLink>}
+          {hasRole('reviewer', 'admin') && <NavLink to="/review">{t('nav.review')}</NavLink>}
+          <span className="spacer" />
+          {user ? (
+            <>
+              <NavLink to="/account" className="account-link">
+                {user.name} <small>({bi(user.organization.name)})</small>
+              </NavLink>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  void logout().then(() => navigate('/'));
+                }}
+              >
+                {t('nav.signOut')}
+              </button>
+            </>
+          ) : (
+            <>
+              <NavLink to="/signin">{t('nav.signIn')}</NavLink>
+              <NavLink to="/register">{t('nav.register')}</NavLink>
+            </>
+          )}
+        </div>
+      </nav>
+    </header>
+  );
+}
+
+function Footer() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <p>{t('footer.about')}</p>
+        <p className="muted">
+          <a href="/api/v1/taxonomies">{t('footer.api')}</a> · {t('footer.fictional')}
+        </p>
+      </div>
+    </footer>
+  );
+}
+
+/** Page chrome: skip link, header with navigation and language switch, main region, footer. */
+export function Layout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  // Move focus to the main region on navigation so screen readers announce the new page.
+  useEffect(() => {
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [location.pathname]);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <Header />
+      <main id="main" tabIndex={-1} className="container">
+        <Outlet />
+      </main>
+      <Footer />
+    </>
+  );
+}
+
+/** Sets the document title for the page. */
+export function useTitle(title: string | undefined) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    document.title = title ? `${title} · ${t('app.name')}` : t('app.name');
+  }, [title, t]);
+}

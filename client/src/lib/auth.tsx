@@ -1,0 +1,94 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, ApiError, setCsrfToken } from './api';
+import { applyLanguage, type Lang } from './i18n';
+
+/** The signed-in user as `GET /auth/me` presents it. */
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  roles: Array<'provider' | 'researcher' | 'reviewer' | 'admin'>;
+  locale: Lang;
+  organization: { id: string; slug: string; name: { ko?: string; en?: string }; country: string; type: string };
+}
+
+interface AuthState {
+  user: User | null;
+  loading: boolean;
+  login(email: string, password: string): Promise<User>;
+  logout(): Promise<void>;
+  register(body: { email: string; password: string; name: string; organizationSlug: string; locale: Lang }): Promise<User>;
+  setLocale(lang: Lang): Promise<void>;
+  hasRole(...roles: User['roles']): boolean;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+function fromUrlLang(): boolean {
+  const l = new URLSearchParams(window.location.search).get('lang');
+  return l === 'ko' || l === 'en';
+}
+
+/** Holds the session: loads /auth/me once, keeps the CSRF token, applies the user's language. */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  const adopt = useCallback((u: User | null, csrf: string | null) => {
+    setCsrfToken(csrf);
+    setUser(u);
+  }, []);
+
+  useEffect(() => {
+    api<{ user: User; csrfToken: string }>('/auth/me')
+      .then(({ data }) => {
+        adopt(data.user, data.csrfToken);
+        // An explicit ?lang= wins; otherwise the user's remembered language.
+        if (!fromUrlLang()) applyLanguage(data.user.locale);
+      })
+      .catch((err: unknown) => {
+        if (!(err instanceof ApiError) || err.status !== 401) console.warn(err);
+        adopt(null, null);
+      })
+      .finally(() => setLoading(false));
+  }, [adopt]);
+
+  const value = useMemo<AuthState>(
+    () => ({
+      user,
+      loading,
+      async login(email, password) {
+        const { data } = await api<{ user: User; csrfToken: string }>('/auth/login', { method: 'POST', body: { email, password } });
+        adopt(data.user, data.csrfToken);
+        if (!fromUrlLang()) applyLanguage(data.user.locale);
+        return data.user;
+      },
+      async logout() {
+        await api('/auth/logout', { method: 'POST' }).catch(() => undefined);
+        adopt(null, null);
+      },
+      async register(body) {
+        const { data } = await api<{ user: User; csrfToken: string }>('/auth/register', { method: 'POST', body });
+        adopt(data.user, data.csrfToken);
+        return data.user;
+      },
+      async setLocale(lang) {
+        applyLanguage(lang);
+        if (user && user.locale !== lang) {
+          const { data } = await api<{ user: User }>('/auth/me', { method: 'PATCH', body: { locale: lang } });
+          setUser(data.user);
+        }
+      },
+      hasRole: (...roles) => !!user && roles.some((r) => user.roles.includes(r)),
+    }),
+    [user, loading, adopt],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+/** The session and its actions. */
+export function useAuth(): AuthState {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth outside AuthProvider');
+  return ctx;
+}

@@ -1,0 +1,57 @@
+import { lazy, StrictMode, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import './lib/i18n';
+import './styles.css';
+import { AuthProvider } from './lib/auth';
+import { Layout } from './components/Layout';
+import { RequireRole } from './components/RequireRole';
+import { Loading } from './components/Status';
+import CatalogPage from './pages/catalog/CatalogPage';
+import NotFound from './pages/NotFound';
+
+// The catalogue is the landing page and ships in the first bundle; every other page loads on demand.
+const DatasetPage = lazy(() => import('./pages/dataset/DatasetPage'));
+const SignInPage = lazy(() => import('./pages/account/SignInPage'));
+const RegisterPage = lazy(() => import('./pages/account/RegisterPage'));
+const AccountPage = lazy(() => import('./pages/account/AccountPage'));
+const WorkspacePage = lazy(() => import('./pages/workspace/WorkspacePage'));
+const DatasetEditorPage = lazy(() => import('./pages/workspace/DatasetEditorPage'));
+const ReviewQueuePage = lazy(() => import('./pages/workspace/ReviewQueuePage'));
+const ProcedureListPage = lazy(() => import('./pages/procedures/ProcedureListPage'));
+const ProcedureDetailPage = lazy(() => import('./pages/procedures/ProcedureDetailPage'));
+const ProcedureEditorPage = lazy(() => import('./pages/procedures/ProcedureEditorPage'));
+const ProcedureDiffPage = lazy(() => import('./pages/procedures/ProcedureDiffPage'));
+
+const page = (el: React.ReactNode) => <Suspense fallback={<Loading />}>{el}</Suspense>;
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: '/', element: <CatalogPage /> },
+      { path: '/datasets/:slug', element: page(<DatasetPage />) },
+      { path: '/signin', element: page(<SignInPage />) },
+      { path: '/register', element: page(<RegisterPage />) },
+      { path: '/account', element: page(<RequireRole>{<AccountPage />}</RequireRole>) },
+      { path: '/workspace', element: page(<RequireRole roles={['provider', 'admin']}>{<WorkspacePage />}</RequireRole>) },
+      { path: '/workspace/datasets/new', element: page(<RequireRole roles={['provider', 'admin']}>{<DatasetEditorPage />}</RequireRole>) },
+      { path: '/workspace/datasets/:id', element: page(<RequireRole roles={['provider', 'admin']}>{<DatasetEditorPage />}</RequireRole>) },
+      { path: '/review', element: page(<RequireRole roles={['reviewer', 'admin']}>{<ReviewQueuePage />}</RequireRole>) },
+      { path: '/procedures', element: page(<ProcedureListPage />) },
+      { path: '/procedures/new', element: page(<RequireRole roles={['provider', 'admin']}>{<ProcedureEditorPage />}</RequireRole>) },
+      { path: '/procedures/:id', element: page(<ProcedureDetailPage />) },
+      { path: '/procedures/:id/edit', element: page(<RequireRole roles={['provider', 'admin']}>{<ProcedureEditorPage />}</RequireRole>) },
+      { path: '/procedures/:id/diff', element: page(<ProcedureDiffPage />) },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <AuthProvider>
+      <RouterProvider router={router} />
+    </AuthProvider>
+  </StrictMode>,
+);
