@@ -49,7 +49,7 @@ export function useFormat() {
         v /= 1024;
         i++;
       }
-      return new Intl.NumberFormat(locale, { style: 'unit', unit: units[i], maximumFractionDigits: 1 }).format(v);
+      return new Intl.NumberFormat(locale, { style: 'unit', unit: units[i], unitDisplay: 'narrow', maximumFractionDigits: 1 }).format(v);
     },
   };
 }

@@ -1,0 +1,15 @@
+import type { DatasetView } from '../dataset/types';
+import { DatasetCard } from './DatasetCard';
+
+/** The result cards of one catalogue page, as a list so screen readers announce how many there are. */
+export function ResultList({ items, busy = false }: { items: DatasetView[]; busy?: boolean }) {
+  return (
+    <ol className="result-list" aria-busy={busy || undefined} data-testid="result-list">
+      {items.map((d) => (
+        <li key={d.id}>
+          <DatasetCard dataset={d} />
+        </li>
+      ))}
+    </ol>
+  );
+}

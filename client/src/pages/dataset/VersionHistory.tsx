@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { Loading, ProblemView } from '../../components/Status';
+import { useApi, useFormat } from '../../lib/hooks';
+import type { Page } from '../../lib/api';
+import type { DatasetVersionEntry } from './types';
+
+/** Publication history: each published version with its date and the fields it changed. */
+export function VersionHistory({ datasetId }: { datasetId: string }) {
+  const { t } = useTranslation('dataset');
+  const format = useFormat();
+  const { data, error, loading } = useApi<Page<DatasetVersionEntry>>(`/datasets/${encodeURIComponent(datasetId)}/versions`);
+  return (
+    <section className="dataset-section" aria-labelledby="versions-heading" data-testid="versions">
+      <h2 id="versions-heading">{t('versions.heading')}</h2>
+      {error ? (
+        <ProblemView error={error} compact />
+      ) : loading || !data ? (
+        <Loading />
+      ) : data.items.length === 0 ? (
+        <p className="muted">{t('versions.none')}</p>
+      ) : (
+        <ol className="version-list">
+          {data.items.map((v) => (
+            <li key={v.version} data-testid="version" data-version={v.version}>
+              <p className="version-line">
+                <strong>{t('versions.version', { version: v.version })}</strong>
+                <time dateTime={v.publishedAt}>{t('versions.publishedOn', { date: format.date(v.publishedAt) })}</time>
+              </p>
+              {v.changedFields.length > 0 ? (
+                <p className="version-changes">
+                  <span>{t('versions.changed')}</span>
+                  <span className="tag-list">
+                    {v.changedFields.map((f) => (
+                      <span key={f} className="badge">
+                        {t(`fields.${f}`, { defaultValue: t('fields.other') })}
+                      </span>
+                    ))}
+                  </span>
+                </p>
+              ) : (
+                <p className="muted small">{v.version === data.items[data.items.length - 1].version ? t('versions.first') : t('versions.noChanges')}</p>
+              )}
+              {v.comment && <p className="version-comment">{v.comment}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
