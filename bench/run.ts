@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     await new Promise((r) => server.once('listening', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
     const coll = mongoose.connection.db!.collection('datasets');
-    const filter = catalogFilter(null);
+    const filter = catalogFilter(null) as Record<string, unknown>;
     const pages = Math.max(1, Math.floor(n / 20) - 1);
 
     const rows: Array<[string, { p50: number; p95: number }, { p50: number; p95: number }]> = [];

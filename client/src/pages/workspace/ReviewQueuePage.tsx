@@ -1,6 +1,243 @@
-import { Loading } from '../../components/Status';
+import type { ReviewAction } from '@schemas/taxonomy';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { Bi, useBi } from '../../components/Bi';
+import { Field } from '../../components/Field';
+import { useTitle } from '../../components/Layout';
+import { Empty, Loading, ProblemView } from '../../components/Status';
+import { api, ApiError, type Page } from '../../lib/api';
+import { useAuth } from '../../lib/auth';
+import { useApi, useFormat } from '../../lib/hooks';
+import { errorsAt, localiseErrors, mergeErrorMaps, problemErrors, schemaCheck } from '../../lib/validation';
+import { ArtifactList, ContentFacts, DisclosureFacts, ReviewHistory } from './DatasetFacts';
+import { lastEvent, type WorkingDataset } from './types';
+import './workspace.css';
 
-/** Placeholder until this page is built. */
-export default function Page() {
-  return <Loading />;
+const DAY = 24 * 60 * 60 * 1000;
+
+/** When a dataset was (last) submitted for review. */
+function submittedAt(ds: WorkingDataset): string | undefined {
+  return lastEvent(ds, 'submit')?.at ?? ds.updatedAt;
+}
+
+/** Whole days since `iso` (never negative). */
+function ageInDays(iso: string | undefined, now: number): number {
+  return iso ? Math.max(0, Math.floor((now - new Date(iso).getTime()) / DAY)) : 0;
+}
+
+type Decided = { action: ReviewAction; dataset: WorkingDataset };
+
+/** One submission opened for a decision: what the reviewer checks, and approve / request changes. */
+function ReviewDetail({ ds, onDecided, onClose }: { ds: WorkingDataset; onDecided: (d: Decided) => void; onClose: () => void }) {
+  const { t } = useTranslation('workspace');
+  const { user } = useAuth();
+  const fmt = useFormat();
+  const [comment, setComment] = useState('');
+  const [clientErrors, setClientErrors] = useState<ReturnType<typeof schemaCheck>>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState<ReviewAction | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const commentRef = useRef<HTMLTextAreaElement>(null);
+  const submit = lastEvent(ds, 'submit');
+  const ownSubmission = !!user && ds.review?.submittedBy === user.id;
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [ds.id]);
+
+  const decide = async (action: ReviewAction) => {
+    const body: { action: ReviewAction; comment?: string } = { action };
+    if (comment.trim()) body.comment = comment.trim();
+    const errors = schemaCheck('datasets.review', body);
+    setClientErrors(errors);
+    setError(null);
+    if (errors?.length) {
+      commentRef.current?.focus();
+      return;
+    }
+    setBusy(action);
+    try {
+      const { data } = await api<WorkingDataset>(`/datasets/${encodeURIComponent(ds.id)}/review`, { method: 'POST', body });
+      onDecided({ action, dataset: data });
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError({ title: String(err), status: 0, code: 'client_error' }));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const fieldErrors = mergeErrorMaps(localiseErrors(clientErrors ?? []), problemErrors(error));
+  const commentErrors = errorsAt(fieldErrors, '/comment', true);
+
+  return (
+    <section className="review-detail card" aria-labelledby="review-detail-title" data-testid="review-detail">
+      <div className="detail-head">
+        <h2 id="review-detail-title" ref={headingRef} tabIndex={-1}>
+          <Bi text={ds.title as { ko?: string; en?: string }} />
+        </h2>
+        <button type="button" className="secondary" onClick={onClose}>
+          {t('review.close')}
+        </button>
+      </div>
+      <dl className="facts">
+        <dt>{t('review.provider')}</dt>
+        <dd>
+          <Bi text={ds.provider?.name} />
+        </dd>
+        <dt>{t('fields.slug')}</dt>
+        <dd>
+          <code>{ds.slug}</code>
+        </dd>
+        <dt>{t('review.submitted')}</dt>
+        <dd>{submit ? t('review.submittedBy', { name: submit.byName, date: fmt.dateTime(submit.at) }) : fmt.dateTime(ds.updatedAt)}</dd>
+        <dt>{t('review.currentVersion')}</dt>
+        <dd>{ds.version > 0 ? t('workspace.version', { version: ds.version }) : t('review.firstPublication')}</dd>
+      </dl>
+
+      <h3>{t('fields.summary')}</h3>
+      {ds.summary ? <Bi text={ds.summary as { ko?: string; en?: string }} as="p" toggle /> : <p className="muted">{t('facts.notGiven')}</p>}
+      {ds.description && (
+        <details>
+          <summary>{t('fields.description')}</summary>
+          <Bi text={ds.description as { ko?: string; en?: string }} as="p" toggle className="prewrap" />
+        </details>
+      )}
+      <h3>{t('steps.content')}</h3>
+      <ContentFacts ds={ds} />
+      <h3>{t('review.rules')}</h3>
+      <DisclosureFacts ds={ds} />
+      <h3>{t('steps.files')}</h3>
+      <ArtifactList artifacts={ds.artifacts} />
+      <h3>{t('history.title')}</h3>
+      <ReviewHistory history={ds.review?.history ?? []} />
+
+      <h3>{t('review.decision')}</h3>
+      {ownSubmission && <p className="notice">{t('review.ownSubmission')}</p>}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+        }}
+        noValidate
+      >
+        <Field label={t('review.comment')} hint={t('review.commentHint')} errors={commentErrors}>
+          {(p) => <textarea {...p} ref={commentRef} data-testid="review-comment" value={comment} onChange={(e) => setComment(e.target.value)} />}
+        </Field>
+        {error && !error.problem.errors?.length && <ProblemView error={error} />}
+        <div className="actions">
+          <button type="button" className="primary" data-testid="approve" disabled={busy !== null} onClick={() => void decide('approve')}>
+            {t('review.approve')}
+          </button>
+          <button type="button" className="secondary" data-testid="request-changes" disabled={busy !== null} onClick={() => void decide('request_changes')}>
+            {t('review.requestChanges')}
+          </button>
+          {busy && (
+            <span role="status" className="muted">
+              {t('review.sending')}
+            </span>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** The publication review queue (`/review`): submissions oldest first, each opened for a decision. */
+export default function ReviewQueuePage() {
+  const { t } = useTranslation('workspace');
+  const bi = useBi();
+  const fmt = useFormat();
+  const [params, setParams] = useSearchParams();
+  const list = useApi<Page<WorkingDataset>>('/datasets?status=in_review&pageSize=100');
+  const [decided, setDecided] = useState<Decided | null>(null);
+  // Decided submissions leave the queue at once, before the list is read again.
+  const [removed, setRemoved] = useState<string[]>([]);
+  const [now] = useState(() => Date.now());
+  useTitle(t('review.title'));
+
+  const openId = params.get('open');
+  const items = (list.data?.items ?? []).filter((d) => !removed.includes(d.id)).sort((a, b) => (submittedAt(a) ?? '').localeCompare(submittedAt(b) ?? ''));
+  const open = items.find((d) => d.id === openId) ?? null;
+
+  const setOpen = (id: string | null) => {
+    const next = new URLSearchParams(params);
+    if (id) next.set('open', id);
+    else next.delete('open');
+    setParams(next);
+  };
+
+  const onDecided = (d: Decided) => {
+    setDecided(d);
+    setRemoved((r) => [...r, d.dataset.id]);
+    setOpen(null);
+    list.reload();
+  };
+
+  return (
+    <section className="review-queue">
+      <h1>{t('review.title')}</h1>
+      <p className="muted">{t('review.intro')}</p>
+
+      <div role="status" aria-live="polite">
+        {decided && (
+          <div className="success" data-testid="review-success">
+            <p>
+              {decided.action === 'approve'
+                ? t('review.approved', { title: bi(decided.dataset.title as { ko?: string; en?: string }), version: decided.dataset.version })
+                : t('review.changesSent', { title: bi(decided.dataset.title as { ko?: string; en?: string }) })}
+            </p>
+            {decided.action === 'approve' && <Link to={`/datasets/${decided.dataset.slug}`}>{t('review.viewPublished')}</Link>}
+          </div>
+        )}
+      </div>
+
+      {list.loading && !list.data ? (
+        <Loading />
+      ) : list.error ? (
+        <ProblemView error={list.error} />
+      ) : items.length === 0 ? (
+        <Empty message={t('review.empty')} />
+      ) : (
+        <div className={open ? 'review-layout with-detail' : 'review-layout'}>
+          <div className="table-wrap">
+            <table className="review-table">
+              <caption className="visually-hidden">{t('review.caption', { count: items.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('review.col.dataset')}</th>
+                  <th scope="col">{t('review.col.provider')}</th>
+                  <th scope="col">{t('review.col.submitted')}</th>
+                  <th scope="col">{t('review.col.age')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((ds) => {
+                  const at = submittedAt(ds);
+                  const age = ageInDays(at, now);
+                  return (
+                    <tr key={ds.id} data-testid="review-item" data-slug={ds.slug} className={ds.id === openId ? 'selected' : undefined}>
+                      <th scope="row">
+                        <button type="button" className="link-button" aria-expanded={ds.id === openId} onClick={() => setOpen(ds.id === openId ? null : ds.id)}>
+                          {bi(ds.title as { ko?: string; en?: string }) || ds.slug}
+                        </button>
+                      </th>
+                      <td>
+                        <Bi text={ds.provider?.name} />
+                      </td>
+                      <td>{fmt.date(at)}</td>
+                      <td>
+                        <span className={age >= 7 ? 'badge warning' : 'badge'}>{t('review.age', { count: age })}</span>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          {open && <ReviewDetail key={open.id} ds={open} onDecided={onDecided} onClose={() => setOpen(null)} />}
+        </div>
+      )}
+      {openId && !open && list.data && <p className="notice">{t('review.notInQueue')}</p>}
+    </section>
+  );
 }

@@ -1,0 +1,248 @@
+import { ARTIFACT_CONTENT_TYPES, ARTIFACT_MAX_BYTES, artifactRuleErrors } from '@schemas/artifact';
+import { ARTIFACT_KINDS, labelOf, type ArtifactKind } from '@schemas/taxonomy';
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../components/Field';
+import { ProblemView } from '../../components/Status';
+import { api, ApiError } from '../../lib/api';
+import { useFormat, useLang } from '../../lib/hooks';
+import { contentTypeOf, uploadArtifact, type Artifact, type UploadStage } from '../../lib/upload';
+import { fieldMessage, schemaCheck } from '../../lib/validation';
+
+const STATUS_BADGE: Record<Artifact['status'], string> = { available: 'success', pending: 'warning', rejected: 'danger' };
+
+type Outcome = { ok: true; artifact: Artifact } | { ok: false; error: ApiError; filename: string };
+
+/**
+ * Uploads sample files, guidelines and other artifacts of a dataset straight to storage, with
+ * progress, and lists the existing ones with their verification status.
+ */
+export default function UploadPanel({ datasetId, artifacts, readOnly, onChanged }: { datasetId: string; artifacts: Artifact[]; readOnly: boolean; onChanged: () => void }) {
+  const { t } = useTranslation('workspace');
+  const lang = useLang();
+  const fmt = useFormat();
+  const progressLabel = useId();
+  const [kind, setKind] = useState<ArtifactKind>('sample');
+  const [file, setFile] = useState<File | null>(null);
+  const [fileErrors, setFileErrors] = useState<string[] | undefined>();
+  const [stage, setStage] = useState<UploadStage | null>(null);
+  const [progress, setProgress] = useState<{ loaded: number; total: number } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const busy = stage !== null;
+
+  /** Checks the file against the same rules as the server before asking for an upload URL. */
+  const precheck = (f: File): string[] => {
+    const body = { kind, filename: f.name, contentType: contentTypeOf(f), bytes: f.size, sha256: '0'.repeat(64) };
+    const shape = schemaCheck('artifacts.create', body) ?? [];
+    const rules = shape.length ? [] : artifactRuleErrors(body);
+    return [...shape, ...rules].map((e) => {
+      if (e.path === '/bytes' && e.code === 'maximum') return t('upload.tooLarge', { limit: fmt.bytes(ARTIFACT_MAX_BYTES[kind]) });
+      if (e.path === '/bytes' && e.code === 'minimum') return t('upload.emptyFile');
+      return fieldMessage(e);
+    });
+  };
+
+  const onSubmit = async () => {
+    setOutcome(null);
+    setActionError(null);
+    if (!file) {
+      setFileErrors([t('upload.chooseFile')]);
+      fileInput.current?.focus();
+      return;
+    }
+    const problems = precheck(file);
+    setFileErrors(problems.length ? problems : undefined);
+    if (problems.length) {
+      fileInput.current?.focus();
+      return;
+    }
+    setProgress({ loaded: 0, total: file.size });
+    try {
+      const artifact = await uploadArtifact(datasetId, kind, file, {
+        onStage: setStage,
+        onProgress: (loaded, total) => setProgress({ loaded, total }),
+      });
+      setOutcome({ ok: true, artifact });
+      setFile(null);
+      if (fileInput.current) fileInput.current.value = '';
+    } catch (err) {
+      const error = err instanceof ApiError ? err : new ApiError({ title: String(err), status: 0, code: 'client_error' });
+      setOutcome({ ok: false, error, filename: file.name });
+    } finally {
+      setStage(null);
+      onChanged();
+    }
+  };
+
+  const remove = async (a: Artifact) => {
+    setBusyId(a.id);
+    setActionError(null);
+    try {
+      await api(`/datasets/${encodeURIComponent(datasetId)}/artifacts/${encodeURIComponent(a.id)}`, { method: 'DELETE' });
+      setConfirming(null);
+      setOutcome(null);
+    } catch (err) {
+      if (err instanceof ApiError) setActionError(err);
+    } finally {
+      setBusyId(null);
+      onChanged();
+    }
+  };
+
+  const verify = async (a: Artifact) => {
+    setBusyId(a.id);
+    setActionError(null);
+    try {
+      const { data } = await api<{ artifact: Artifact }>(`/datasets/${encodeURIComponent(datasetId)}/artifacts/${encodeURIComponent(a.id)}/complete`, { method: 'POST' });
+      setOutcome({ ok: true, artifact: data.artifact });
+    } catch (err) {
+      if (err instanceof ApiError) setOutcome({ ok: false, error: err, filename: a.filename });
+    } finally {
+      setBusyId(null);
+      onChanged();
+    }
+  };
+
+  const percent = progress && progress.total ? Math.round((progress.loaded / progress.total) * 100) : 0;
+  const uploadError = outcome && !outcome.ok && outcome.error.problem.code === 'upload_failed' ? outcome.error : null;
+
+  return (
+    <section className="upload-panel card" data-testid="upload-panel" aria-labelledby="upload-panel-title">
+      <h3 id="upload-panel-title">{t('upload.title')}</h3>
+      {readOnly ? (
+        <p className="muted">{t('upload.readOnly')}</p>
+      ) : (
+        // Not a <form>: the panel sits inside the editor's form, and forms cannot nest.
+        <div className="upload-form" role="group" aria-labelledby="upload-panel-title">
+          <Field label={t('upload.kind')} hint={t('upload.kindHint')}>
+            {(p) => (
+              <select {...p} value={kind} disabled={busy} onChange={(e) => setKind(e.target.value as ArtifactKind)} data-testid="upload-kind">
+                {ARTIFACT_KINDS.map((k) => (
+                  <option key={k.code} value={k.code}>
+                    {k.label[lang]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('upload.file')} hint={t('upload.fileHint', { types: ARTIFACT_CONTENT_TYPES[kind].join(', '), limit: fmt.bytes(ARTIFACT_MAX_BYTES[kind]) })} errors={fileErrors}>
+            {(p) => (
+              <input
+                {...p}
+                ref={fileInput}
+                type="file"
+                disabled={busy}
+                data-testid="upload-file"
+                onChange={(e) => {
+                  setFile(e.target.files?.[0] ?? null);
+                  setFileErrors(undefined);
+                  setOutcome(null);
+                }}
+              />
+            )}
+          </Field>
+          <div className="actions">
+            <button type="button" className="primary" disabled={busy} data-testid="upload-start" onClick={() => void onSubmit()}>
+              {t('upload.start')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {progress && (
+        <div className="upload-progress">
+          <p id={progressLabel} className="small">
+            {file?.name ?? (outcome?.ok ? outcome.artifact.filename : outcome?.filename)} · {fmt.bytes(progress.loaded)} / {fmt.bytes(progress.total)} ({fmt.number(percent)}%)
+          </p>
+          <progress data-testid="upload-progress" aria-labelledby={progressLabel} max={progress.total || 1} value={progress.loaded} />
+        </div>
+      )}
+      <div aria-live="polite" role="status" className="upload-status">
+        {stage && <p>{t(`upload.stage.${stage}`)}</p>}
+        {outcome?.ok && (
+          <p className="success" data-testid="upload-result">
+            {t('upload.done', { filename: outcome.artifact.filename, status: labelOf('artifactStatuses', outcome.artifact.status, lang) })}
+          </p>
+        )}
+      </div>
+      {outcome && !outcome.ok && (
+        <div data-testid="upload-error">
+          <p className="problem-lead">{t('upload.failed', { filename: outcome.filename })}</p>
+          {uploadError ? (
+            <div className="problem" role="alert">
+              {t('upload.storageFailed', { status: uploadError.status })}
+            </div>
+          ) : (
+            <ProblemView error={outcome.error} />
+          )}
+        </div>
+      )}
+      <ProblemView error={actionError} />
+
+      <h4>{t('upload.existing')}</h4>
+      {artifacts.length === 0 ? (
+        <p className="muted">{t('upload.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="artifact-table">
+            <caption className="visually-hidden">{t('upload.existing')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('upload.col.file')}</th>
+                <th scope="col">{t('upload.col.kind')}</th>
+                <th scope="col">{t('upload.col.size')}</th>
+                <th scope="col">{t('upload.col.status')}</th>
+                <th scope="col">{t('upload.col.uploaded')}</th>
+                <th scope="col">{t('upload.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {artifacts.map((a) => (
+                <tr key={a.id} data-testid="artifact-row">
+                  <th scope="row" className="filename">
+                    {a.downloadUrl ? <a href={a.downloadUrl}>{a.filename}</a> : a.filename}
+                  </th>
+                  <td>{labelOf('artifactKinds', a.kind, lang)}</td>
+                  <td>{fmt.bytes(a.bytes)}</td>
+                  <td>
+                    <span className={`badge ${STATUS_BADGE[a.status]}`}>{labelOf('artifactStatuses', a.status, lang)}</span>
+                  </td>
+                  <td>{fmt.dateTime(a.uploadedAt)}</td>
+                  <td>
+                    {!readOnly && (
+                      <div className="row-actions">
+                        {a.status === 'pending' && (
+                          <button type="button" className="secondary small-button" disabled={busyId === a.id} onClick={() => void verify(a)}>
+                            {t('upload.verify')}
+                          </button>
+                        )}
+                        {confirming === a.id ? (
+                          <>
+                            <button type="button" className="danger small-button" disabled={busyId === a.id} onClick={() => void remove(a)}>
+                              {t('upload.confirmDelete', { filename: a.filename })}
+                            </button>
+                            <button type="button" className="secondary small-button" onClick={() => setConfirming(null)}>
+                              {t('cancel')}
+                            </button>
+                          </>
+                        ) : (
+                          <button type="button" className="secondary small-button" onClick={() => setConfirming(a.id)} aria-label={t('upload.deleteNamed', { filename: a.filename })}>
+                            {t('upload.delete')}
+                          </button>
+                        )}
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
