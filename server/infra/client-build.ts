@@ -29,5 +29,13 @@ export async function ensureClientBuilt(log: Logger): Promise<void> {
   if (!existsSync(path.join(CLIENT, 'src')) || !clientNeedsBuild()) return;
   log.info('building the web client (vite build)');
   const { build } = await import('vite');
-  await build({ configFile: path.join(CLIENT, 'vite.config.ts'), logLevel: 'warn' });
+  // React picks its development build from NODE_ENV; the served client is always the production one.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(CLIENT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
 }

@@ -9,6 +9,7 @@ import { loadDataset } from '../datasets/commands';
 import { presentDataset } from '../datasets/presenter';
 import { Organization } from '../organizations/model';
 import { depsOf } from '../http/deps';
+import { notFound } from '../http/errors';
 import { datasetJsonLd } from '../interop/schema-org';
 
 export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
@@ -46,7 +47,10 @@ export function mountClient(app: Express): void {
   const indexFile = path.join(CLIENT_DIST, 'index.html');
   if (!existsSync(indexFile)) return;
   const template = readFileSync(indexFile, 'utf8');
-  app.use('/assets', express.static(path.join(CLIENT_DIST, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  app.use('/assets', express.static(path.join(CLIENT_DIST, 'assets'), { immutable: true, maxAge: '365d' }));
+  app.use('/assets', () => {
+    throw notFound('not_found');
+  });
   app.get('/{*splat}', cookieParser(), authenticate, async (req, res, next) => {
     if (req.path.startsWith('/api/')) return next();
     const match = /^\/datasets\/([^/]+)\/?$/.exec(req.path);

@@ -33,11 +33,17 @@ export default function ProcedureDiffPage() {
   const b = useApi<VersionDetail>(ready ? `${base}/versions/${to}` : null);
   useTitle(proc.data ? t('diff.pageTitle', { title: bi(proc.data.title) }) : t('diff.title'));
 
+  // The updater form reads the URL as it is now, so two quick changes never undo each other.
   const choose = (name: 'from' | 'to', value: string) => {
-    const next = new URLSearchParams(params);
-    next.set('from', String(name === 'from' ? value : from));
-    next.set('to', String(name === 'to' ? value : to));
-    setParams(next, { replace: true });
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.set('from', name === 'from' ? value : (prev.get('from') ?? String(from)));
+        next.set('to', name === 'to' ? value : (prev.get('to') ?? String(to)));
+        return next;
+      },
+      { replace: true },
+    );
   };
   const swap = () => {
     const next = new URLSearchParams(params);
