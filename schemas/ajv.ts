@@ -24,7 +24,7 @@ import {
   type DatasetDraft,
   type DatasetPublishable,
   type DatasetReview,
-  type DatasetUpdate,
+  type DatasetPatch,
   type DatasetWithdraw,
 } from './dataset';
 import { type FieldError } from './errors';
@@ -39,7 +39,7 @@ import {
   type LabelingProcedureActivatable,
   type LabelingProcedureCreate,
   type LabelingProcedureDraft,
-  type LabelingProcedureUpdate,
+  type LabelingProcedurePatch,
 } from './labeling-procedure';
 import {
   organizationCreateSchema,
@@ -88,13 +88,13 @@ export type SchemaId = (typeof SCHEMAS)[number]['$id'];
 /** The TypeScript type of the data each schema accepts. */
 export interface SchemaTypes {
   'datasets.create': DatasetCreate;
-  'datasets.update': DatasetUpdate;
+  'datasets.update': DatasetPatch;
   'datasets.draft': DatasetDraft;
   'datasets.publishable': DatasetPublishable;
   'datasets.review': DatasetReview;
   'datasets.withdraw': DatasetWithdraw;
   'labelingProcedures.create': LabelingProcedureCreate;
-  'labelingProcedures.update': LabelingProcedureUpdate;
+  'labelingProcedures.update': LabelingProcedurePatch;
   'labelingProcedures.draft': LabelingProcedureDraft;
   'labelingProcedures.activatable': LabelingProcedureActivatable;
   'artifacts.create': ArtifactCreate;

@@ -26,6 +26,7 @@ import {
   uniqueList,
   conditions,
 } from './defs';
+import { mergePatchSchema, type MergePatch } from './merge-patch';
 import { DOMAIN_CODES, KR_TECHNOLOGY_CODES, MODALITY_CODES, REVIEW_ACTION_CODES, TASK_CODES, US_CET_CODES } from './taxonomy';
 
 const modalities = uniqueList({ type: 'string', enum: MODALITY_CODES } as const, 10);
@@ -71,17 +72,16 @@ export const datasetCreateSchema = {
 export type DatasetCreate = FromSchema<typeof datasetCreateSchema>;
 
 /**
- * `PATCH /datasets/{id}` body, applied as a JSON merge patch: objects (e.g. `disclosure`) merge
- * recursively, arrays and scalars replace; the merged result is validated as a whole.
- * `slug` and `providerId` cannot change.
+ * `PATCH /datasets/{id}` body, a JSON merge patch (RFC 7396) of the create body: objects (e.g.
+ * `disclosure`) merge recursively, arrays and scalars replace, `null` removes a field; the merged
+ * result is validated as a whole (`datasets.draft` and the registration rules). `slug` and
+ * `providerId` cannot change.
  */
-export const datasetUpdateSchema = {
-  $id: 'datasets.update',
-  type: 'object',
-  additionalProperties: false,
-  properties: editableFields,
-} as const;
-export type DatasetUpdate = FromSchema<typeof datasetUpdateSchema>;
+export const datasetUpdateSchema = mergePatchSchema(datasetCreateSchema, 'datasets.update', { omit: ['slug', 'providerId'] });
+/** The fields a provider edits (each optional; nested objects as in the create body). */
+export type DatasetEditable = Partial<Omit<DatasetCreate, 'slug' | 'providerId'>>;
+/** The `datasets.update` body: a merge patch of the editable fields (`null` removes one). */
+export type DatasetPatch = MergePatch<DatasetEditable>;
 
 /**
  * The stored working copy: slug and a title in one language; whatever else it holds must be valid.

@@ -2,6 +2,7 @@
 // Kept free of the AJV runtime so the browser's precompiled validators can share it.
 import type { ErrorObject } from 'ajv';
 import { FIELD_ERROR_PARAMS, mergeErrors, pointerSegment, type FieldError } from './errors';
+import { isNullSchema } from './merge-patch';
 
 /** Schema annotation naming the FieldError code of a keyword (`{ pattern: 'invalid_slug' }`). */
 export const ERROR_CODES_KEYWORD = 'x-error-codes';
@@ -95,16 +96,31 @@ function codeFor(error: ErrorObject): string {
   return KEYWORD_CODES[error.keyword] ?? 'invalid';
 }
 
+// The index of the `{ type: 'null' }` branch of a two-branch anyOf (needs AJV's `verbose`), or -1.
+function nullBranchOf(branches: unknown): number {
+  if (!Array.isArray(branches) || branches.length !== 2) return -1;
+  const index = branches.findIndex(isNullSchema);
+  return index >= 0 && !isNullSchema(branches[1 - index]) ? index : -1;
+}
+
 /** Translates AJV errors into deduplicated FieldErrors (JSON-pointer paths, stable codes). */
 export function toFieldErrors(errors: readonly ErrorObject[] | null | undefined): FieldError[] {
   if (!errors) return [];
   // `if` only repeats that a then/else branch failed; the branch errors say what is wrong.
   let relevant = errors.filter((e) => e.keyword !== 'if');
-  // A failed anyOf/oneOf reports every branch's errors: keep one error for the whole.
+  // A failed anyOf/oneOf reports every branch's errors: keep one error for the whole. A nullable
+  // anyOf (`[<schema>, { type: 'null' }]`, each property of a merge-patch body) fails only for a
+  // non-null value: its other branch's errors say what is wrong, as they would without the null.
   const alternatives = relevant.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
   for (const alt of alternatives) {
-    const prefix = alt.schemaPath + '/';
-    relevant = relevant.filter((e) => !e.schemaPath.startsWith(prefix));
+    const nullBranch = alt.keyword === 'anyOf' ? nullBranchOf(alt.schema) : -1;
+    if (nullBranch >= 0) {
+      const nullPrefix = `${alt.schemaPath}/${nullBranch}/`;
+      relevant = relevant.filter((e) => e !== alt && !e.schemaPath.startsWith(nullPrefix));
+    } else {
+      const prefix = alt.schemaPath + '/';
+      relevant = relevant.filter((e) => !e.schemaPath.startsWith(prefix));
+    }
   }
   return mergeErrors(
     relevant.map((e) => {

@@ -9,3 +9,4 @@ export * from './organization';
 export * from './user';
 export * from './auth';
 export * from './ajv';
+export * from './merge-patch';

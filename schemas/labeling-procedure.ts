@@ -11,6 +11,7 @@ import {
   VERIFIED_BY_CODES,
   WORKFORCE_TYPE_CODES,
 } from './taxonomy';
+import { mergePatchSchema, type MergePatch } from './merge-patch';
 
 export const ATTRIBUTE_TYPES = ['string', 'number', 'boolean', 'enum'] as const;
 export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
@@ -142,14 +143,23 @@ export const labelingProcedureCreateSchema = {
 } as const;
 export type LabelingProcedureCreate = FromSchema<typeof labelingProcedureCreateSchema>;
 
-/** `PATCH /labeling-procedures/{id}` body, applied as a JSON merge patch (objects merge, arrays replace). */
-export const labelingProcedureUpdateSchema = {
-  $id: 'labelingProcedures.update',
-  type: 'object',
-  additionalProperties: false,
-  properties: editableFields,
-} as const;
-export type LabelingProcedureUpdate = FromSchema<typeof labelingProcedureUpdateSchema>;
+/**
+ * `PATCH /labeling-procedures/{id}` body, a JSON merge patch (RFC 7396) of the create body: objects
+ * merge, arrays replace, `null` removes a field; the merged version is validated as a whole
+ * (`labelingProcedures.draft` and server/labeling/rules.ts). `slug` and `providerId` cannot change.
+ */
+export const labelingProcedureUpdateSchema = mergePatchSchema(labelingProcedureCreateSchema, 'labelingProcedures.update', {
+  omit: ['slug', 'providerId'],
+});
+/** What a provider writes in one version (each field optional; nested objects as in the create body). */
+export type LabelingProcedureContent = Partial<Omit<LabelingProcedureCreate, 'slug' | 'providerId'>>;
+/** The `labelingProcedures.update` body: a merge patch of the content (`null` removes a field). */
+export type LabelingProcedurePatch = MergePatch<LabelingProcedureContent>;
+/**
+ * Former name of `LabelingProcedureContent` (the content shape, without nulls), still used by
+ * client/src/pages/procedures/model.ts. The PATCH body type is `LabelingProcedurePatch`.
+ */
+export type LabelingProcedureUpdate = LabelingProcedureContent;
 
 /**
  * A stored version's content: a title, and whatever else it holds valid. Server-managed top-level

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { applyMergePatch } from '../../schemas/merge-patch';
 import { recordAudit } from '../audit/record';
 import type { AuthUser, RequestContext } from '../http/context';
 import { actorOf } from '../http/context';
@@ -22,17 +23,12 @@ export function contentOf(doc: DatasetContent): DatasetContent {
   return out as DatasetContent;
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Types.ObjectId);
-}
-
-/** JSON merge of a PATCH body into content: objects merge recursively, arrays and scalars replace. */
+/**
+ * JSON merge patch (RFC 7396) of a PATCH body into content: objects merge recursively, arrays and
+ * scalars replace, `null` removes the key (at any depth).
+ */
 export function mergeContent<T>(base: T, patch: Record<string, unknown>): T {
-  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [k, v] of Object.entries(patch)) {
-    out[k] = isPlainObject(v) && isPlainObject(out[k]) ? mergeContent(out[k], v) : v;
-  }
-  return out as T;
+  return applyMergePatch(base, patch);
 }
 
 async function labelingReferenceErrors(content: DatasetContent): Promise<FieldError[]> {

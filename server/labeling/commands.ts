@@ -4,7 +4,8 @@ import { providerScope, relationTo, seesWorkingCopy, type OrgScope } from '../da
 import { actorOf, type AuthUser, type RequestContext } from '../http/context';
 import { conflict, isDuplicateKey, notFound, preconditionFailed, unprocessable, validationFailed } from '../http/errors';
 import { Organization } from '../organizations/model';
-import type { LabelingProcedureCreate, LabelingProcedureUpdate } from '../../schemas/labeling-procedure';
+import type { LabelingProcedureCreate, LabelingProcedurePatch } from '../../schemas/labeling-procedure';
+import { applyMergePatch } from '../../schemas/merge-patch';
 import {
   LabelingProcedure,
   PROCEDURE_CONTENT_FIELDS,
@@ -136,18 +137,9 @@ export function checkIfMatch(ifMatch: string | undefined, v: Pick<ProcedureVersi
   if (!tags.includes(etagOf(v))) throw preconditionFailed();
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** JSON merge patch (RFC 7396): objects merge recursively, arrays and scalars replace, null removes. */
 export function mergePatch<T extends Record<string, unknown>>(base: T, patch: Record<string, unknown>): T {
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null) delete out[k];
-    else out[k] = isPlainObject(v) && isPlainObject(out[k]) ? mergePatch(out[k] as Record<string, unknown>, v) : v;
-  }
-  return out as T;
+  return applyMergePatch(base, patch);
 }
 
 function withSlug(identity: Pick<LabelingProcedureDoc, 'slug'>, content: ProcedureContent) {
@@ -200,7 +192,7 @@ export async function createProcedure(ctx: RequestContext, body: LabelingProcedu
 }
 
 /** Applies a merge patch to the latest version while it is a draft. */
-export async function updateDraft(ctx: RequestContext, idOrSlug: string, patch: LabelingProcedureUpdate, ifMatch: string | undefined) {
+export async function updateDraft(ctx: RequestContext, idOrSlug: string, patch: LabelingProcedurePatch, ifMatch: string | undefined) {
   const { identity, scope, versions } = await writable(ctx, idOrSlug);
   const latest = await versions.latest(identity._id);
   if (!latest) throw notFound('procedure_not_found');

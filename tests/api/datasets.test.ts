@@ -113,6 +113,47 @@ describe('editing with ETags', () => {
     expect(after).toEqual(before);
   });
 
+  it('removes fields with null (JSON merge patch), but not the title a draft needs', async () => {
+    const created = await P.post('/api/v1/datasets', buildDataset({ license: { id: 'custom', commercialUse: false } }));
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+
+    // commercialUse only qualifies custom terms: switching licence must remove it.
+    const kept = await P.patch(`/api/v1/datasets/${id}`, { license: { id: 'CC-BY-4.0' } });
+    expect(kept.status).toBe(400);
+    expect(kept.body.errors).toEqual([expect.objectContaining({ path: '/license/commercialUse', code: 'not_allowed' })]);
+    const relicensed = await P.patch(`/api/v1/datasets/${id}`, { license: { id: 'CC-BY-4.0', commercialUse: null } });
+    expect(relicensed.status).toBe(200);
+    expect(relicensed.body.license).toEqual({ id: 'CC-BY-4.0' });
+    expect((await Dataset.findById(id).lean())!.license).toEqual({ id: 'CC-BY-4.0' });
+
+    const cleared = await P.patch(`/api/v1/datasets/${id}`, { summary: null, disclosure: { maxGrantDays: null } });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).not.toHaveProperty('summary');
+    expect(cleared.body.disclosure).not.toHaveProperty('maxGrantDays');
+    expect(cleared.body.disclosure.accessLevel).toBe('open');
+    const stored = await Dataset.findById(id).lean();
+    expect(stored).not.toHaveProperty('summary');
+    expect(stored!.disclosure).not.toHaveProperty('maxGrantDays');
+    expect(stored!.description).toEqual(created.body.description);
+
+    // Removing something that is not there changes nothing else.
+    expect((await P.patch(`/api/v1/datasets/${id}`, { summary: null })).status).toBe(200);
+
+    const before = await Dataset.findById(id).lean();
+    const untitled = await P.patch(`/api/v1/datasets/${id}`, { title: null });
+    expect(untitled.status).toBe(400);
+    expect(untitled.body.errors).toEqual([expect.objectContaining({ path: '/title', code: 'required' })]);
+    const noLanguage = await P.patch(`/api/v1/datasets/${id}`, { title: { ko: null, en: null } });
+    expect(noLanguage.status).toBe(400);
+    expect(noLanguage.body.errors).toEqual([expect.objectContaining({ path: '/title', code: 'one_language_required' })]);
+    // Lists replace wholesale, so their items never take null.
+    const nullItem = await P.patch(`/api/v1/datasets/${id}`, { modalities: [null] });
+    expect(nullItem.status).toBe(400);
+    expect(nullItem.body.errors).toContainEqual(expect.objectContaining({ path: '/modalities/0', code: 'type' }));
+    expect(await Dataset.findById(id).lean()).toEqual(before);
+  });
+
   it('hides another organisation’s drafts (404) and forbids editing its published datasets (403)', async () => {
     const other = await createUser({ roles: ['provider'] });
     const draft = await P.post('/api/v1/datasets', buildDataset());

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEvent } from '../../server/audit/model';
+import { ProcedureVersion } from '../../server/labeling/model';
 import type { OrganizationDoc } from '../../server/organizations/model';
 import { createOrg, createUser, startTestApp, type Client, type TestApp, type TestUser } from '../helpers/app';
 
@@ -143,6 +144,35 @@ describe('labeling procedures API', () => {
     // Objects merge: the Korean title stays.
     expect(res.body.title).toEqual({ ko: '보행자 바운딩 박스', en: 'Pedestrian boxes' });
     expect(res.headers.get('etag')).toBe('"p1-r2"');
+  });
+
+  it('removes fields with null (JSON merge patch), but not what the rules need', async () => {
+    // A procedure of its own organisation, so the main flow's listings stay as they are.
+    const client = app.as(await createUser({ roles: ['provider'] }));
+    const created = await client.post(
+      BASE,
+      buildProcedure({ guideline: { summary: { ko: '박스를 그립니다.', en: 'Draw boxes.' }, artifactKey: 'guidelines/boxes-v1.pdf' } }),
+    );
+    expect(created.status).toBe(201);
+    const url = `${BASE}/${created.body.id}`;
+
+    const res = await client.patch(url, { guideline: { artifactKey: null }, tools: null }, { 'if-match': created.body.etag });
+    expect(res.status).toBe(200);
+    expect(res.body.guideline).toEqual({ summary: { ko: '박스를 그립니다.', en: 'Draw boxes.' } });
+    expect(res.body).not.toHaveProperty('tools');
+    const stored = await ProcedureVersion.findOne({ procedureId: created.body.id, version: 1 }).lean();
+    expect(stored!.guideline).not.toHaveProperty('artifactKey');
+    expect(stored).not.toHaveProperty('tools');
+
+    const before = (await client.get(`${url}/versions/1`)).body;
+    const untitled = await client.patch(url, { title: null });
+    expect(untitled.status).toBe(400);
+    expect(untitled.body.errors).toEqual([expect.objectContaining({ path: '/title', code: 'required' })]);
+    // A sampling inspection keeps its rate: the rule is checked on the merged version.
+    const noRate = await client.patch(url, { qa: { samplingRate: null } });
+    expect(noRate.status).toBe(400);
+    expect(noRate.body.errors).toEqual([expect.objectContaining({ path: '/qa/samplingRate', code: 'required' })]);
+    expect((await client.get(`${url}/versions/1`)).body).toEqual(before);
   });
 
   it('reports an invalid patch with the field path and a localised message, and changes nothing', async () => {

@@ -28,9 +28,14 @@ describe('labelingProcedures.create', () => {
   });
 
   it('requires samplingRate for a sampling inspection', () => {
-    const r = validate('labelingProcedures.update', { qa: { inspection: 'sampling', verifiedBy: 'self' } });
+    const body = (qa: unknown) => ({ slug: 'speech-v1', title: { ko: '절차' }, qa });
+    const r = validate('labelingProcedures.create', body({ inspection: 'sampling', verifiedBy: 'self' }));
     expect(r.ok ? [] : codesAt(r.errors)).toEqual(['/qa/samplingRate required']);
-    expect(validate('labelingProcedures.update', { qa: { inspection: 'full', verifiedBy: 'self' } }).ok).toBe(true);
+    expect(validate('labelingProcedures.create', body({ inspection: 'full', verifiedBy: 'self' })).ok).toBe(true);
+    // A PATCH body holds only what changes (the rate may be stored already): the rule is checked
+    // on the merged version (procedureErrors), not on the body.
+    expect(validate('labelingProcedures.update', { qa: { inspection: 'sampling', verifiedBy: 'self' } }).ok).toBe(true);
+    expect(codesAt(procedureErrors({ title: { ko: '절차' }, qa: { inspection: 'sampling' } }))).toEqual(['/qa/samplingRate required']);
   });
 
   it('requires values for enum attributes only', () => {
