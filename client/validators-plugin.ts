@@ -5,9 +5,9 @@ import path from 'node:path';
 import type { Plugin } from 'vite';
 import { ERROR_CODES_KEYWORD, SCHEMAS } from '../schemas/ajv';
 
-const FIELD_ERRORS = path.resolve(__dirname, '../schemas/field-errors.ts');
+const FIELD_ERRORS = path.resolve(import.meta.dirname, '../schemas/field-errors.ts');
 
-const SCHEMAS_AJV = path.resolve(__dirname, '../schemas/ajv.ts');
+const SCHEMAS_AJV = path.resolve(import.meta.dirname, '../schemas/ajv.ts');
 const FACADE = '\0kdb-validators';
 const STANDALONE = '\0kdb-validators-standalone';
 

@@ -96,6 +96,16 @@ export const authRoutes = [
     },
   }),
   route({
+    method: 'get',
+    path: '/auth/session',
+    permission: 'public',
+    tag: 'auth',
+    summary: 'The current session for the web client: the user and CSRF token, or nulls when signed out (200 either way)',
+    handler(req, res) {
+      res.set('Cache-Control', 'no-store').json({ user: req.ctx.user ? presentUser(req.ctx.user) : null, csrfToken: req.ctx.csrfToken ?? null });
+    },
+  }),
+  route({
     method: 'patch',
     path: '/auth/me',
     permission: 'signed_in',

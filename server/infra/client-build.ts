@@ -31,6 +31,8 @@ export async function ensureClientBuilt(log: Logger): Promise<void> {
   const { build } = await import('vite');
   // React picks its development build from NODE_ENV; the served client is always the production one.
   const previous = process.env.NODE_ENV;
+  // Vite warns about the config's TypeScript imports for a future loader; the bundling loader used here handles them.
+  process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
   process.env.NODE_ENV = 'production';
   try {
     await build({ configFile: path.join(CLIENT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });

@@ -191,3 +191,16 @@ describe('roles administration', () => {
     expect(res.status).toBe(409);
   });
 });
+
+describe('session probe for the web client', () => {
+  it('answers 200 with nulls when signed out and the user with the CSRF token when signed in', async () => {
+    const anon = await app.anon.get('/api/v1/auth/session');
+    expect(anon.status).toBe(200);
+    expect(anon.body).toEqual({ user: null, csrfToken: null });
+    const u = await createUser();
+    const c = await app.login(u.email);
+    const res = await c.get('/api/v1/auth/session');
+    expect(res.body.user.email).toBe(u.email);
+    expect(res.body.csrfToken).toBe(c.csrf);
+  });
+});

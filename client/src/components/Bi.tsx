@@ -21,11 +21,11 @@ export function Bi({ text, as: Tag = 'span', toggle = false, className }: { text
     <>
       <Tag lang={shown} className={className}>
         {value}
-        {shown !== lang && <span className="fallback-note"> {t('bilingual.onlyIn', { lang: t(`language.${shown}`) })}</span>}
+        {shown !== lang && <span className="fallback-note"> {t('bilingual.onlyIn', { lang: t(`languageName.${shown}`) })}</span>}
       </Tag>
       {toggle && text[lang] && text[other] && (
         <button type="button" className="link-button small" onClick={() => setShowOther((v) => !v)} aria-pressed={showOther}>
-          {showOther ? t('bilingual.showOriginal', { lang: t(`language.${lang}`) }) : t('bilingual.showOther', { lang: t(`language.${other}`) })}
+          {showOther ? t('bilingual.showOriginal', { lang: t(`languageName.${lang}`) }) : t('bilingual.showOther', { lang: t(`languageName.${other}`) })}
         </button>
       )}
     </>

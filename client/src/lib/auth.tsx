@@ -40,14 +40,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    api<{ user: User; csrfToken: string }>('/auth/me')
+    // /auth/session answers 200 with nulls when signed out, so a visitor's console stays clean.
+    api<{ user: User | null; csrfToken: string | null }>('/auth/session')
       .then(({ data }) => {
         adopt(data.user, data.csrfToken);
         // An explicit ?lang= wins; otherwise the user's remembered language.
-        if (!fromUrlLang()) applyLanguage(data.user.locale);
+        if (data.user && !fromUrlLang()) applyLanguage(data.user.locale);
       })
       .catch((err: unknown) => {
-        if (!(err instanceof ApiError) || err.status !== 401) console.warn(err);
+        console.warn(err instanceof ApiError ? err.problem.code : err);
         adopt(null, null);
       })
       .finally(() => setLoading(false));

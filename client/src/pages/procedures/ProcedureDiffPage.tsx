@@ -220,7 +220,7 @@ function useFieldLabel() {
   const { t } = useTranslation('procedures');
   return (key: string, parents: readonly string[]) => {
     if (key === 'type') return parents.includes('attributes') ? t('fields.attributeType') : t('fields.workforceType');
-    if (key === 'ko' || key === 'en') return t(`common:language.${key}`);
+    if (key === 'ko' || key === 'en') return t(`common:languageName.${key}`);
     return t(`fields.${key}`, { defaultValue: key });
   };
 }

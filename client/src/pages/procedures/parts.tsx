@@ -52,7 +52,7 @@ export function usePathLabel() {
     const segs = path.split('/').slice(1);
     const parts = segs.map((s, i) => {
       if (/^\d+$/.test(s)) return segs[i - 1] === 'steps' ? t('diff.step', { n: Number(s) + 1 }) : t('diff.item', { n: Number(s) + 1 });
-      if (s === 'ko' || s === 'en') return t(`common:language.${s}`);
+      if (s === 'ko' || s === 'en') return t(`common:languageName.${s}`);
       if (s === 'type') return segs.includes('workforce') ? t('fields.workforceType') : t('fields.attributeType');
       return t(`fields.${s}`, { defaultValue: s });
     });
