@@ -2,6 +2,18 @@
 // errors translated into stable FieldErrors that the HTTP layer localises.
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
+import {
+  accessRequestCreateSchema,
+  accessRequestDecisionSchema,
+  accessRequestResubmitSchema,
+  accessRequestRevokeSchema,
+  accessRequestWithdrawSchema,
+  type AccessRequestCreate,
+  type AccessRequestDecision,
+  type AccessRequestResubmit,
+  type AccessRequestRevoke,
+  type AccessRequestWithdraw,
+} from './access';
 import { artifactCreateSchema, type ArtifactCreate } from './artifact';
 import {
   loginSchema,
@@ -41,6 +53,7 @@ import {
   type LabelingProcedureDraft,
   type LabelingProcedurePatch,
 } from './labeling-procedure';
+import { policyEvaluateSchema, type PolicyEvaluate } from './policy';
 import {
   organizationCreateSchema,
   organizationUpdateSchema,
@@ -81,6 +94,12 @@ export const SCHEMAS = [
   userPublicSchema,
   userRoleUpdateSchema,
   userAdminUpdateSchema,
+  policyEvaluateSchema,
+  accessRequestCreateSchema,
+  accessRequestDecisionSchema,
+  accessRequestResubmitSchema,
+  accessRequestRevokeSchema,
+  accessRequestWithdrawSchema,
 ] as const;
 
 export type SchemaId = (typeof SCHEMAS)[number]['$id'];
@@ -108,6 +127,12 @@ export interface SchemaTypes {
   'users.public': UserPublic;
   'users.roleUpdate': UserRoleUpdate;
   'users.adminUpdate': UserAdminUpdate;
+  'policy.evaluate': PolicyEvaluate;
+  'accessRequests.create': AccessRequestCreate;
+  'accessRequests.decision': AccessRequestDecision;
+  'accessRequests.resubmit': AccessRequestResubmit;
+  'accessRequests.revoke': AccessRequestRevoke;
+  'accessRequests.withdraw': AccessRequestWithdraw;
 }
 
 // Compile-time check that SchemaTypes and SCHEMAS name the same ids.

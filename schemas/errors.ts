@@ -69,6 +69,12 @@ export const FIELD_ERROR_PARAMS = {
   artifact_size_mismatch: ['expected', 'actual'],
   artifact_checksum_mismatch: ['expected', 'actual'],
   out_of_range: ['min', 'max'],
+  // Produced by access-request commands (server/access/commands.ts).
+  agreement_required: [],
+  evidence_required: [],
+  exceeds_max_grant_days: ['max'],
+  expiry_not_in_future: [],
+  expiry_beyond_max_grant_days: ['max'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type FieldErrorCode = keyof typeof FIELD_ERROR_PARAMS;

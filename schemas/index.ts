@@ -5,6 +5,8 @@ export * from './defs';
 export * from './dataset';
 export * from './labeling-procedure';
 export * from './artifact';
+export * from './policy';
+export * from './access';
 export * from './organization';
 export * from './user';
 export * from './auth';

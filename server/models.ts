@@ -4,3 +4,5 @@ export { User, Session, ApiToken, RateLimit } from './auth/models';
 export { AuditEvent } from './audit/model';
 export { Dataset, DatasetVersion } from './datasets/model';
 export { LabelingProcedure, ProcedureVersion } from './labeling/model';
+export { AccessRequest, AccessRequestTransition } from './access/model';
+export { Notification } from './notifications/model';

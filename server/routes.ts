@@ -6,6 +6,10 @@ import { datasetRoutes } from './datasets/routes';
 import { artifactRoutes } from './artifacts/routes';
 import { labelingRoutes } from './labeling/routes';
 import { taxonomyRoutes } from './taxonomies/routes';
+import { accessRoutes } from './access/routes';
+import { notificationRoutes } from './notifications/routes';
+import { auditRoutes } from './audit/routes';
+import { policyRoutes } from './policy/routes';
 
 /** Every API route, each declaring its permission (a test walks this list and the Express stack). */
 export const allRoutes: RouteDef[] = [
@@ -16,4 +20,8 @@ export const allRoutes: RouteDef[] = [
   ...artifactRoutes,
   ...labelingRoutes,
   ...taxonomyRoutes,
+  ...accessRoutes,
+  ...notificationRoutes,
+  ...auditRoutes,
+  ...policyRoutes,
 ];

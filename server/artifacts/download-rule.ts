@@ -1,21 +1,12 @@
-/** Artifact kinds that count as samples for access purposes (DESIGN §5 Downloads); the rest need full access. */
-export const SAMPLE_KINDS = new Set(['sample', 'guideline', 'datacard', 'schema']);
+// Which access scope a download needs (DESIGN §5 Downloads); whether the caller has it is the
+// policy engine's answer, never decided here.
+import type { ArtifactKind } from '../../schemas/taxonomy';
+import type { Scope } from '../policy/types';
 
-interface Rules {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  disclosure?: any;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  classification?: any;
-}
+/** Artifact kinds that count as samples for access purposes; the rest need full access. */
+export const SAMPLE_KINDS: ReadonlySet<ArtifactKind> = new Set<ArtifactKind>(['sample', 'guideline', 'datacard', 'schema']);
 
-/**
- * Interim download rule for outsiders until the policy engine decides downloads: only public,
- * open data — sample kinds when samples are open, everything when the data itself is open.
- */
-export function artifactDownloadAllowed(kind: string, rules: Rules): boolean {
-  if (rules.classification?.level !== 'public') return false;
-  const d = rules.disclosure;
-  if (!d) return false;
-  const samplesLevel = d.samplesAccess === 'same_as_data' ? d.accessLevel : d.samplesAccess;
-  return SAMPLE_KINDS.has(kind) ? samplesLevel === 'open' : d.accessLevel === 'open';
+/** The scope the engine is asked about before an artifact of this kind is handed out. */
+export function downloadScope(kind: ArtifactKind): Extract<Scope, 'samples' | 'full'> {
+  return SAMPLE_KINDS.has(kind) ? 'samples' : 'full';
 }

@@ -1,21 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import { ARTIFACT_RULES } from '../../schemas/artifact';
+import { PURPOSE_CODES } from '../../schemas/taxonomy';
 import { recordAudit } from '../audit/record';
 import { actorOf } from '../http/context';
 import { depsOf } from '../http/deps';
-import { AppError, conflict, forbidden, notFound } from '../http/errors';
+import { AppError, conflict, notFound } from '../http/errors';
 import { route } from '../http/route';
 import type { Request } from 'express';
-import { providerScope, relationTo, requireView, seesWorkingCopy, type OrgScope } from '../datasets/access';
+import { providerScope, requireView, type OrgScope } from '../datasets/access';
 import { checkIfMatch, loadDataset } from '../datasets/commands';
 import { Dataset, type ArtifactDoc, type DatasetDoc } from '../datasets/model';
 import { etagOf, presentArtifact } from '../datasets/presenter';
-import { artifactDownloadAllowed } from './download-rule';
+import { rulesOfFace } from '../policy/dataset-rules';
+import { evaluate } from '../policy/evaluate';
+import { explain } from '../policy/messages';
+import { callerRequester } from '../policy/requester';
+import type { Purpose } from '../policy/types';
+import { downloadScope } from './download-rule';
 
 const MAX_ARTIFACTS_PER_DATASET = 50;
 const UPLOAD_URL_TTL_SECONDS = 15 * 60;
 const DOWNLOAD_URL_TTL_SECONDS = 5 * 60;
+
+/** `?purpose=` of a download (default research); 400 naming the parameter when it is not a purpose. */
+function purposeQuery(req: Request): Purpose {
+  const raw = req.query.purpose;
+  if (raw === undefined || raw === '') return 'research';
+  if (typeof raw === 'string' && (PURPOSE_CODES as readonly string[]).includes(raw)) return raw as Purpose;
+  throw new AppError(400, 'validation_failed', { count: 1 }, [{ path: '/query/purpose', code: 'enum', params: { allowedValues: [...PURPOSE_CODES] } }]);
+}
 
 /** Keeps letters of any script, digits, dot, dash and underscore; storage keys never carry user paths. */
 function safeFilename(name: string): string {
@@ -167,17 +181,22 @@ export const artifactRoutes = [
     path: '/datasets/:id/artifacts/:artifactId/download',
     permission: 'public',
     tag: 'artifacts',
-    summary: 'Redirect to a presigned download URL valid for 5 minutes (?format=json for { url, expiresAt })',
+    summary: 'Redirect to a presigned download URL valid for 5 minutes when the policy engine allows (?purpose=, default research; ?format=json for { url, expiresAt }); 403 with the decision, reasons and requirements otherwise',
     async handler(req, res) {
       const user = req.ctx.user;
+      const purpose = purposeQuery(req);
       const { doc, view } = requireView(await loadDataset(String(req.params.id)), user);
       const artifact = findArtifact(doc, String(req.params.artifactId));
       if (artifact.status !== 'available') throw notFound('artifact_not_found');
-      const rel = relationTo(user, doc.providerId);
-      const rules = view === 'live' ? doc.live : doc;
-      if (!seesWorkingCopy(rel) && !artifactDownloadAllowed(artifact.kind, rules ?? {})) throw forbidden('download_not_allowed');
+      // The engine decides; the 403 carries its decision, reasons and requirements (401 is never
+      // used: an anonymous caller reads decision sign_in_required).
+      const scope = downloadScope(artifact.kind);
+      const evaluation = evaluate(rulesOfFace(doc, view), await callerRequester(user, doc), purpose, scope);
+      if (evaluation.decision !== 'allow') {
+        throw new AppError(403, 'download_not_allowed', {}, undefined, { scope, purpose, ...explain(evaluation, req.ctx.lang) });
+      }
       const { url, expiresAt } = await depsOf(req).storage.presignGet(artifact.key, DOWNLOAD_URL_TTL_SECONDS, { filename: artifact.filename, contentType: artifact.contentType });
-      await recordAudit(actorOf(req.ctx), 'artifact.download_url_issued', { type: 'dataset', id: doc._id, organizationId: doc.providerId }, { artifactId: artifact.id, kind: artifact.kind });
+      await recordAudit(actorOf(req.ctx), 'artifact.download_url_issued', { type: 'dataset', id: doc._id, organizationId: doc.providerId }, { artifactId: artifact.id, kind: artifact.kind, scope, purpose });
       res.set('Cache-Control', 'no-store');
       if (req.query.format === 'json') res.json({ url, expiresAt });
       else res.redirect(302, url);

@@ -28,6 +28,8 @@ const auditSchema = new Schema<AuditEventDoc>(
   },
   { versionKey: false, minimize: false, collection: 'audit_events' },
 );
+// GET /audit without filters or with only from/to: everything, newest first.
+auditSchema.index({ at: -1 });
 // Admin audit view: newest first, optionally by action.
 auditSchema.index({ action: 1, at: -1 });
 // "What happened to this object" (dataset history, request history).

@@ -5,14 +5,16 @@ import enErrors from './locales/en/errors.json';
 import koErrors from './locales/ko/errors.json';
 import enValidation from './locales/en/validation.json';
 import koValidation from './locales/ko/validation.json';
+import enNotifications from './locales/en/notifications.json';
+import koNotifications from './locales/ko/notifications.json';
 
 export const LANGUAGES = ['en', 'ko'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
 /** The server's message catalogue, namespace by namespace, for both languages. */
 export const resources = {
-  en: { common: enCommon, errors: enErrors, validation: enValidation },
-  ko: { common: koCommon, errors: koErrors, validation: koValidation },
+  en: { common: enCommon, errors: enErrors, validation: enValidation, notifications: enNotifications },
+  ko: { common: koCommon, errors: koErrors, validation: koValidation, notifications: koNotifications },
 } as const;
 
 let instance: I18n | undefined;
@@ -26,7 +28,7 @@ export function i18n(): I18n {
       lng: 'en',
       fallbackLng: 'en',
       supportedLngs: [...LANGUAGES],
-      ns: ['common', 'errors', 'validation'],
+      ns: ['common', 'errors', 'validation', 'notifications'],
       defaultNS: 'common',
       interpolation: { escapeValue: false },
       initAsync: false,

@@ -27,6 +27,8 @@ export interface Config {
   maxJsonBytes: number;
   logLevel: string;
   trustProxy: boolean;
+  /** Days a reviewer has to decide an access request before the queue flags it overdue. */
+  accessSlaDays: number;
 }
 
 export class ConfigError extends Error {
@@ -134,6 +136,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxJsonBytes: int('MAX_JSON_BYTES', 1_000_000, 1_000, 50_000_000),
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'warn' : 'info')!,
     trustProxy: bool('TRUST_PROXY', false),
+    accessSlaDays: int('ACCESS_SLA_DAYS', 5, 1, 365),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

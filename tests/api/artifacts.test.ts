@@ -99,13 +99,77 @@ describe('artifact downloads', () => {
 
   it('forbids outsiders on approval-level datasets but lets provider members download', async () => {
     const published = await publishDataset(P, R, {
-      disclosure: { ...buildDataset().disclosure, accessLevel: 'approval', samplesAccess: 'registered' },
+      disclosure: { ...buildDataset().disclosure, accessLevel: 'approval', samplesAccess: 'same_as_data' },
     });
     const artifact = published.artifacts[0];
     const outsider = await createUser({ roles: ['researcher'] });
+    const audited = await AuditEvent.countDocuments({ action: 'artifact.download_url_issued', targetId: published.id });
     const denied = await app.as(outsider).get(`/api/v1/datasets/${published.id}/artifacts/${artifact.id}/download`);
     expect(denied.status).toBe(403);
-    expect(denied.body.code).toBe('download_not_allowed');
+    expect(denied.body).toMatchObject({ code: 'download_not_allowed', decision: 'request_required', reasons: [], requirements: [], scope: 'samples', purpose: 'research' });
+    // Anonymous callers get the engine's answer too, never a bare 401.
+    const anonymous = await app.anon.get(`/api/v1/datasets/${published.id}/artifacts/${artifact.id}/download`);
+    expect(anonymous.status).toBe(403);
+    expect(anonymous.body.decision).toBe('request_required');
+    expect(await AuditEvent.countDocuments({ action: 'artifact.download_url_issued', targetId: published.id })).toBe(audited);
     expect((await P.get(`/api/v1/datasets/${published.id}/artifacts/${artifact.id}/download?format=json`)).status).toBe(200);
+    expect((await R.get(`/api/v1/datasets/${published.id}/artifacts/${artifact.id}/download?format=json`)).status).toBe(200);
+  });
+
+  it('gives samples by samplesAccess and other files by accessLevel (registered: sign in first)', async () => {
+    const published = await publishDataset(P, R, {
+      disclosure: { ...buildDataset().disclosure, accessLevel: 'registered', samplesAccess: 'open' },
+    });
+    await uploadSample(P, published.id, randomBytes(64), { kind: 'other', filename: 'full.csv' });
+    const artifacts = (await P.get(`/api/v1/datasets/${published.id}/artifacts`)).body.items as Array<{ id: string; kind: string }>;
+    const sample = artifacts.find((a) => a.kind === 'sample')!;
+    const other = artifacts.find((a) => a.kind === 'other')!;
+    expect((await app.anon.get(`/api/v1/datasets/${published.id}/artifacts/${sample.id}/download`)).status).toBe(302);
+    const anonymous = await app.anon.get(`/api/v1/datasets/${published.id}/artifacts/${other.id}/download`);
+    expect(anonymous.status).toBe(403);
+    expect(anonymous.body).toMatchObject({ code: 'download_not_allowed', decision: 'sign_in_required', scope: 'full' });
+    const researcher = app.as(await createUser({ roles: ['researcher'], country: 'US', orgType: 'university' }));
+    expect((await researcher.get(`/api/v1/datasets/${published.id}/artifacts/${other.id}/download`)).status).toBe(302);
+  });
+
+  it('lets signed-in outsiders download registered samples of an approval-level dataset', async () => {
+    const published = await publishDataset(P, R, {
+      disclosure: { ...buildDataset().disclosure, accessLevel: 'approval', samplesAccess: 'registered' },
+    });
+    const artifact = published.artifacts[0];
+    expect((await app.anon.get(`/api/v1/datasets/${published.id}/artifacts/${artifact.id}/download`)).body.decision).toBe('sign_in_required');
+    const outsider = app.as(await createUser({ roles: ['researcher'] }));
+    expect((await outsider.get(`/api/v1/datasets/${published.id}/artifacts/${artifact.id}/download`)).status).toBe(302);
+  });
+
+  it("explains a refusal in the caller's language: reasons for the purpose, requirements across the border", async () => {
+    const published = await publishDataset(P, R, {
+      license: { id: 'CC-BY-NC-4.0' },
+      disclosure: { ...buildDataset().disclosure, crossBorder: 'conditional' },
+    });
+    const artifact = published.artifacts[0];
+    const url = `/api/v1/datasets/${published.id}/artifacts/${artifact.id}/download`;
+    const korean = app.as(await createUser({ roles: ['researcher'] }));
+    expect((await korean.get(url)).status).toBe(302);
+    const commercial = await korean.get(`${url}?purpose=commercial&lang=ko`);
+    expect(commercial.status).toBe(403);
+    expect(commercial.body).toMatchObject({
+      decision: 'deny',
+      reasons: [{ code: 'license_noncommercial', message: '이용허락 조건상 상업적 이용이 금지되어 있습니다.' }],
+      requirements: [],
+      purpose: 'commercial',
+    });
+    expect(commercial.body.title).toBe('다운로드 불가');
+    const american = app.as(await createUser({ roles: ['researcher'], country: 'US', orgType: 'university' }));
+    const abroad = await american.get(url);
+    expect(abroad.status).toBe(403);
+    expect(abroad.body).toMatchObject({
+      decision: 'request_required',
+      reasons: [],
+      requirements: [{ code: 'cross_border_agreement', message: 'A cross-border transfer agreement with the provider is required.', blocking: true }],
+    });
+    const bad = await korean.get(`${url}?purpose=fun`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ path: '/query/purpose', code: 'enum' })]);
   });
 });

@@ -123,6 +123,24 @@ describe('every produced error is a known code with its declared params', () => 
     },
     'users.roleUpdate': { roles: ['reviewer'] },
     'users.adminUpdate': { disabled: true },
+    'accessRequests.create': {
+      datasetId: 'a'.repeat(24),
+      scope: 'full',
+      purpose: 'research',
+      statement: 'Training a Korean speech recogniser for a joint study.',
+      durationDays: 30,
+      acceptedAgreements: ['dua'],
+    },
+    'accessRequests.decision': { decision: 'approve', reason: 'Fits the purpose.', conditions: ['No redistribution'], expiresAt: '2030-01-01T00:00:00Z', evidence: 'EL-1' },
+    'accessRequests.resubmit': { statement: 'A longer statement of the research purpose.', acceptedAgreements: ['dua'], note: 'Added IRB.' },
+    'accessRequests.revoke': { reason: 'Terms breached.' },
+    'accessRequests.withdraw': { note: 'No longer needed.' },
+    'policy.evaluate': {
+      dataset: { license: publishableDataset().license, disclosure: publishableDataset().disclosure, classification: publishableDataset().classification },
+      requester: { country: 'US', orgType: 'university' },
+      purpose: 'research',
+      scope: 'full',
+    },
   };
 
   it('has a valid example for every schema', () => {

@@ -1,0 +1,89 @@
+import { Types } from 'mongoose';
+import { describe, expect, it } from 'vitest';
+import type { AuthUser } from '../../../server/http/context';
+import { callerRequester, requesterOf, whatIfRequester } from '../../../server/policy/requester';
+
+describe('requesters', () => {
+  const provider = new Types.ObjectId();
+  const user = (roles: AuthUser['roles'], orgId: Types.ObjectId, org: Partial<AuthUser['organization']> = {}): AuthUser => ({
+    id: new Types.ObjectId(),
+    email: 'a@b.example',
+    name: 'A',
+    roles,
+    locale: 'en',
+    organizationId: orgId,
+    organization: { id: orgId, slug: 'org', name: { en: 'Org' }, country: 'US', type: 'university', nationalReviewer: false, ...org },
+  });
+
+  it('an anonymous caller has no identity, membership or grants', () => {
+    expect(requesterOf(null, provider, [{ scope: 'full', purpose: 'research' }])).toEqual({
+      authenticated: false,
+      providerMember: false,
+      reviewer: false,
+      admin: false,
+      grants: [],
+    });
+  });
+
+  it("a signed-in caller brings their organisation's country and type, membership and grants", () => {
+    const grants = [{ scope: 'samples', purpose: 'education' }] as const;
+    expect(requesterOf(user(['researcher'], new Types.ObjectId()), provider, [...grants])).toEqual({
+      authenticated: true,
+      country: 'US',
+      orgType: 'university',
+      providerMember: false,
+      reviewer: false,
+      admin: false,
+      grants,
+    });
+    expect(requesterOf(user(['provider'], provider, { country: 'KR' }), provider, [])).toMatchObject({
+      providerMember: true,
+      reviewer: false,
+    });
+    expect(requesterOf(user(['reviewer'], provider), provider, [])).toMatchObject({ providerMember: true, reviewer: true });
+    expect(requesterOf(user(['reviewer'], new Types.ObjectId(), { nationalReviewer: true }), provider, [])).toMatchObject({
+      providerMember: false,
+      reviewer: true,
+    });
+    expect(requesterOf(user(['reviewer'], new Types.ObjectId()), provider, [])).toMatchObject({ providerMember: false, reviewer: false });
+    expect(requesterOf(user(['admin'], new Types.ObjectId()), provider, [])).toMatchObject({
+      providerMember: false,
+      reviewer: true,
+      admin: true,
+    });
+  });
+
+  it('nobody is a member of inline rules', () => {
+    const orgId = new Types.ObjectId();
+    expect(requesterOf(user(['provider', 'reviewer'], orgId), null, [])).toMatchObject({ providerMember: false, reviewer: false });
+    expect(requesterOf(user(['reviewer'], orgId, { nationalReviewer: true }), null, [])).toMatchObject({
+      providerMember: false,
+      reviewer: true,
+    });
+  });
+
+  it('loads grants only for signed-in callers', async () => {
+    const calls: string[] = [];
+    const load = async (userId: Types.ObjectId, datasetId: Types.ObjectId) => {
+      calls.push(`${userId}:${datasetId}`);
+      return [{ scope: 'full' as const, purpose: 'research' as const }];
+    };
+    const ds = { _id: new Types.ObjectId(), providerId: provider };
+    const caller = user(['researcher'], new Types.ObjectId());
+    expect((await callerRequester(caller, ds, load)).grants).toEqual([{ scope: 'full', purpose: 'research' }]);
+    expect((await callerRequester(null, ds, load)).grants).toEqual([]);
+    expect(calls).toEqual([`${caller.id}:${ds._id}`]);
+  });
+
+  it('a what-if profile is signed in, not a member or reviewer, without grants', () => {
+    expect(whatIfRequester({ country: 'US', orgType: 'company' })).toEqual({
+      authenticated: true,
+      country: 'US',
+      orgType: 'company',
+      providerMember: false,
+      reviewer: false,
+      admin: false,
+      grants: [],
+    });
+  });
+});
