@@ -22,6 +22,12 @@ const ProcedureListPage = lazy(() => import('./pages/procedures/ProcedureListPag
 const ProcedureDetailPage = lazy(() => import('./pages/procedures/ProcedureDetailPage'));
 const ProcedureEditorPage = lazy(() => import('./pages/procedures/ProcedureEditorPage'));
 const ProcedureDiffPage = lazy(() => import('./pages/procedures/ProcedureDiffPage'));
+const AccessQueuePage = lazy(() => import('./pages/access-review/AccessQueuePage'));
+const AccessDecisionPage = lazy(() => import('./pages/access-review/AccessDecisionPage'));
+const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage'));
+const RequestFormPage = lazy(() => import('./pages/access/RequestFormPage'));
+const MyRequestsPage = lazy(() => import('./pages/access/MyRequestsPage'));
+const RequestDetailPage = lazy(() => import('./pages/access/RequestDetailPage'));
 
 const page = (el: React.ReactNode) => <Suspense fallback={<Loading />}>{el}</Suspense>;
 
@@ -31,6 +37,9 @@ const router = createBrowserRouter([
     children: [
       { path: '/', element: <CatalogPage /> },
       { path: '/datasets/:slug', element: page(<DatasetPage />) },
+      { path: '/datasets/:slug/request', element: page(<RequireRole>{<RequestFormPage />}</RequireRole>) },
+      { path: '/requests', element: page(<RequireRole>{<MyRequestsPage />}</RequireRole>) },
+      { path: '/requests/:id', element: page(<RequireRole>{<RequestDetailPage />}</RequireRole>) },
       { path: '/signin', element: page(<SignInPage />) },
       { path: '/register', element: page(<RegisterPage />) },
       { path: '/account', element: page(<RequireRole>{<AccountPage />}</RequireRole>) },
@@ -43,6 +52,9 @@ const router = createBrowserRouter([
       { path: '/procedures/:id', element: page(<ProcedureDetailPage />) },
       { path: '/procedures/:id/edit', element: page(<RequireRole roles={['provider', 'admin']}>{<ProcedureEditorPage />}</RequireRole>) },
       { path: '/procedures/:id/diff', element: page(<ProcedureDiffPage />) },
+      { path: '/review/access', element: page(<RequireRole roles={['reviewer', 'admin']}>{<AccessQueuePage />}</RequireRole>) },
+      { path: '/review/access/:id', element: page(<RequireRole roles={['reviewer', 'admin']}>{<AccessDecisionPage />}</RequireRole>) },
+      { path: '/notifications', element: page(<RequireRole>{<NotificationsPage />}</RequireRole>) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -5,6 +5,7 @@ import { useAuth } from '../lib/auth';
 import { useLang } from '../lib/hooks';
 import type { Lang } from '../lib/i18n';
 import { useBi } from './Bi';
+import NotificationBell from '../pages/notifications/NotificationBell';
 
 /** Always-visible language switch; the choice goes into the URL (?lang=), this browser and the user's profile. */
 export function LanguageSwitch() {
@@ -44,17 +45,7 @@ function Header() {
             <small>{t('app.tagline')}</small>
           </span>
         </Link>
-        <LanguageSwitch />
-      </div>
-      <nav className="main-nav" aria-label={t('nav.label')}>
-        <div className="container nav-row">
-          <NavLink to="/" end>
-            {t('nav.catalog')}
-          </NavLink>
-          <NavLink to="/procedures">{t('nav.procedures')}</NavLink>
-          {hasRole('provider', 'admin') && <NavLink to="/workspace">{t('nav.workspace')}</NavLink>}
-          {hasRole('reviewer', 'admin') && <NavLink to="/review">{t('nav.review')}</NavLink>}
-          <span className="spacer" />
+        <div className="header-tools">
           {user ? (
             <>
               <NavLink to="/account" className="account-link">
@@ -76,6 +67,21 @@ function Header() {
               <NavLink to="/register">{t('nav.register')}</NavLink>
             </>
           )}
+          <LanguageSwitch />
+        </div>
+      </div>
+      <nav className="main-nav" aria-label={t('nav.label')}>
+        <div className="container nav-row">
+          <NavLink to="/" end>
+            {t('nav.catalog')}
+          </NavLink>
+          <NavLink to="/procedures">{t('nav.procedures')}</NavLink>
+          {user && <NavLink to="/requests">{t('nav.requests')}</NavLink>}
+          {hasRole('provider', 'admin') && <NavLink to="/workspace">{t('nav.workspace')}</NavLink>}
+          {hasRole('reviewer', 'admin') && <NavLink to="/review" end>{t('nav.review')}</NavLink>}
+          {hasRole('reviewer', 'admin') && <NavLink to="/review/access">{t('nav.accessReview')}</NavLink>}
+          <span className="spacer" />
+          {user && <NotificationBell />}
         </div>
       </nav>
     </header>

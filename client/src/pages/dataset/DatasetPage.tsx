@@ -5,6 +5,7 @@ import { useTitle } from '../../components/Layout';
 import { Loading, ProblemView } from '../../components/Status';
 import { useAuth } from '../../lib/auth';
 import { useApi, useFormat, useLang } from '../../lib/hooks';
+import { CanIUsePanel } from '../access/CanIUsePanel';
 import { ArtifactsList } from './ArtifactsList';
 import { ClassificationExplainer } from './ClassificationExplainer';
 import { DisclosureExplainer } from './DisclosureExplainer';
@@ -143,6 +144,7 @@ export default function DatasetPage() {
 
       <LicenseExplainer license={d.license} />
       <DisclosureExplainer disclosure={d.disclosure} />
+      <CanIUsePanel dataset={d} />
       <ClassificationExplainer classification={d.classification} />
       <LabelingSummary labeling={d.labeling} />
       <ArtifactsList artifacts={d.artifacts ?? []} member={workingCopy} />
