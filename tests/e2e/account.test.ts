@@ -50,7 +50,7 @@ describe('account pages', { timeout: 90_000 }, () => {
     await submit.click();
     await page.waitForURL(/\/account(\?|$)/);
     await poll(() => page.getByTestId('profile-name').innerText()).toContain('Jung Ha-neul');
-    await poll(() => page.getByRole('navigation').first().innerText()).toContain('Sign out');
+    await poll(() => page.getByRole('banner').innerText()).toContain('Sign out');
     w.expectNoProblems();
     await page.close();
   });
