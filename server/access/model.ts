@@ -137,7 +137,7 @@ export const AccessRequest = mongoose.model<AccessRequestDoc>('AccessRequest', a
  * One row per transition, keyed by the revision it starts from. Inserting it is how a transition
  * claims that revision: the unique index lets exactly one of several concurrent actors move a
  * request on from revision N. (A conditional findOneAndUpdate alone is atomic on MongoDB but not
- * on FerretDB's SQLite backend, which reads and writes in separate steps; unique indexes hold on both.)
+ * on FerretDB's SQLite backend (run locally with telemetry disabled), which reads and writes in separate steps; unique indexes hold on both.)
  */
 export interface AccessRequestTransitionDoc {
   _id: Types.ObjectId;

@@ -8,6 +8,7 @@ export interface Config {
   publicUrl: string;
   dataDir: string;
   mongodbUri?: string;
+  /** Forces the embedded database; FerretDB always runs with --telemetry=disable and DO_NOT_TRACK=1. */
   embeddedMongo?: 'mongod' | 'ferretdb';
   dbName: string;
   s3?: {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
@@ -29,6 +29,15 @@ describe('embedded FerretDB', () => {
     expect(mongo.kind).toBe('ferretdb');
     expect(mongo.uri).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+$/);
     expect(mongo.pid).toBeTypeOf('number');
+  });
+
+  it('runs with telemetry disabled (flag and DO_NOT_TRACK=1) and no debug listener', async () => {
+    const args = (await readFile(`/proc/${mongo.pid}/cmdline`, 'utf8')).split('\0');
+    expect(args).toContain('--telemetry=disable');
+    expect(args).toContain('--debug-addr=-');
+    expect(args.find((a) => a.startsWith('--listen-addr='))).toMatch(/^--listen-addr=127\.0\.0\.1:\d+$/);
+    const env = (await readFile(`/proc/${mongo.pid}/environ`, 'utf8')).split('\0');
+    expect(env).toContain('DO_NOT_TRACK=1');
   });
 
   it('speaks the MongoDB protocol: insert, find, unique index (E11000)', async () => {
