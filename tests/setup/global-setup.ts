@@ -11,6 +11,7 @@ let dataDir: string | undefined;
 /** Starts MongoDB-protocol and S3 servers once for the whole run and provides them to the tests. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // Warn level keeps test output quiet but still shows a FerretDB build, which takes minutes.
+  // (startServices runs FerretDB with --telemetry=disable and DO_NOT_TRACK=1 on 127.0.0.1.)
   const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'kus-test-'));
   services = await startServices({
