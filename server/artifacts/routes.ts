@@ -9,7 +9,7 @@ import { AppError, conflict, notFound } from '../http/errors';
 import { route } from '../http/route';
 import type { Request } from 'express';
 import { providerScope, requireView, type OrgScope } from '../datasets/access';
-import { checkIfMatch, loadDataset } from '../datasets/commands';
+import { checkIfMatch, loadDataset, loadReadableDataset } from '../datasets/commands';
 import { Dataset, type ArtifactDoc, type DatasetDoc } from '../datasets/model';
 import { etagOf, presentArtifact } from '../datasets/presenter';
 import { rulesOfFace } from '../policy/dataset-rules';
@@ -72,7 +72,7 @@ export const artifactRoutes = [
     tag: 'artifacts',
     summary: 'List artifacts (members also see pending and rejected uploads)',
     async handler(req, res) {
-      const { doc, view } = requireView(await loadDataset(String(req.params.id)), req.ctx.user);
+      const { doc, view } = await loadReadableDataset(String(req.params.id), req.ctx.user);
       const list = view === 'working' ? doc.artifacts : doc.artifacts.filter((a) => a.status === 'available');
       const items = list.map((a) => presentArtifact(a, String(doc._id)));
       res.json({ items, total: items.length, page: 1, pageSize: items.length });
@@ -185,7 +185,7 @@ export const artifactRoutes = [
     async handler(req, res) {
       const user = req.ctx.user;
       const purpose = purposeQuery(req);
-      const { doc, view } = requireView(await loadDataset(String(req.params.id)), user);
+      const { doc, view } = await loadReadableDataset(String(req.params.id), user);
       const artifact = findArtifact(doc, String(req.params.artifactId));
       if (artifact.status !== 'available') throw notFound('artifact_not_found');
       // The engine decides; the 403 carries its decision, reasons and requirements (401 is never

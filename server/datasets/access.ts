@@ -63,10 +63,11 @@ export function reviewScope(user: AuthUser, providerId: Types.ObjectId): OrgScop
 }
 
 /** Which face of the dataset the caller gets, or null when it must look absent (404). */
-export function viewOf(doc: DatasetDoc, user: AuthUser | null): 'working' | 'live' | null {
+export function viewOf(doc: DatasetDoc, user: AuthUser | null, opts: { grantee?: boolean } = {}): 'working' | 'live' | null {
   const rel = relationTo(user, doc.providerId);
   if (seesWorkingCopy(rel)) return 'working';
-  if (!doc.live || doc.withdrawnAt) return null;
+  // A withdrawn dataset stays readable for those who hold an active grant on it (DESIGN §5).
+  if (!doc.live || (doc.withdrawnAt && !opts.grantee)) return null;
   const visible = metadataVisible(doc.live.classification?.level as ClassificationLevel | undefined, {
     authenticated: rel.authenticated,
     providerMember: rel.member,
@@ -76,8 +77,8 @@ export function viewOf(doc: DatasetDoc, user: AuthUser | null): 'working' | 'liv
 }
 
 /** Throws 404 unless the caller may see the dataset; returns the face they see. */
-export function requireView(doc: DatasetDoc | null, user: AuthUser | null): { doc: DatasetDoc; view: 'working' | 'live' } {
-  const view = doc && viewOf(doc, user);
+export function requireView(doc: DatasetDoc | null, user: AuthUser | null, opts: { grantee?: boolean } = {}): { doc: DatasetDoc; view: 'working' | 'live' } {
+  const view = doc && viewOf(doc, user, opts);
   if (!doc || !view) throw notFound('dataset_not_found');
   return { doc, view };
 }

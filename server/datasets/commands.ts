@@ -6,7 +6,8 @@ import { actorOf } from '../http/context';
 import { conflict, forbidden, isDuplicateKey, preconditionFailed, unprocessable, validationFailed, type FieldError } from '../http/errors';
 import { findReferenceableVersion } from '../labeling/model';
 import { Organization } from '../organizations/model';
-import { providerScope, requireView, reviewScope } from './access';
+import { activeGrantsFor } from '../access/grants';
+import { providerScope, relationTo, requireView, reviewScope, seesWorkingCopy } from './access';
 import { CONTENT_FIELDS, Dataset, DatasetVersion, type DatasetContent, type DatasetDoc, type LiveSnapshot } from './model';
 import { draftErrors, publishReadinessErrors } from './readiness';
 
@@ -14,6 +15,19 @@ import { draftErrors, publishReadinessErrors } from './readiness';
 export async function loadDataset(idOrSlug: string): Promise<DatasetDoc | null> {
   const filter = Types.ObjectId.isValid(idOrSlug) && /^[0-9a-f]{24}$/i.test(idOrSlug) ? { _id: new Types.ObjectId(idOrSlug) } : { slug: idOrSlug };
   return Dataset.findOne(filter).lean<DatasetDoc>();
+}
+
+/**
+ * Loads a dataset the caller may read, or throws 404. Withdrawn datasets stay readable for
+ * callers who still hold an active grant on them.
+ */
+export async function loadReadableDataset(idOrSlug: string, user: AuthUser | null): Promise<{ doc: DatasetDoc; view: 'working' | 'live' }> {
+  const doc = await loadDataset(idOrSlug);
+  let grantee = false;
+  if (doc?.withdrawnAt && doc.live && user && !seesWorkingCopy(relationTo(user, doc.providerId))) {
+    grantee = (await activeGrantsFor(user.id, doc._id)).length > 0;
+  }
+  return requireView(doc, user, { grantee });
 }
 
 /** The provider-written content of a document. */

@@ -4,8 +4,8 @@ import { depsOf } from '../http/deps';
 import { badRequest, notFound } from '../http/errors';
 import { intQuery, listQuery, route } from '../http/route';
 import { Organization, type OrganizationDoc } from '../organizations/model';
-import { catalogFilter, relationTo, requireView, seesWorkingCopy } from './access';
-import { changedFields, createDataset, deleteDataset, loadDataset, reviewDataset, submitDataset, updateDataset, withdrawDataset } from './commands';
+import { catalogFilter, relationTo, seesWorkingCopy } from './access';
+import { changedFields, createDataset, deleteDataset, loadReadableDataset, reviewDataset, submitDataset, updateDataset, withdrawDataset } from './commands';
 import { Dataset, DatasetVersion, type DatasetDoc } from './model';
 import { etagOf, presentDataset } from './presenter';
 
@@ -103,7 +103,7 @@ export const datasetRoutes = [
     tag: 'datasets',
     summary: 'Read a dataset by id or slug (404 when the caller may not see it)',
     async handler(req, res) {
-      const { doc, view } = requireView(await loadDataset(String(req.params.id)), req.ctx.user);
+      const { doc, view } = await loadReadableDataset(String(req.params.id), req.ctx.user);
       if (view === 'working') res.set('ETag', etagOf(doc));
       res.json(await presentOne(req, doc, view));
     },
@@ -176,7 +176,7 @@ export const datasetRoutes = [
     tag: 'datasets',
     summary: 'Publication history: every published version with the fields it changed',
     async handler(req, res) {
-      const { doc } = requireView(await loadDataset(String(req.params.id)), req.ctx.user);
+      const { doc } = await loadReadableDataset(String(req.params.id), req.ctx.user);
       const versions = await DatasetVersion.find({ datasetId: doc._id }).sort({ version: 1 }).lean();
       const items = versions
         .map((v, i) => ({
@@ -196,7 +196,7 @@ export const datasetRoutes = [
     tag: 'datasets',
     summary: 'One published version as it was approved',
     async handler(req, res) {
-      const { doc } = requireView(await loadDataset(String(req.params.id)), req.ctx.user);
+      const { doc } = await loadReadableDataset(String(req.params.id), req.ctx.user);
       const version = Number(req.params.version);
       const v = Number.isInteger(version) ? await DatasetVersion.findOne({ datasetId: doc._id, version }).lean() : null;
       if (!v) throw notFound('version_not_found');

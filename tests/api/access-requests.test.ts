@@ -616,3 +616,22 @@ describe('lists: my requests and the reviewer queue', () => {
     expect(queue.status).toBe(403);
   });
 });
+
+describe('withdrawn datasets and existing grantees', () => {
+  it('stay readable for a holder of an active grant, and disappear for everyone else and after expiry', async () => {
+    const ds = await dataset({ disclosure: { accessLevel: 'approval', samplesAccess: 'registered', crossBorder: 'allowed', maxGrantDays: 90 } });
+    const id = await submitted(KR, ds);
+    expect((await approve(R1, id)).status).toBe(200);
+    expect((await P.post(`/api/v1/datasets/${ds}/withdraw`, {})).status).toBe(200);
+
+    const grantee = await KR.get(`/api/v1/datasets/${ds}`);
+    expect(grantee.status).toBe(200);
+    expect(grantee.body.status).toBe('withdrawn');
+    expect((await KR.get(`/api/v1/datasets/${ds}/artifacts`)).status).toBe(200);
+    expect((await US.get(`/api/v1/datasets/${ds}`)).status).toBe(404);
+    expect((await app.anon.get(`/api/v1/datasets/${ds}`)).status).toBe(404);
+
+    await AccessRequest.updateOne({ _id: new Types.ObjectId(id) }, { $set: { expiresAt: new Date(Date.now() - 60_000) } });
+    expect((await KR.get(`/api/v1/datasets/${ds}`)).status).toBe(404);
+  });
+});
