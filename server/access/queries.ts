@@ -1,8 +1,8 @@
 import { Types, type QueryFilter } from 'mongoose';
+import { organizationsById } from '../organizations/lookup';
 import { User } from '../auth/models';
 import { Dataset, type DatasetDoc } from '../datasets/model';
 import type { AuthUser } from '../http/context';
-import { Organization } from '../organizations/model';
 import { AccessRequest, PENDING_STATES, type AccessRequestDoc, type AccessRequestState } from './model';
 import type { DatasetSummary, RequesterSummary } from './presenter';
 import { days } from './status';
@@ -18,11 +18,7 @@ export async function relationsFor(
     >(),
     User.find({ _id: { $in: ids(docs.map((d) => d.requesterId)) } }, { name: 1, organizationId: 1 }).lean(),
   ]);
-  const orgs = await Organization.find(
-    { _id: { $in: ids(users.map((u) => u.organizationId)) } },
-    { slug: 1, name: 1, country: 1, type: 1 },
-  ).lean();
-  const orgById = new Map(orgs.map((o) => [String(o._id), o]));
+  const orgById = await organizationsById(users.map((u) => u.organizationId));
   return {
     datasets: new Map(
       datasets.map((d) => [

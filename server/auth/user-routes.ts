@@ -4,6 +4,7 @@ import { actorOf } from '../http/context';
 import { conflict, notFound } from '../http/errors';
 import { intQuery, listQuery, route } from '../http/route';
 import { Organization, type OrganizationDoc } from '../organizations/model';
+import { organizationsById } from '../organizations/lookup';
 import { User, type UserDoc } from './models';
 
 function presentAdminUser(u: UserDoc, org: OrganizationDoc | undefined) {
@@ -47,8 +48,7 @@ export const userRoutes = [
         User.countDocuments(filter),
         User.find(filter).sort({ email: 1 }).skip((page - 1) * pageSize).limit(pageSize).lean<UserDoc[]>(),
       ]);
-      const orgs = await Organization.find({ _id: { $in: users.map((u) => u.organizationId) } }).lean<OrganizationDoc[]>();
-      const byId = new Map(orgs.map((o) => [String(o._id), o]));
+      const byId = await organizationsById(users.map((u) => u.organizationId));
       res.json({ items: users.map((u) => presentAdminUser(u, byId.get(String(u.organizationId)))), total, page, pageSize });
     },
   }),

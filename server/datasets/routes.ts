@@ -1,9 +1,10 @@
 import type { Request } from 'express';
-import { Types, type QueryFilter } from 'mongoose';
+import type { QueryFilter } from 'mongoose';
 import { depsOf } from '../http/deps';
 import { badRequest, notFound } from '../http/errors';
 import { intQuery, listQuery, route } from '../http/route';
-import { Organization, type OrganizationDoc } from '../organizations/model';
+import { Organization } from '../organizations/model';
+import { organizationsById } from '../organizations/lookup';
 import { catalogFilter, relationTo, seesWorkingCopy } from './access';
 import { changedFields, createDataset, deleteDataset, loadReadableDataset, reviewDataset, submitDataset, updateDataset, withdrawDataset } from './commands';
 import { Dataset, DatasetVersion, type DatasetDoc } from './model';
@@ -11,14 +12,8 @@ import { etagOf, presentDataset } from './presenter';
 
 const STATUSES = ['draft', 'in_review', 'changes_requested', 'published', 'withdrawn'];
 
-async function providersById(ids: Types.ObjectId[]): Promise<Map<string, OrganizationDoc>> {
-  const unique = [...new Set(ids.map(String))].map((s) => new Types.ObjectId(s));
-  const orgs = await Organization.find({ _id: { $in: unique } }).lean<OrganizationDoc[]>();
-  return new Map(orgs.map((o) => [String(o._id), o]));
-}
-
 async function presentOne(req: Request, doc: DatasetDoc, view: 'working' | 'live') {
-  const providers = await providersById([doc.providerId]);
+  const providers = await organizationsById([doc.providerId]);
   return presentDataset(doc, view, providers.get(String(doc.providerId)), req.ctx.lang);
 }
 
@@ -75,7 +70,7 @@ export const datasetRoutes = [
         Dataset.countDocuments(filter),
         Dataset.find(filter).sort(sort).skip((page - 1) * pageSize).limit(pageSize).lean<DatasetDoc[]>(),
       ]);
-      const providers = await providersById(docs.map((d) => d.providerId));
+      const providers = await organizationsById(docs.map((d) => d.providerId));
       const items = docs.map((d) => {
         const view = workspace && seesWorkingCopy(relationTo(req.ctx.user, d.providerId)) ? 'working' : 'live';
         return presentDataset(d, view, providers.get(String(d.providerId)), req.ctx.lang);

@@ -1,10 +1,11 @@
 import type { Request, Response } from 'express';
-import { Types, type QueryFilter } from 'mongoose';
+import { organizationsById } from '../organizations/lookup';
+import type { QueryFilter } from 'mongoose';
 import { relationTo } from '../datasets/access';
 import type { AuthUser } from '../http/context';
 import { badRequest, notFound, validationFailed, type FieldError } from '../http/errors';
 import { intQuery, listQuery, route } from '../http/route';
-import { Organization, type OrganizationDoc } from '../organizations/model';
+import { Organization } from '../organizations/model';
 import {
   activateVersion,
   createProcedure,
@@ -25,15 +26,9 @@ import { contentOf, etagOf, presentProcedure, presentVersion } from './presenter
 const STATUSES: readonly ProcedureStatus[] = ['draft', 'active', 'superseded', 'retired'];
 const isStatus = (s: string): s is ProcedureStatus => (STATUSES as readonly string[]).includes(s);
 
-async function providersById(ids: Types.ObjectId[]): Promise<Map<string, OrganizationDoc>> {
-  const unique = [...new Set(ids.map(String))].map((s) => new Types.ObjectId(s));
-  const orgs = await Organization.find({ _id: { $in: unique } }, { slug: 1, name: 1 }).lean<OrganizationDoc[]>();
-  return new Map(orgs.map((o) => [String(o._id), o]));
-}
-
 /** Presents a procedure with one of its versions, re-reading what the caller may see after a write. */
 async function presentWith(req: Request, identity: LabelingProcedureDoc, version: ProcedureVersionDoc) {
-  const [summaries, providers] = await Promise.all([versionSummaries([identity._id]), providersById([identity.providerId])]);
+  const [summaries, providers] = await Promise.all([versionSummaries([identity._id]), organizationsById([identity.providerId])]);
   const visible = visibleOf(summaries.get(String(identity._id)) ?? [], seesDrafts(req.ctx.user, identity.providerId));
   return presentProcedure(identity, version, providers.get(String(identity.providerId)), visible, true);
 }
@@ -120,7 +115,7 @@ export const labelingRoutes = [
       const [identities, summaries, providers] = await Promise.all([
         LabelingProcedure.find({ _id: { $in: ids } }).lean<LabelingProcedureDoc[]>(),
         versionSummaries(ids),
-        providersById(docs.map((d) => d.providerId)),
+        organizationsById(docs.map((d) => d.providerId)),
       ]);
       const byId = new Map(identities.map((p) => [String(p._id), p]));
       const items = docs.flatMap((v) => {
@@ -155,7 +150,7 @@ export const labelingRoutes = [
     async handler(req, res) {
       const view = await requireProcedureView(String(req.params.id), req.ctx.user);
       const current = await requireVisibleVersion(view, currentVersionNumber(view.visible, view.drafts)!);
-      const providers = await providersById([view.identity.providerId]);
+      const providers = await organizationsById([view.identity.providerId]);
       sendProcedure(res, presentProcedure(view.identity, current, providers.get(String(view.identity.providerId)), view.visible, true));
     },
   }),
