@@ -128,7 +128,8 @@ export const organizations: SeedOrganization[] = [
 ];
 
 /**
- * DESIGN §6 partner profiles of the US partner organisations, keyed by organisation slug
+ * DESIGN §6 partner profiles of the US partner organisations and one Korean partner (the
+ * university of researcher@demo.kr), keyed by organisation slug
  * (applied with `PUT /organizations/{slug}/partner-profile` semantics).
  */
 export const partnerProfiles: Record<string, SeedPartnerProfile> = {
@@ -174,6 +175,25 @@ export const partnerProfiles: Record<string, SeedPartnerProfile> = {
       hasIrb: true,
       canUseEnclave: true,
       canObtainExportLicense: true,
+    },
+  },
+  [DEMO_KR_UNIVERSITY_ORG_SLUG]: {
+    interests: {
+      usCet: ['artificial_intelligence', 'biotechnologies'],
+      krTech: ['artificial_intelligence', 'advanced_biotech'],
+      modalities: ['text', 'image'],
+      tasks: ['qa', 'summarization', 'ner', 'segmentation'],
+      keywords: {
+        ko: ['기계독해', '판결문', '의료영상', '병변 분할'],
+        en: ['machine reading comprehension', 'legal documents', 'medical imaging', 'lesion segmentation'],
+      },
+    },
+    purposes: ['research', 'education'],
+    capabilities: {
+      canSignDua: true,
+      hasIrb: true,
+      canUseEnclave: true,
+      canObtainExportLicense: false,
     },
   },
   'cedar-ridge-robotics': {

@@ -7,14 +7,16 @@ import enValidation from './locales/en/validation.json';
 import koValidation from './locales/ko/validation.json';
 import enNotifications from './locales/en/notifications.json';
 import koNotifications from './locales/ko/notifications.json';
+import enMatching from './locales/en/matching.json';
+import koMatching from './locales/ko/matching.json';
 
 export const LANGUAGES = ['en', 'ko'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
 /** The server's message catalogue, namespace by namespace, for both languages. */
 export const resources = {
-  en: { common: enCommon, errors: enErrors, validation: enValidation, notifications: enNotifications },
-  ko: { common: koCommon, errors: koErrors, validation: koValidation, notifications: koNotifications },
+  en: { common: enCommon, errors: enErrors, validation: enValidation, notifications: enNotifications, matching: enMatching },
+  ko: { common: koCommon, errors: koErrors, validation: koValidation, notifications: koNotifications, matching: koMatching },
 } as const;
 
 let instance: I18n | undefined;
@@ -28,7 +30,7 @@ export function i18n(): I18n {
       lng: 'en',
       fallbackLng: 'en',
       supportedLngs: [...LANGUAGES],
-      ns: ['common', 'errors', 'validation', 'notifications'],
+      ns: ['common', 'errors', 'validation', 'notifications', 'matching'],
       defaultNS: 'common',
       interpolation: { escapeValue: false },
       initAsync: false,

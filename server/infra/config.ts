@@ -26,11 +26,31 @@ export interface Config {
   sessionTtlHours: number;
   loginRateLimit: { max: number; windowSeconds: number };
   maxJsonBytes: number;
+  /** Largest bulk-import body (CSV or JSON lines); 413 beyond it. */
+  maxImportBytes: number;
+  /** Contact e-mail of the catalogue, used in exports when a dataset names no contact. */
+  catalogContactEmail: string;
   logLevel: string;
   trustProxy: boolean;
   /** Days a reviewer has to decide an access request before the queue flags it overdue. */
   accessSlaDays: number;
+  /** How often (ms) the search index picks up writes made by other processes sharing the database. */
+  searchSyncMs: number;
+  /** Relative weights of the partner-matching score components (docs/matching.md). */
+  matchingWeights: MatchingWeightsConfig;
 }
+
+/** Weights of the five partner-matching components; they need not sum to 1 (scores use them normalised). */
+export interface MatchingWeightsConfig {
+  technology: number;
+  taskModality: number;
+  keywords: number;
+  accessibility: number;
+  quality: number;
+}
+
+/** Default weights: what the partner works on first, then whether and how easily they can get it. */
+export const DEFAULT_MATCHING_WEIGHTS: MatchingWeightsConfig = { technology: 0.3, taskModality: 0.25, keywords: 0.2, accessibility: 0.15, quality: 0.1 };
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -113,6 +133,22 @@ export function loadConfig(env: Env = process.env): Config {
     };
   }
 
+  // MATCHING_WEIGHTS=technology=0.4,keywords=0.1 overrides some or all defaults.
+  const matchingWeights: MatchingWeightsConfig = { ...DEFAULT_MATCHING_WEIGHTS };
+  for (const part of (env.MATCHING_WEIGHTS ?? '').split(',').filter((p) => p.trim())) {
+    const [name, raw] = part.split('=').map((x) => x.trim());
+    const value = Number(raw);
+    if (!(name in matchingWeights) || raw === undefined || raw === '' || !Number.isFinite(value) || value < 0 || value > 100) {
+      problems.push(`MATCHING_WEIGHTS must be name=number pairs (names ${Object.keys(DEFAULT_MATCHING_WEIGHTS).join(', ')}; numbers 0–100), got "${part}"`);
+      continue;
+    }
+    matchingWeights[name as keyof MatchingWeightsConfig] = value;
+  }
+  if (Object.values(matchingWeights).every((w) => w === 0)) problems.push('MATCHING_WEIGHTS must leave at least one weight above 0');
+
+  const catalogContactEmail = env.CATALOG_CONTACT_EMAIL || 'data@databridge.example';
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(catalogContactEmail)) problems.push(`CATALOG_CONTACT_EMAIL must be an e-mail address (got "${catalogContactEmail}")`);
+
   const demoPassword = env.DEMO_PASSWORD || 'databridge-demo';
   if (demoPassword.length < 8) problems.push('DEMO_PASSWORD must be at least 8 characters');
 
@@ -135,9 +171,13 @@ export function loadConfig(env: Env = process.env): Config {
       windowSeconds: int('LOGIN_RATE_WINDOW_SECONDS', 900, 1, 86_400),
     },
     maxJsonBytes: int('MAX_JSON_BYTES', 1_000_000, 1_000, 50_000_000),
+    maxImportBytes: int('MAX_IMPORT_BYTES', 30_000_000, 1_000, 500_000_000),
+    catalogContactEmail,
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'warn' : 'info')!,
     trustProxy: bool('TRUST_PROXY', false),
     accessSlaDays: int('ACCESS_SLA_DAYS', 5, 1, 365),
+    searchSyncMs: int('SEARCH_SYNC_MS', 500, 50, 60_000),
+    matchingWeights,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

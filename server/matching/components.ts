@@ -1,0 +1,151 @@
+// The five score components of DESIGN §6, each a pure function returning a value in [0,1] and
+// the facts that explain it (docs/matching.md gives the formulas).
+import { crosswalk } from '../../seed/taxonomies/crosswalk';
+import type { Evaluation, Purpose } from '../policy/types';
+import type {
+  AccessibilityFacts,
+  KeywordFacts,
+  MatchCandidate,
+  PartnerProfile,
+  QaCheck,
+  QaTarget,
+  QualityFacts,
+  TaskModalityFacts,
+  TechnologyFacts,
+  TechnologyLink,
+} from './types';
+
+type List = 'us' | 'kr';
+const CROSSWALK = new Map<string, number>(crosswalk.map((c) => [`${c.kr}|${c.us}`, c.strength]));
+
+/** Strength of the link between a partner interest and a dataset area: 1 same area, crosswalk strength across lists, else 0. */
+export function linkStrength(interest: { list: List; code: string }, area: { list: List; code: string }): number {
+  if (interest.list === area.list) return interest.code === area.code ? 1 : 0;
+  const kr = interest.list === 'kr' ? interest.code : area.code;
+  const us = interest.list === 'us' ? interest.code : area.code;
+  return CROSSWALK.get(`${kr}|${us}`) ?? 0;
+}
+
+/**
+ * Technology fit: the mean of the strongest link between the partner's interests and the
+ * dataset's areas, and the share of the dataset's areas the interests reach (each area counting
+ * its best link).
+ */
+export function technologyFit(profile: PartnerProfile, candidate: MatchCandidate): { score: number; facts: TechnologyFacts } {
+  const interests = [
+    ...(profile.interests.usCet ?? []).map((code) => ({ list: 'us' as const, code })),
+    ...(profile.interests.krTech ?? []).map((code) => ({ list: 'kr' as const, code })),
+  ];
+  const areas = [
+    ...(candidate.live.techAreas?.us ?? []).map((code) => ({ list: 'us' as const, code })),
+    ...(candidate.live.techAreas?.kr ?? []).map((code) => ({ list: 'kr' as const, code })),
+  ];
+  if (interests.length === 0) return { score: 0, facts: { noInterests: true, links: [], strongest: 0, coverage: 0 } };
+  const links: TechnologyLink[] = [];
+  let strongest = 0;
+  let reach = 0;
+  for (const area of areas) {
+    let best: TechnologyLink | null = null;
+    for (const interest of interests) {
+      const strength = linkStrength(interest, area);
+      if (strength > 0 && (!best || strength > best.strength || (strength === best.strength && interest.list === area.list))) best = { interest, area, strength };
+    }
+    if (best) {
+      links.push(best);
+      reach += best.strength;
+      strongest = Math.max(strongest, best.strength);
+    }
+  }
+  const coverage = areas.length ? reach / areas.length : 0;
+  links.sort((a, b) => b.strength - a.strength);
+  return { score: (strongest + coverage) / 2, facts: { noInterests: false, links, strongest, coverage } };
+}
+
+function overlap(wanted: readonly string[], offered: readonly string[]): { common: string[]; share: number } {
+  const set = new Set(offered);
+  const common = wanted.filter((w) => set.has(w));
+  const denom = Math.min(wanted.length, offered.length);
+  return { common, share: denom ? common.length / denom : 0 };
+}
+
+/** Share of tasks and of modalities in common (overlap coefficient), tasks weighing 0.6 and modalities 0.4 when both are stated. */
+export function taskModalityFit(profile: PartnerProfile, candidate: MatchCandidate): { score: number; facts: TaskModalityFacts } {
+  const wantTasks = profile.interests.tasks ?? [];
+  const wantModalities = profile.interests.modalities ?? [];
+  const tasks = overlap(wantTasks, candidate.live.tasks ?? []);
+  const modalities = overlap(wantModalities, candidate.live.modalities ?? []);
+  const facts = { noInterests: !wantTasks.length && !wantModalities.length, tasks: tasks.common, modalities: modalities.common };
+  let score = 0;
+  if (wantTasks.length && wantModalities.length) score = 0.6 * tasks.share + 0.4 * modalities.share;
+  else if (wantTasks.length) score = tasks.share;
+  else if (wantModalities.length) score = modalities.share;
+  return { score, facts };
+}
+
+/** How much one matching keyword adds: a full match closes 60 % of the remaining gap. */
+const KEYWORD_GAIN = 0.6;
+
+/** The partner's ko and en keywords, each scored once against the whole catalogue. */
+export function keywordMaps(profile: PartnerProfile, scorer: (text: string) => Map<string, number>): Array<{ keyword: string; map: Map<string, number> }> {
+  const all = [...(profile.interests.keywords?.ko ?? []), ...(profile.interests.keywords?.en ?? [])];
+  return [...new Set(all)].map((keyword) => ({ keyword, map: scorer(keyword) }));
+}
+
+/** Keyword fit: 1 − Π(1 − 0.6·s) over the partner's keywords, s the search score of the keyword for this dataset. */
+export function keywordFit(maps: ReturnType<typeof keywordMaps>, datasetId: string): { score: number; facts: KeywordFacts } {
+  let miss = 1;
+  const matched: KeywordFacts['matched'] = [];
+  for (const { keyword, map } of maps) {
+    const s = map.get(datasetId);
+    if (!s) continue;
+    const clamped = Math.min(1, Math.max(0, s));
+    miss *= 1 - KEYWORD_GAIN * clamped;
+    matched.push({ keyword, score: clamped });
+  }
+  matched.sort((a, b) => b.score - a.score || a.keyword.localeCompare(b.keyword));
+  return { score: 1 - miss, facts: { noKeywords: maps.length === 0, matched } };
+}
+
+/**
+ * Accessibility: how far the decision is from `allow`. allow 1 (0.9 with a click-through DUA);
+ * request_required 0.6 less 0.1 per blocking requirement (at least 0.2); enclave_only 0.25.
+ */
+export function accessibilityFit(evaluation: Evaluation, purpose: Purpose): { score: number; facts: AccessibilityFacts } {
+  const requirements = evaluation.requirements.map((r) => r.code);
+  const blocking = evaluation.requirements.filter((r) => r.blocking).length;
+  let score: number;
+  switch (evaluation.decision) {
+    case 'allow':
+      score = requirements.length ? 0.9 : 1;
+      break;
+    case 'sign_in_required':
+      score = 0.8;
+      break;
+    case 'request_required':
+      score = Math.max(2, 6 - blocking) / 10;
+      break;
+    case 'enclave_only':
+      score = 0.25;
+      break;
+    default:
+      score = 0;
+  }
+  return { score, facts: { decision: evaluation.decision, purpose, requirements } };
+}
+
+/** The score given when nothing can be checked (no procedure, or a procedure without targets). */
+export const NEUTRAL_QUALITY = 0.5;
+
+/** Labeling quality: the share of the procedure version's QA targets that the dataset's reported results meet. */
+export function qualityFit(candidate: MatchCandidate, targets: QaTarget[] | undefined): { score: number; facts: QualityFacts } {
+  const labeling = candidate.live.labeling;
+  if (!labeling?.procedureId || !targets) return { score: NEUTRAL_QUALITY, facts: { hasProcedure: false, checks: [] } };
+  const results = new Map((labeling.results ?? []).map((r) => [r.metric, r.value]));
+  const checks: QaCheck[] = targets.map((t) => {
+    const value = results.get(t.metric);
+    const met = value !== undefined && (t.direction === 'higher_better' ? value >= t.target : value <= t.target);
+    return { metric: t.metric, target: t.target, direction: t.direction, value: value ?? null, met };
+  });
+  if (!checks.length) return { score: NEUTRAL_QUALITY, facts: { hasProcedure: true, checks } };
+  return { score: checks.filter((c) => c.met).length / checks.length, facts: { hasProcedure: true, checks } };
+}

@@ -1,0 +1,72 @@
+// The hard filter of DESIGN §6: the policy engine decides, the partner's capabilities decide
+// whether its requirements can be met. Pure.
+import { evaluate } from '../policy/evaluate';
+import type { Decision, Evaluation, Purpose, Requester, RequirementCode } from '../policy/types';
+import type { Capability, ExclusionReason, MatchCandidate, MatchPartner } from './types';
+
+/** Which capability each requirement needs; requirements not listed need none (DESIGN §6). */
+export const REQUIREMENT_CAPABILITY: Partial<Record<RequirementCode, Capability>> = {
+  accept_dua: 'canSignDua',
+  irb_approval: 'hasIrb',
+  export_license: 'canObtainExportLicense',
+  government_approval: 'canObtainExportLicense',
+};
+
+const DECISION_RANK: Record<Decision, number> = { allow: 0, sign_in_required: 1, request_required: 2, enclave_only: 3, deny: 4 };
+
+/** The partner as the engine sees one of its members: signed in, no grants; a member when it is the provider. */
+export function partnerRequester(partner: MatchPartner, providerId: string): Requester {
+  const member = partner.id === providerId;
+  return { authenticated: true, country: partner.country, orgType: partner.type, providerMember: member, reviewer: false, admin: false, grants: [] };
+}
+
+/** The requirements (or enclave) of an evaluation the partner cannot meet. */
+function unmet(evaluation: Evaluation, capabilities: MatchPartner['profile']['capabilities']): ExclusionReason[] {
+  const out: ExclusionReason[] = [];
+  if (evaluation.decision === 'enclave_only' && !capabilities.canUseEnclave) {
+    out.push({ kind: 'capability', code: 'enclave_only', capability: 'canUseEnclave', purposes: [] });
+  }
+  for (const { code } of evaluation.requirements) {
+    const capability = REQUIREMENT_CAPABILITY[code];
+    if (capability && !capabilities[capability]) out.push({ kind: 'capability', code, capability, purposes: [] });
+  }
+  return out;
+}
+
+export type Eligibility =
+  | { eligible: true; purpose: Purpose; evaluation: Evaluation }
+  | { eligible: false; reasons: ExclusionReason[] };
+
+/**
+ * Evaluates the dataset for each of the partner's purposes (scope `full`) and keeps the best
+ * purpose the partner can act on: decision closest to `allow`, then fewer blocking requirements,
+ * then the partner's order of purposes. Out when no purpose passes; the reasons say, per purpose, why.
+ */
+export function eligibility(partner: MatchPartner, candidate: MatchCandidate): Eligibility {
+  const requester = partnerRequester(partner, candidate.providerId);
+  const { capabilities, purposes } = partner.profile;
+  let best: { purpose: Purpose; evaluation: Evaluation; rank: number; blocking: number } | null = null;
+  const reasons: ExclusionReason[] = [];
+  const add = (r: ExclusionReason, purpose: Purpose) => {
+    const same = reasons.find((x) => x.kind === r.kind && x.code === r.code);
+    if (same) same.purposes.push(purpose);
+    else reasons.push({ ...r, purposes: [purpose] });
+  };
+  for (const purpose of purposes as Purpose[]) {
+    const evaluation = evaluate(candidate.policy, requester, purpose, 'full');
+    if (evaluation.decision === 'deny') {
+      for (const code of evaluation.reasons) add({ kind: 'policy', code, purposes: [] }, purpose);
+      continue;
+    }
+    const blockers = unmet(evaluation, capabilities);
+    if (blockers.length) {
+      for (const b of blockers) add(b, purpose);
+      continue;
+    }
+    const rank = DECISION_RANK[evaluation.decision];
+    const blocking = evaluation.requirements.filter((r) => r.blocking).length;
+    if (!best || rank < best.rank || (rank === best.rank && blocking < best.blocking)) best = { purpose, evaluation, rank, blocking };
+  }
+  if (best) return { eligible: true, purpose: best.purpose, evaluation: best.evaluation };
+  return { eligible: false, reasons };
+}

@@ -1,0 +1,113 @@
+// Ranks candidate datasets for one partner: hard filter, five components, weighted total,
+// deterministic order. Pure: the candidates, keyword scorer and QA targets are passed in.
+import { accessibilityFit, keywordFit, keywordMaps, qualityFit, taskModalityFit, technologyFit } from './components';
+import { eligibility } from './eligibility';
+import {
+  COMPONENTS,
+  type ComponentName,
+  type Exclusion,
+  type KeywordScorer,
+  type MatchCandidate,
+  type MatchingWeights,
+  type MatchPartner,
+  type QaTargetLookup,
+  type Ranking,
+  type ScoredMatch,
+} from './types';
+
+/** Rounds to 3 decimals, the precision scores are shown and ordered with. */
+export function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Weights scaled to sum 1 (all zero → equal weights). */
+export function normalisedWeights(weights: MatchingWeights): MatchingWeights {
+  const sum = COMPONENTS.reduce((s, c) => s + Math.max(0, weights[c]), 0);
+  return Object.fromEntries(COMPONENTS.map((c) => [c, sum > 0 ? Math.max(0, weights[c]) / sum : 1 / COMPONENTS.length])) as MatchingWeights;
+}
+
+/** Score desc, then slug: the one order of matches everywhere. */
+export function byScoreThenSlug(a: ScoredMatch, b: ScoredMatch): number {
+  return b.score - a.score || (a.candidate.slug < b.candidate.slug ? -1 : a.candidate.slug > b.candidate.slug ? 1 : 0);
+}
+
+export interface RankDeps {
+  keywordScores: KeywordScorer;
+  qaTargets: QaTargetLookup;
+  weights: MatchingWeights;
+}
+
+/** Scores one eligible candidate (the evaluation is the best one eligibility found). */
+export function scoreCandidate(
+  partner: MatchPartner,
+  candidate: MatchCandidate,
+  access: { purpose: Parameters<typeof accessibilityFit>[1]; evaluation: Parameters<typeof accessibilityFit>[0] },
+  maps: ReturnType<typeof keywordMaps>,
+  deps: Pick<RankDeps, 'qaTargets'>,
+  weights: MatchingWeights,
+): ScoredMatch {
+  const labeling = candidate.live.labeling;
+  const targets = labeling?.procedureId && labeling.procedureVersion ? deps.qaTargets(labeling.procedureId, labeling.procedureVersion) : undefined;
+  const technology = technologyFit(partner.profile, candidate);
+  const taskModality = taskModalityFit(partner.profile, candidate);
+  const keywords = keywordFit(maps, candidate.id);
+  const accessibility = accessibilityFit(access.evaluation, access.purpose);
+  const quality = qualityFit(candidate, targets);
+  const scores: Record<ComponentName, number> = {
+    technology: round3(technology.score),
+    taskModality: round3(taskModality.score),
+    keywords: round3(keywords.score),
+    accessibility: round3(accessibility.score),
+    quality: round3(quality.score),
+  };
+  let total = 0;
+  for (const c of COMPONENTS) total += weights[c] * scores[c];
+  return {
+    candidate,
+    score: round3(total),
+    scores,
+    facts: { technology: technology.facts, taskModality: taskModality.facts, keywords: keywords.facts, accessibility: accessibility.facts, quality: quality.facts },
+  };
+}
+
+/** Ranks every candidate for the partner; the excluded ones come back, by slug, with their reasons. */
+export function rankForPartner(partner: MatchPartner, candidates: Iterable<MatchCandidate>, deps: RankDeps): Ranking {
+  const weights = normalisedWeights(deps.weights);
+  const maps = keywordMaps(partner.profile, deps.keywordScores);
+  const matches: ScoredMatch[] = [];
+  const excluded: Exclusion[] = [];
+  for (const candidate of candidates) {
+    const e = eligibility(partner, candidate);
+    if (!e.eligible) {
+      excluded.push({ candidate, reasons: e.reasons });
+      continue;
+    }
+    matches.push(scoreCandidate(partner, candidate, e, maps, deps, weights));
+  }
+  matches.sort(byScoreThenSlug);
+  excluded.sort((a, b) => (a.candidate.slug < b.candidate.slug ? -1 : a.candidate.slug > b.candidate.slug ? 1 : 0));
+  return { matches, excluded };
+}
+
+/** One partner's standing towards one dataset (the reverse view). */
+export type PartnerStanding = { partner: MatchPartner } & ({ eligible: true; match: ScoredMatch } | { eligible: false; exclusion: Exclusion });
+
+/** Ranks partners for one dataset: eligible ones by score then slug, then the excluded ones by slug. */
+export function rankPartnersForDataset(partners: readonly MatchPartner[], candidate: MatchCandidate, deps: RankDeps): PartnerStanding[] {
+  const weights = normalisedWeights(deps.weights);
+  const eligible: Array<PartnerStanding & { eligible: true }> = [];
+  const excluded: Array<PartnerStanding & { eligible: false }> = [];
+  for (const partner of partners) {
+    const e = eligibility(partner, candidate);
+    if (!e.eligible) {
+      excluded.push({ partner, eligible: false, exclusion: { candidate, reasons: e.reasons } });
+      continue;
+    }
+    const maps = keywordMaps(partner.profile, deps.keywordScores);
+    eligible.push({ partner, eligible: true, match: scoreCandidate(partner, candidate, e, maps, deps, weights) });
+  }
+  const slugOrder = (a: MatchPartner, b: MatchPartner) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+  eligible.sort((a, b) => b.match.score - a.match.score || slugOrder(a.partner, b.partner));
+  excluded.sort((a, b) => slugOrder(a.partner, b.partner));
+  return [...eligible, ...excluded];
+}
