@@ -54,6 +54,7 @@ import {
   type LabelingProcedurePatch,
 } from './labeling-procedure';
 import { policyEvaluateSchema, type PolicyEvaluate } from './policy';
+import { datasetSearchSchema, type DatasetSearch } from './search';
 import {
   organizationCreateSchema,
   organizationUpdateSchema,
@@ -79,6 +80,7 @@ export const SCHEMAS = [
   datasetPublishableSchema,
   datasetReviewSchema,
   datasetWithdrawSchema,
+  datasetSearchSchema,
   labelingProcedureCreateSchema,
   labelingProcedureUpdateSchema,
   labelingProcedureDraftSchema,
@@ -112,6 +114,7 @@ export interface SchemaTypes {
   'datasets.publishable': DatasetPublishable;
   'datasets.review': DatasetReview;
   'datasets.withdraw': DatasetWithdraw;
+  'datasets.search': DatasetSearch;
   'labelingProcedures.create': LabelingProcedureCreate;
   'labelingProcedures.update': LabelingProcedurePatch;
   'labelingProcedures.draft': LabelingProcedureDraft;

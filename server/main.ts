@@ -8,6 +8,7 @@ import { startServices } from './infra/services';
 import mongoose from 'mongoose';
 import { seedIfEmpty } from '../seed/run';
 import { ensureClientBuilt } from './infra/client-build';
+import { startCatalogIndex, stopCatalogIndex } from './search/registry';
 
 /** Starts the whole product: embedded services when unconfigured, seed on first run, the HTTP server. */
 async function main(): Promise<void> {
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     if (server) await new Promise<void>((r) => server!.close(() => r()));
+    await stopCatalogIndex();
     await mongoose.disconnect().catch(() => undefined);
     await services.stop();
     process.exit(0);
@@ -56,6 +58,8 @@ async function main(): Promise<void> {
     const s3Origin = services.s3.endpoint ? new URL(services.s3.endpoint).origin : null;
     if (config.seedDemo) await seedIfEmpty({ config, log, storage });
     await ensureClientBuilt(log);
+    // Searches wait for the initial load; the server answers everything else meanwhile.
+    startCatalogIndex({ pollMs: config.searchSyncMs, log }).catch((err: unknown) => log.error({ err }, 'search index load failed'));
     const app = createApp({ config, log, storage, s3Origin });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.port, config.host, () => resolve(s));

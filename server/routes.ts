@@ -2,7 +2,9 @@ import type { RouteDef } from './http/route';
 import { authRoutes } from './auth/routes';
 import { userRoutes } from './auth/user-routes';
 import { organizationRoutes } from './organizations/routes';
+import { partnerProfileRoutes } from './organizations/partner-profile';
 import { datasetRoutes } from './datasets/routes';
+import { searchRoutes } from './search/routes';
 import { artifactRoutes } from './artifacts/routes';
 import { labelingRoutes } from './labeling/routes';
 import { taxonomyRoutes } from './taxonomies/routes';
@@ -10,12 +12,18 @@ import { accessRoutes } from './access/routes';
 import { notificationRoutes } from './notifications/routes';
 import { auditRoutes } from './audit/routes';
 import { policyRoutes } from './policy/routes';
+import { matchingRoutes } from './matching/routes';
+import { interopRoutes } from './interop/routes';
+import { importRoutes } from './import/routes';
 
 /** Every API route, each declaring its permission (a test walks this list and the Express stack). */
 export const allRoutes: RouteDef[] = [
   ...authRoutes,
   ...userRoutes,
   ...organizationRoutes,
+  ...partnerProfileRoutes,
+  // Before datasetRoutes: `/datasets/suggest` must not be read as a dataset slug.
+  ...searchRoutes,
   ...datasetRoutes,
   ...artifactRoutes,
   ...labelingRoutes,
@@ -24,4 +32,7 @@ export const allRoutes: RouteDef[] = [
   ...notificationRoutes,
   ...auditRoutes,
   ...policyRoutes,
+  ...matchingRoutes,
+  ...interopRoutes,
+  ...importRoutes,
 ];

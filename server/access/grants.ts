@@ -22,3 +22,18 @@ export async function activeGrantsFor(userId: Types.ObjectId, datasetId: Types.O
   }
   return grants;
 }
+
+/** Every active grant a user holds, by dataset id (for filtering a whole catalogue by purpose). */
+export async function activeGrantsByDataset(userId: Types.ObjectId, now = new Date()): Promise<Map<string, PolicyGrant[]>> {
+  const docs = await AccessRequest.find(
+    { requesterId: userId, status: 'approved', kind: 'access', expiresAt: { $gt: now } },
+    { datasetId: 1, scope: 1, purpose: 1 },
+  ).lean();
+  const out = new Map<string, PolicyGrant[]>();
+  for (const d of docs) {
+    const list = out.get(String(d.datasetId)) ?? [];
+    if (!list.some((g) => g.scope === d.scope && g.purpose === d.purpose)) list.push({ scope: d.scope, purpose: d.purpose });
+    out.set(String(d.datasetId), list);
+  }
+  return out;
+}

@@ -1,4 +1,5 @@
 import mongoose, { Schema, type Types } from 'mongoose';
+import { changeFeed } from '../infra/change-feed';
 
 /** Fields a provider writes; the same shape is frozen into each published snapshot. */
 export const CONTENT_FIELDS = [
@@ -122,6 +123,9 @@ datasetSchema.index({ providerId: 1, status: 1, updatedAt: -1 });
 datasetSchema.index({ status: 1, updatedAt: 1 });
 // Public catalogue: live, not withdrawn, newest publication first, filtered by classification.
 datasetSchema.index({ withdrawnAt: 1, 'live.classification.level': 1, publishedAt: -1 });
+
+// Every write is announced to the search index (server/search/sync.ts).
+datasetSchema.plugin(changeFeed('dataset'));
 
 export const Dataset = mongoose.model<DatasetDoc>('Dataset', datasetSchema);
 

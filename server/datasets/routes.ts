@@ -5,7 +5,8 @@ import { badRequest, notFound } from '../http/errors';
 import { intQuery, listQuery, route } from '../http/route';
 import { Organization } from '../organizations/model';
 import { organizationsById } from '../organizations/lookup';
-import { catalogFilter, relationTo, seesWorkingCopy } from './access';
+import { searchCatalog } from '../search/handler';
+import { relationTo, seesWorkingCopy } from './access';
 import { changedFields, createDataset, deleteDataset, loadReadableDataset, reviewDataset, submitDataset, updateDataset, withdrawDataset } from './commands';
 import { Dataset, DatasetVersion, type DatasetDoc } from './model';
 import { etagOf, presentDataset } from './presenter';
@@ -46,35 +47,26 @@ export const datasetRoutes = [
     path: '/datasets',
     permission: 'public',
     tag: 'datasets',
-    summary: 'List published datasets visible to the caller; with status/workspace, the working copies the caller may manage or review',
+    summary: 'Search the catalogue (q, filters, disjunctive facets, sort, paging; only what the caller may see); with status/workspace, the working copies the caller may manage or review',
     async handler(req, res) {
+      const workspace = req.query.workspace === 'true' || req.query.status !== undefined;
+      if (!workspace) {
+        res.json(await searchCatalog(req));
+        return;
+      }
       const page = intQuery(req, 'page', 1, 1, 10_000);
       const pageSize = intQuery(req, 'pageSize', 50, 1, 100);
-      const workspace = req.query.workspace === 'true' || req.query.status !== undefined;
-      let filter: QueryFilter<DatasetDoc>;
-      if (workspace) {
-        filter = await workspaceFilter(req);
-      } else {
-        filter = catalogFilter(req.ctx.user);
-        const providerSlugs = listQuery(req, 'provider');
-        if (providerSlugs.length) {
-          const orgs = await Organization.find({ slug: { $in: providerSlugs } }, { _id: 1 }).lean();
-          filter = { $and: [filter, { providerId: { $in: orgs.map((o) => o._id) } }] };
-        }
-      }
-      const sortParam = String(req.query.sort ?? 'newest');
-      if (!['newest', 'title', 'updated', 'relevance'].includes(sortParam)) throw badRequest('invalid_query', { name: 'sort' });
+      const filter = await workspaceFilter(req);
+      const sortParam = String(req.query.sort ?? 'updated');
+      if (!['newest', 'title', 'updated'].includes(sortParam)) throw badRequest('invalid_query', { name: 'sort' });
       const sort: Record<string, 1 | -1> =
-        sortParam === 'title' ? { [`title.${req.ctx.lang}`]: 1, _id: 1 } : sortParam === 'updated' ? { updatedAt: -1, _id: -1 } : workspace ? { updatedAt: -1, _id: -1 } : { publishedAt: -1, _id: -1 };
+        sortParam === 'title' ? { [`title.${req.ctx.lang}`]: 1, _id: 1 } : sortParam === 'newest' ? { createdAt: -1, _id: -1 } : { updatedAt: -1, _id: -1 };
       const [total, docs] = await Promise.all([
         Dataset.countDocuments(filter),
         Dataset.find(filter).sort(sort).skip((page - 1) * pageSize).limit(pageSize).lean<DatasetDoc[]>(),
       ]);
       const providers = await organizationsById(docs.map((d) => d.providerId));
-      const items = docs.map((d) => {
-        const view = workspace && seesWorkingCopy(relationTo(req.ctx.user, d.providerId)) ? 'working' : 'live';
-        return presentDataset(d, view, providers.get(String(d.providerId)), req.ctx.lang);
-      });
+      const items = docs.map((d) => presentDataset(d, seesWorkingCopy(relationTo(req.ctx.user, d.providerId)) ? 'working' : 'live', providers.get(String(d.providerId)), req.ctx.lang));
       res.json({ items, total, page, pageSize });
     },
   }),

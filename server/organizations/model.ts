@@ -1,4 +1,5 @@
 import mongoose, { Schema, type Types } from 'mongoose';
+import { changeFeed } from '../infra/change-feed';
 
 export interface BilingualText {
   ko?: string;
@@ -37,5 +38,8 @@ const organizationSchema = new Schema<OrganizationDoc>(
 organizationSchema.index({ slug: 1 }, { unique: true });
 // GET /organizations?country=&type= listing, ordered by slug.
 organizationSchema.index({ country: 1, type: 1, slug: 1 });
+
+// Provider names and slugs appear in catalogue entries: changes reach the search index.
+organizationSchema.plugin(changeFeed('organization'));
 
 export const Organization = mongoose.model<OrganizationDoc>('Organization', organizationSchema);

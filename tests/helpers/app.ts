@@ -8,6 +8,7 @@ import { loadConfig } from '../../server/infra/config';
 import { createLogger } from '../../server/infra/logger';
 import { createStorage, type Storage } from '../../server/infra/s3';
 import { syncIndexes } from '../../server/infra/mongo';
+import { startCatalogIndex, stopCatalogIndex } from '../../server/search/registry';
 import { Organization, type OrganizationDoc } from '../../server/organizations/model';
 import { ApiToken, User, type Role } from '../../server/auth/models';
 import { hashPassword } from '../../server/auth/passwords';
@@ -100,6 +101,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const log = createLogger('silent');
   await mongoose.connect(services.mongoUri, { dbName });
   await syncIndexes();
+  await startCatalogIndex({ pollMs: config.searchSyncMs, log });
   const storage = createStorage(services.s3);
   const app = createApp({ config, log, storage, s3Origin: services.s3.endpoint ? new URL(services.s3.endpoint).origin : null });
   const server: Server = await new Promise((resolve) => {
@@ -121,6 +123,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopCatalogIndex();
       await mongoose.connection.db?.dropDatabase().catch(() => undefined);
       await mongoose.disconnect();
     },

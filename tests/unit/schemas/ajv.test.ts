@@ -97,6 +97,7 @@ describe('every produced error is a known code with its declared params', () => 
     'datasets.publishable': publishableDataset(),
     'datasets.review': { action: 'request_changes', comment: 'Please add English.' },
     'datasets.withdraw': { comment: 'Superseded.' },
+    'datasets.search': { q: '음성 인식', modality: ['speech'], availableTo: ['US'], purpose: ['research'], sort: 'relevance', page: 2, pageSize: 20 },
     'labelingProcedures.create': { slug: 'proc', ...activatableProcedure() },
     'labelingProcedures.update': activatableProcedure(),
     'labelingProcedures.draft': activatableProcedure(),

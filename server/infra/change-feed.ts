@@ -1,0 +1,79 @@
+// A change feed of datasets and organisations, written by the data layer itself (Mongoose
+// middleware), so that every write — API, seed, import, bench — reaches the search index: at once in
+// the writing process, and through the `catalog_changes` collection in every other process sharing
+// the database (FerretDB has no change streams, so readers poll it; see server/search/sync.ts).
+import mongoose, { Schema, Types, type Query } from 'mongoose';
+
+export type ChangeKind = 'dataset' | 'organization';
+
+/** Which records changed; `all` when a write's filter did not name them. */
+export interface Change {
+  kind: ChangeKind;
+  ids: string[] | 'all';
+}
+
+export interface ChangeDoc {
+  _id: Types.ObjectId;
+  kind: ChangeKind;
+  ids: Types.ObjectId[];
+  all: boolean;
+  at: Date;
+}
+
+const changeSchema = new Schema<ChangeDoc>(
+  {
+    kind: { type: String, required: true },
+    ids: { type: [Schema.Types.ObjectId], default: [] },
+    all: { type: Boolean, default: false },
+    at: { type: Date, required: true },
+  },
+  { versionKey: false, collection: 'catalog_changes' },
+);
+// The index poller asks for recent changes; pruning removes old ones.
+changeSchema.index({ at: 1 });
+
+export const CatalogChange = mongoose.model<ChangeDoc>('CatalogChange', changeSchema);
+
+type Listener = (change: Change) => Promise<void> | void;
+const listeners = new Set<Listener>();
+
+/** Subscribes to changes made by this process (applied before the write's promise resolves). */
+export function onCatalogChange(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Announces a change to local listeners and records it for other processes. */
+export async function recordChange(change: Change): Promise<void> {
+  if (Array.isArray(change.ids) && change.ids.length === 0) return;
+  await Promise.all([...listeners].map((l) => l(change)));
+  const ids = change.ids === 'all' ? [] : change.ids.map((id) => new Types.ObjectId(id));
+  await CatalogChange.create({ kind: change.kind, ids, all: change.ids === 'all', at: new Date() });
+}
+
+/** Ids named by a query filter (`_id` equality or `$in`), or 'all' when it names none. */
+function idsOfFilter(filter: Record<string, unknown>): string[] | 'all' {
+  const id = filter._id as unknown;
+  if (id instanceof Types.ObjectId || typeof id === 'string') return [String(id)];
+  if (id && typeof id === 'object' && Array.isArray((id as { $in?: unknown[] }).$in)) return (id as { $in: unknown[] }).$in.map(String);
+  return 'all';
+}
+
+/** Mongoose plugin: every write through the model is announced as a change of `kind`. */
+export function changeFeed(kind: ChangeKind) {
+  return (schema: Schema): void => {
+    schema.post('save', async function (doc: { _id: Types.ObjectId }) {
+      await recordChange({ kind, ids: [String(doc._id)] });
+    });
+    schema.post('insertMany', async function (docs: unknown) {
+      await recordChange({ kind, ids: (docs as Array<{ _id: Types.ObjectId }>).map((d) => String(d._id)) });
+    });
+    const byFilter = async function (this: Query<unknown, unknown>) {
+      await recordChange({ kind, ids: idsOfFilter(this.getFilter()) });
+    };
+    for (const op of ['findOneAndUpdate', 'findOneAndReplace', 'findOneAndDelete', 'updateOne', 'updateMany', 'replaceOne', 'deleteMany'] as const) {
+      schema.post(op, byFilter);
+    }
+    schema.post('deleteOne', { document: false, query: true }, byFilter);
+  };
+}

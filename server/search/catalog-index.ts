@@ -1,0 +1,544 @@
+// The in-process catalogue index: an inverted index of published datasets (both languages, glossary
+// expansions) with disjunctive facet counting and policy filters. FerretDB's SQLite backend pushes
+// down almost no filters or sorts, so every catalogue query against it scans and decodes the whole
+// collection; the index answers from memory and is kept in step with MongoDB by sync.ts.
+import { glossary } from '../../seed/taxonomies/glossary';
+import { ORGANIZATION_TYPE_CODES, PURPOSE_CODES } from '../../schemas/taxonomy';
+import type { Lang } from '../i18n';
+import { evaluate } from '../policy/evaluate';
+import type { Decision, Purpose, Requester } from '../policy/types';
+import { analyzeQuery, editDistance, glossaryEntry, glossaryWords, queryGlossaryEntries, toJamo, tokenize, type QueryUnit } from './analyze';
+import { entryTerms } from './entry';
+import { FACETS, type CatalogEntry, type FacetName } from './types';
+import { entryVisible, type Viewer } from './visibility';
+
+/** What a search asks for (already validated). */
+export interface SearchParams {
+  q: string;
+  filters: Partial<Record<FacetName, string[]>>;
+  /** Country codes: keep datasets an organisation of one of these countries could obtain. */
+  availableTo: string[];
+  /** Keep datasets the caller (or, with availableTo, such an organisation) could obtain for one of these purposes. */
+  purposes: Purpose[];
+  sort: 'relevance' | 'newest' | 'title';
+  lang: Lang;
+  page: number;
+  pageSize: number;
+}
+
+/** Who searches: what they may list, and how they stand towards a dataset for the purpose filter. */
+export interface SearchCaller {
+  viewer: Viewer;
+  requester(entry: CatalogEntry): Requester;
+}
+
+export interface SearchHit {
+  entry: CatalogEntry;
+  score: number;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+  facets: Record<FacetName, FacetCount[]>;
+  units: QueryUnit[];
+  /** True when no dataset matched enough of the query's words and the best partial matches are shown. */
+  relaxed: boolean;
+  /** English words read as typos of indexed words (`recogntion` → `recognit`). */
+  corrections: Array<{ from: string; to: string }>;
+}
+
+/** Decisions under which a dataset counts as obtainable (DESIGN §6 availableTo). */
+const OBTAINABLE: ReadonlySet<Decision> = new Set(['allow', 'sign_in_required', 'request_required']);
+/** Weights of the ways a query word can match besides itself. */
+const PART_FACTOR = 0.85;
+const BIGRAM_FACTOR = 0.6;
+const TYPO_FACTOR = 0.7;
+const MAX_FACET_VALUES = 100;
+
+class Postings {
+  docs = new Int32Array(8);
+  weights = new Float32Array(8);
+  n = 0;
+  push(doc: number, w: number): void {
+    if (this.n === this.docs.length) {
+      const docs = new Int32Array(this.n * 2);
+      docs.set(this.docs);
+      const weights = new Float32Array(this.n * 2);
+      weights.set(this.weights);
+      this.docs = docs;
+      this.weights = weights;
+    }
+    this.docs[this.n] = doc;
+    this.weights[this.n] = w;
+    this.n++;
+  }
+}
+
+/** Per-query scratch space: the best score of each unit for each touched document. */
+class UnitScores {
+  readonly scores: Float32Array[];
+  readonly touched: number[] = [];
+  private readonly mark: Uint8Array;
+  constructor(units: number, size: number) {
+    this.scores = Array.from({ length: units }, () => new Float32Array(size));
+    this.mark = new Uint8Array(size);
+  }
+  raise(unit: number, doc: number, score: number): void {
+    if (score > this.scores[unit][doc]) this.scores[unit][doc] = score;
+    if (!this.mark[doc]) {
+      this.mark[doc] = 1;
+      this.touched.push(doc);
+    }
+  }
+}
+
+export class CatalogIndex {
+  private slots: Array<CatalogEntry | null> = [];
+  private readonly byId = new Map<string, number>();
+  private readonly postings = new Map<string, Postings>();
+  private readonly df = new Map<string, number>();
+  private readonly providerNames = new Map<string, unknown>();
+  private alive = 0;
+  private dead = 0;
+  private latinVocab: string[] | null = null;
+  private titleOrder: Partial<Record<Lang, Int32Array>> = {};
+  private readonly policyMemo = new WeakMap<CatalogEntry, Map<string, boolean>>();
+  private readonly jamoMemo = new WeakMap<CatalogEntry, { ko: string; en: string }>();
+  private loaded: Promise<void> = Promise.resolve();
+  /** Increases with every change; callers can tell whether the index moved. */
+  generation = 0;
+
+  /** Number of datasets in the index. */
+  get size(): number {
+    return this.alive;
+  }
+
+  /** Resolves once the initial load (if any) has finished. */
+  ready(): Promise<void> {
+    return this.loaded;
+  }
+
+  /** Lets a loader announce the initial load so that searches wait for it. */
+  setLoading(p: Promise<void>): void {
+    this.loaded = p;
+  }
+
+  /** Every dataset in the index (published, not withdrawn, any classification). */
+  *entries(): IterableIterator<CatalogEntry> {
+    for (const e of this.slots) if (e) yield e;
+  }
+
+  /** The entry of one dataset, if the catalogue holds it. */
+  get(id: string): CatalogEntry | undefined {
+    const slot = this.byId.get(id);
+    return slot === undefined ? undefined : (this.slots[slot] ?? undefined);
+  }
+
+  /** The bilingual name of a provider (by slug) as its catalogue entries show it. */
+  providerName(slug: string): unknown {
+    return this.providerNames.get(slug) ?? null;
+  }
+
+  /** Adds or replaces a dataset; `null` removes it (withdrawn, deleted, never published). */
+  put(id: string, entry: CatalogEntry | null): void {
+    this.remove(id);
+    if (!entry) return;
+    const doc = this.slots.length;
+    this.slots.push(entry);
+    this.byId.set(id, doc);
+    this.alive++;
+    this.providerNames.set(entry.providerSlug, (entry.item.provider as { name?: unknown } | null)?.name ?? null);
+    for (const [term, w] of entryTerms(entry)) {
+      let p = this.postings.get(term);
+      if (!p) {
+        p = new Postings();
+        this.postings.set(term, p);
+        if (term.startsWith('w:') && /^w:[a-z]/.test(term)) this.latinVocab = null;
+      }
+      p.push(doc, w);
+      this.df.set(term, (this.df.get(term) ?? 0) + 1);
+    }
+    this.changed();
+  }
+
+  /** Removes a dataset if present. */
+  remove(id: string): void {
+    const doc = this.byId.get(id);
+    if (doc === undefined) return;
+    const entry = this.slots[doc]!;
+    for (const term of entryTerms(entry).keys()) {
+      const n = (this.df.get(term) ?? 1) - 1;
+      if (n > 0) this.df.set(term, n);
+      else this.df.delete(term);
+    }
+    this.slots[doc] = null;
+    this.byId.delete(id);
+    this.alive--;
+    this.dead++;
+    this.changed();
+    if (this.dead > 1000 && this.dead > this.alive / 4) this.compact();
+  }
+
+  /** Replaces the whole content (initial load, or a full resynchronisation). */
+  replaceAll(entries: CatalogEntry[]): void {
+    this.slots = [];
+    this.byId.clear();
+    this.postings.clear();
+    this.df.clear();
+    this.alive = 0;
+    this.dead = 0;
+    this.latinVocab = null;
+    for (const e of entries) this.put(e.id, e);
+  }
+
+  private changed(): void {
+    this.generation++;
+    this.titleOrder = {};
+  }
+
+  /** Drops removed documents from the postings and renumbers the live ones. */
+  private compact(): void {
+    const renumber = new Int32Array(this.slots.length).fill(-1);
+    const slots: CatalogEntry[] = [];
+    this.slots.forEach((e, i) => {
+      if (!e) return;
+      renumber[i] = slots.length;
+      slots.push(e);
+    });
+    for (const [term, p] of this.postings) {
+      const next = new Postings();
+      for (let i = 0; i < p.n; i++) {
+        const d = renumber[p.docs[i]];
+        if (d >= 0) next.push(d, p.weights[i]);
+      }
+      if (next.n) this.postings.set(term, next);
+      else this.postings.delete(term);
+    }
+    this.slots = slots;
+    this.byId.clear();
+    slots.forEach((e, i) => this.byId.set(e.id, i));
+    this.dead = 0;
+    this.latinVocab = null;
+    this.changed();
+  }
+
+  private idf(term: string): number {
+    const df = this.df.get(term) ?? 0;
+    return Math.log(1 + (this.alive - df + 0.5) / (df + 0.5));
+  }
+
+  /** Indexed English words within a small edit distance of an unknown word. */
+  private typoCandidates(term: string): string[] {
+    const word = term.slice(2);
+    if (word.length < 4) return [];
+    this.latinVocab ??= [...this.postings.keys()].filter((t) => /^w:[a-z]/.test(t)).map((t) => t.slice(2));
+    const max = word.length >= 8 ? 2 : 1;
+    const out: Array<{ w: string; d: number; df: number }> = [];
+    for (const v of this.latinVocab) {
+      if (Math.abs(v.length - word.length) > max || !this.df.get(`w:${v}`)) continue;
+      const d = editDistance(word, v, max);
+      if (d <= max) out.push({ w: v, d, df: this.df.get(`w:${v}`) ?? 0 });
+    }
+    out.sort((a, b) => a.d - b.d || b.df - a.df || (a.w < b.w ? -1 : 1));
+    return out.slice(0, 3).map((c) => `w:${c.w}`);
+  }
+
+  /** Scores every document touched by each query unit. */
+  private scoreUnits(units: QueryUnit[], corrections: Array<{ from: string; to: string }>): UnitScores {
+    const acc = new UnitScores(units.length, this.slots.length);
+    units.forEach((u, k) => {
+      const exact = this.postings.get(u.term);
+      if (exact) {
+        const idf = this.idf(u.term);
+        for (let i = 0; i < exact.n; i++) acc.raise(k, exact.docs[i], idf * exact.weights[i]);
+      }
+      if (u.parts) this.scoreAll(acc, k, u.parts, u.parts.length, PART_FACTOR, 2);
+      if (u.bigrams.length) {
+        const need = u.bigrams.length <= 2 ? u.bigrams.length : Math.ceil(u.bigrams.length * 0.66);
+        this.scoreAll(acc, k, u.bigrams, need, BIGRAM_FACTOR, 2);
+      }
+      if (u.script === 'en' && !(this.df.get(u.term) ?? 0)) {
+        for (const cand of this.typoCandidates(u.term)) {
+          corrections.push({ from: u.surface, to: cand.slice(2) });
+          const p = this.postings.get(cand)!;
+          const idf = this.idf(cand);
+          for (let i = 0; i < p.n; i++) acc.raise(k, p.docs[i], TYPO_FACTOR * idf * p.weights[i]);
+        }
+      }
+    });
+    return acc;
+  }
+
+  /**
+   * Scores documents holding at least `need` of `terms` (compound parts, bigrams): factor × mean
+   * term score × coverage^power.
+   */
+  private scoreAll(acc: UnitScores, unit: number, terms: string[], need: number, factor: number, power: number): void {
+    const hits = new Map<number, { n: number; sum: number }>();
+    for (const t of new Set(terms)) {
+      const p = this.postings.get(t);
+      if (!p) continue;
+      const idf = this.idf(t);
+      for (let i = 0; i < p.n; i++) {
+        const h = hits.get(p.docs[i]) ?? { n: 0, sum: 0 };
+        h.n++;
+        h.sum += idf * p.weights[i];
+        hits.set(p.docs[i], h);
+      }
+    }
+    const distinct = new Set(terms).size;
+    for (const [doc, h] of hits) {
+      if (h.n < need) continue;
+      acc.raise(unit, doc, factor * (h.sum / h.n) * (h.n / distinct) ** power);
+    }
+  }
+
+  /** Does the entry pass the availableTo / purpose filters? (memoised per entry and question) */
+  private obtainable(entry: CatalogEntry, params: SearchParams, caller: SearchCaller): boolean {
+    const purposes = params.purposes.length ? params.purposes : (PURPOSE_CODES as readonly Purpose[]);
+    if (params.availableTo.length) {
+      return params.availableTo.some((country) =>
+        this.memo(entry, `to:${country}:${purposes.join(',')}`, () =>
+          ORGANIZATION_TYPE_CODES.some((orgType) =>
+            purposes.some((purpose) => {
+              const r: Requester = { authenticated: true, country, orgType, providerMember: false, reviewer: false, admin: false, grants: [] };
+              return OBTAINABLE.has(evaluate(entry.policy, r, purpose, 'full').decision);
+            }),
+          ),
+        ),
+      );
+    }
+    if (!params.purposes.length) return true;
+    const requester = caller.requester(entry);
+    const compute = () => params.purposes.some((p) => OBTAINABLE.has(evaluate(entry.policy, requester, p, 'full').decision));
+    if (requester.grants.length) return compute();
+    const key = `me:${requester.authenticated}:${requester.country}:${requester.orgType}:${requester.providerMember}:${requester.reviewer}:${requester.admin}:${params.purposes.join(',')}`;
+    return this.memo(entry, key, compute);
+  }
+
+  private memo(entry: CatalogEntry, key: string, compute: () => boolean): boolean {
+    let m = this.policyMemo.get(entry);
+    if (!m) {
+      m = new Map();
+      this.policyMemo.set(entry, m);
+    }
+    let v = m.get(key);
+    if (v === undefined) {
+      v = compute();
+      m.set(key, v);
+    }
+    return v;
+  }
+
+  /** Runs a search: visibility, query, policy filters, disjunctive facets, sorting, paging. */
+  search(params: SearchParams, caller: SearchCaller): SearchResult {
+    const units = analyzeQuery(params.q);
+    const corrections: Array<{ from: string; to: string }> = [];
+    const selected = FACETS.filter((f) => params.filters[f]?.length);
+    const selectedSets = new Map(selected.map((f) => [f, new Set(params.filters[f])]));
+
+    // Candidates with their relevance scores.
+    let candidates: Array<{ doc: number; score: number }>;
+    let relaxed = false;
+    if (!units.length) {
+      candidates = [];
+      this.slots.forEach((e, doc) => e && candidates.push({ doc, score: 0 }));
+    } else {
+      const acc = this.scoreUnits(units, corrections);
+      const required = units.filter((u) => !u.optional).length;
+      const minMatch = required === 0 ? 1 : required <= 2 ? required : Math.ceil(required * 0.7);
+      const collect = (min: number) => {
+        const out: Array<{ doc: number; score: number }> = [];
+        for (const doc of acc.touched) {
+          const e = this.slots[doc];
+          if (!e || !entryVisible(e, caller.viewer)) continue;
+          let matched = 0;
+          let score = 0;
+          units.forEach((u, k) => {
+            const s = acc.scores[k][doc];
+            if (s > 0) {
+              score += s;
+              if (!u.optional || required === 0) matched++;
+            }
+          });
+          if (matched >= min) out.push({ doc, score: score * (required ? matched / Math.max(required, matched) : 1) });
+        }
+        return out;
+      };
+      candidates = collect(minMatch);
+      if (!candidates.length && minMatch > 1) {
+        candidates = collect(1);
+        relaxed = candidates.length > 0;
+      }
+    }
+
+    // Filters and disjunctive facet counts in one pass: a document failing exactly one selected facet
+    // still counts for that facet (its counts ignore its own selection).
+    const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<FacetName, Map<string, number>>;
+    const bump = (f: FacetName, values: string[]) => {
+      for (const v of new Set(values)) counts[f].set(v, (counts[f].get(v) ?? 0) + 1);
+    };
+    const hits: SearchHit[] = [];
+    for (const c of candidates) {
+      const entry = this.slots[c.doc]!;
+      if (!units.length && !entryVisible(entry, caller.viewer)) continue;
+      if ((params.availableTo.length || params.purposes.length) && !this.obtainable(entry, params, caller)) continue;
+      let failed: FacetName | null = null;
+      let failures = 0;
+      for (const f of selected) {
+        const want = selectedSets.get(f)!;
+        if (!entry.facets[f].some((v) => want.has(v))) {
+          failures++;
+          failed = f;
+          if (failures > 1) break;
+        }
+      }
+      if (failures === 0) {
+        for (const f of FACETS) bump(f, entry.facets[f]);
+        hits.push({ entry, score: c.score });
+      } else if (failures === 1) {
+        bump(failed!, entry.facets[failed!]);
+      }
+    }
+
+    this.sortHits(hits, params.sort === 'relevance' && !units.length ? 'newest' : params.sort, params.lang);
+    const start = (params.page - 1) * params.pageSize;
+    const facets = Object.fromEntries(
+      FACETS.map((f) => {
+        const list = [...counts[f]].map(([value, count]) => ({ value, count }));
+        for (const v of params.filters[f] ?? []) if (!counts[f].has(v)) list.push({ value: v, count: 0 });
+        list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+        return [f, list.slice(0, Math.max(MAX_FACET_VALUES, params.filters[f]?.length ?? 0))];
+      }),
+    ) as Record<FacetName, FacetCount[]>;
+    return { hits: hits.slice(start, start + params.pageSize), total: hits.length, facets, units, relaxed, corrections };
+  }
+
+  private sortHits(hits: SearchHit[], sort: SearchParams['sort'], lang: Lang): void {
+    const newest = (a: SearchHit, b: SearchHit) => b.entry.publishedAt.getTime() - a.entry.publishedAt.getTime() || (a.entry.slug < b.entry.slug ? -1 : 1);
+    if (sort === 'relevance') {
+      hits.sort((a, b) => b.score - a.score || newest(a, b));
+    } else if (sort === 'newest') {
+      hits.sort(newest);
+    } else {
+      const order = this.titleRanks(lang);
+      hits.sort((a, b) => order[this.byId.get(a.entry.id)!] - order[this.byId.get(b.entry.id)!]);
+    }
+  }
+
+  /** Rank of every slot by title in a language (computed once per index generation). */
+  private titleRanks(lang: Lang): Int32Array {
+    const cached = this.titleOrder[lang];
+    if (cached) return cached;
+    const other: Lang = lang === 'ko' ? 'en' : 'ko';
+    const collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
+    const titleOf = (e: CatalogEntry) => String(e.live.title?.[lang] ?? e.live.title?.[other] ?? '');
+    const docs: number[] = [];
+    this.slots.forEach((e, i) => e && docs.push(i));
+    docs.sort((a, b) => collator.compare(titleOf(this.slots[a]!), titleOf(this.slots[b]!)) || (this.slots[a]!.slug < this.slots[b]!.slug ? -1 : 1));
+    const ranks = new Int32Array(this.slots.length);
+    docs.forEach((d, r) => (ranks[d] = r));
+    this.titleOrder[lang] = ranks;
+    return ranks;
+  }
+
+  /**
+   * How well each dataset matches a phrase, as the share of the phrase's words it holds (same
+   * analysis as search, cross-lingual through the glossary). Datasets not matching are absent.
+   */
+  keywordScores(text: string): Map<string, number> {
+    const units = analyzeQuery(text).filter((u) => !u.optional);
+    const out = new Map<string, number>();
+    if (!units.length) return out;
+    const acc = this.scoreUnits(units, []);
+    for (const doc of acc.touched) {
+      const e = this.slots[doc];
+      if (!e) continue;
+      let matched = 0;
+      units.forEach((_, k) => acc.scores[k][doc] > 0 && matched++);
+      if (matched) out.set(e.id, matched / units.length);
+    }
+    return out;
+  }
+
+  /**
+   * Autocomplete: titles of visible datasets and glossary terms starting with what was typed,
+   * compared letter by letter (Hangul as jamo, so an unfinished syllable still matches).
+   */
+  suggest(q: string, viewer: Viewer, limit = 8): Array<{ text: string; lang: Lang; kind: 'dataset' | 'term'; slug?: string; translation?: string }> {
+    const typed = toJamo(q.trim());
+    if (!typed) return [];
+    const out: Array<{ text: string; lang: Lang; kind: 'dataset' | 'term'; slug?: string; translation?: string; rank: number }> = [];
+    const wordStarts = (jamo: string) => jamo.startsWith(typed) || jamo.includes(` ${typed}`);
+    for (const e of this.slots) {
+      if (!e || !entryVisible(e, viewer)) continue;
+      let j = this.jamoMemo.get(e);
+      if (!j) {
+        j = { ko: toJamo(String(e.live.title?.ko ?? '')), en: toJamo(String(e.live.title?.en ?? '')) };
+        this.jamoMemo.set(e, j);
+      }
+      for (const lang of ['ko', 'en'] as const) {
+        if (!wordStarts(j[lang])) continue;
+        out.push({ text: String(e.live.title[lang]), lang, kind: 'dataset', slug: e.slug, rank: j[lang].startsWith(typed) ? 0 : 1 });
+      }
+      if (out.length > 200) break;
+    }
+    out.sort((a, b) => a.rank - b.rank || a.text.length - b.text.length || (a.text < b.text ? -1 : 1));
+    const terms = glossaryTerms().filter((t) => t.jamo.startsWith(typed));
+    terms.sort((a, b) => a.text.length - b.text.length || (a.text < b.text ? -1 : 1));
+    const picked = [...out.slice(0, limit - Math.min(3, terms.length)).map(({ rank: _rank, ...s }) => s)];
+    for (const t of terms) {
+      if (picked.length >= limit) break;
+      if (picked.some((p) => p.text === t.text)) continue;
+      picked.push({ text: t.text, lang: t.lang, kind: 'term', translation: t.translation });
+    }
+    return picked;
+  }
+}
+
+let GLOSSARY_TERMS: Array<{ text: string; jamo: string; lang: Lang; translation: string }> | null = null;
+function glossaryTerms() {
+  GLOSSARY_TERMS ??= glossary.flatMap((entry) => [
+    ...entry.ko.map((ko) => ({ text: ko, jamo: toJamo(ko), lang: 'ko' as const, translation: entry.en[0] })),
+    ...entry.en.map((en) => ({ text: en, jamo: toJamo(en), lang: 'en' as const, translation: entry.ko[0] })),
+  ]);
+  return GLOSSARY_TERMS;
+}
+
+/** Terms of the other language for a query's glossary words ("no results? try 의료영상"). */
+export function otherLanguageTerms(q: string): Array<{ text: string; lang: Lang }> {
+  const hangul = /[\uac00-\ud7a3]/.test(q);
+  const latin = /[a-z]/i.test(q);
+  const out: Array<{ text: string; lang: Lang }> = [];
+  for (const e of queryGlossaryEntries(q)) {
+    const entry = glossaryEntry(e);
+    if (hangul || !latin) out.push({ text: entry.en[0], lang: 'en' });
+    if (latin || !hangul) out.push({ text: entry.ko[0], lang: 'ko' });
+  }
+  return out.filter((t, i) => out.findIndex((o) => o.text === t.text) === i).slice(0, 6);
+}
+
+/** Character ranges of a text to highlight for a query (its words, parts, translations). */
+export function highlightRanges(text: string, units: QueryUnit[], q: string): Array<[number, number]> {
+  if (!units.length || !text) return [];
+  const stems = new Set<string>();
+  for (const u of units) {
+    stems.add(u.term.slice(2));
+    for (const p of u.parts ?? []) stems.add(p.slice(2));
+  }
+  for (const e of queryGlossaryEntries(q)) for (const w of glossaryWords(e)) stems.add(w);
+  const koStems = [...stems].filter((s) => /[\uac00-\ud7a3]/.test(s) && s.length >= 2);
+  const ranges: Array<[number, number]> = [];
+  for (const tok of tokenize(text)) {
+    let hit = stems.has(tok.stem);
+    if (!hit && tok.script === 'ko') hit = koStems.some((s) => tok.stem.includes(s));
+    if (hit) ranges.push([tok.start, tok.end]);
+  }
+  return ranges;
+}

@@ -1,0 +1,27 @@
+// Which catalogue entries a viewer may list: DESIGN §4 step 1, the in-memory twin of catalogFilter.
+import type { AuthUser } from '../http/context';
+import { metadataVisible } from '../policy/visibility';
+import type { CatalogEntry } from './types';
+
+/** Who is looking: signed in or not, their organisation, and whether they see every provider (admins, national reviewers). */
+export interface Viewer {
+  authenticated: boolean;
+  organizationId?: string | null;
+  wide?: boolean;
+}
+
+/** The viewer of a request. */
+export function viewerOf(user: AuthUser | null): Viewer {
+  if (!user) return { authenticated: false };
+  const wide = user.roles.includes('admin') || (user.roles.includes('reviewer') && !!user.organization.nationalReviewer);
+  return { authenticated: true, organizationId: String(user.organizationId), wide };
+}
+
+/** May this viewer list (and so find, count and suggest) the entry? */
+export function entryVisible(entry: CatalogEntry, viewer: Viewer): boolean {
+  return metadataVisible(entry.level, {
+    authenticated: viewer.authenticated,
+    providerMember: !!viewer.organizationId && viewer.organizationId === entry.providerId,
+    reviewer: !!viewer.wide,
+  });
+}
