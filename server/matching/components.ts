@@ -84,6 +84,8 @@ export function taskModalityFit(profile: PartnerProfile, candidate: MatchCandida
 
 /** How much one matching keyword adds: a full match closes 60 % of the remaining gap. */
 const KEYWORD_GAIN = 0.6;
+/** A keyword found only in the text (not among the dataset's own keywords) counts this much. */
+const TEXT_ONLY = 0.5;
 
 /** The partner's ko and en keywords, each scored once against the whole catalogue. */
 export function keywordMaps(profile: PartnerProfile, scorer: (text: string) => Map<string, number>): Array<{ keyword: string; map: Map<string, number> }> {
@@ -91,16 +93,25 @@ export function keywordMaps(profile: PartnerProfile, scorer: (text: string) => M
   return [...new Set(all)].map((keyword) => ({ keyword, map: scorer(keyword) }));
 }
 
-/** Keyword fit: 1 − Π(1 − 0.6·s) over the partner's keywords, s the search score of the keyword for this dataset. */
-export function keywordFit(maps: ReturnType<typeof keywordMaps>, datasetId: string): { score: number; facts: KeywordFacts } {
+const squash = (s: string) => s.toLowerCase().replace(/[\s\-_]+/g, '');
+
+/**
+ * Keyword fit: 1 − Π(1 − 0.6·w) over the partner's keywords. w is 1 when the keyword is one of
+ * the dataset's own keywords (ignoring case and spaces), else half the square of its search score
+ * (the share of its words found anywhere in the dataset), so a phrase scattered over a long
+ * description weighs less than a keyword the provider chose.
+ */
+export function keywordFit(maps: ReturnType<typeof keywordMaps>, candidate: Pick<MatchCandidate, 'id' | 'live'>): { score: number; facts: KeywordFacts } {
+  const own = new Set([...(candidate.live.keywords?.ko ?? []), ...(candidate.live.keywords?.en ?? [])].map(squash));
   let miss = 1;
   const matched: KeywordFacts['matched'] = [];
   for (const { keyword, map } of maps) {
-    const s = map.get(datasetId);
-    if (!s) continue;
-    const clamped = Math.min(1, Math.max(0, s));
-    miss *= 1 - KEYWORD_GAIN * clamped;
-    matched.push({ keyword, score: clamped });
+    const s = Math.min(1, Math.max(0, map.get(candidate.id) ?? 0));
+    const declared = own.has(squash(keyword));
+    if (!s && !declared) continue;
+    const w = declared ? 1 : TEXT_ONLY * s * s;
+    miss *= 1 - KEYWORD_GAIN * w;
+    matched.push({ keyword, score: Math.round(w * 1000) / 1000, declared });
   }
   matched.sort((a, b) => b.score - a.score || a.keyword.localeCompare(b.keyword));
   return { score: 1 - miss, facts: { noKeywords: maps.length === 0, matched } };

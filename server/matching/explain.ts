@@ -56,7 +56,8 @@ function keywords(m: ScoredMatch, lang: Locale): string {
   const f = m.facts.keywords;
   if (f.noKeywords) return t(lang, 'keywords.noKeywords');
   if (!f.matched.length) return t(lang, 'keywords.none');
-  return t(lang, 'keywords.matched', { keywords: list(lang, f.matched.map((k) => `“${k.keyword}”`)) });
+  const quoted = f.matched.map((k) => (k.declared ? t(lang, 'keywords.declared', { keyword: `“${k.keyword}”` }) : `“${k.keyword}”`));
+  return t(lang, 'keywords.matched', { keywords: list(lang, quoted) });
 }
 
 function accessibility(m: ScoredMatch, lang: Locale): string {

@@ -50,7 +50,7 @@ export function scoreCandidate(
   const targets = labeling?.procedureId && labeling.procedureVersion ? deps.qaTargets(labeling.procedureId, labeling.procedureVersion) : undefined;
   const technology = technologyFit(partner.profile, candidate);
   const taskModality = taskModalityFit(partner.profile, candidate);
-  const keywords = keywordFit(maps, candidate.id);
+  const keywords = keywordFit(maps, candidate);
   const accessibility = accessibilityFit(access.evaluation, access.purpose);
   const quality = qualityFit(candidate, targets);
   const scores: Record<ComponentName, number> = {

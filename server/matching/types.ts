@@ -41,6 +41,7 @@ export interface MatchCandidate {
   level: ClassificationLevel;
   live: {
     title?: { ko?: string; en?: string };
+    keywords?: { ko?: string[]; en?: string[] };
     techAreas?: { kr?: string[]; us?: string[] };
     tasks?: string[];
     modalities?: string[];
@@ -75,7 +76,8 @@ export interface TaskModalityFacts {
 }
 export interface KeywordFacts {
   noKeywords: boolean;
-  matched: Array<{ keyword: string; score: number }>;
+  /** Matched keywords with their weight; `declared` when the dataset lists the keyword itself. */
+  matched: Array<{ keyword: string; score: number; declared: boolean }>;
 }
 export interface AccessibilityFacts {
   decision: Decision;

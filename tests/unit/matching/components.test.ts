@@ -41,13 +41,18 @@ describe('task and modality fit', () => {
 });
 
 describe('keyword fit', () => {
-  it('combines keyword scores as 1 − Π(1 − 0.6·s), and lists the matched keywords', () => {
-    const scorer = (text: string) => new Map(text === 'speech' ? [['d1', 1]] : text === '음성' ? [['d1', 0.5]] : []);
-    const maps = keywordMaps(profile({ keywords: { ko: ['음성'], en: ['speech', 'lidar'] } }), scorer);
-    const r = keywordFit(maps, 'd1');
-    expect(r.score).toBeCloseTo(1 - (1 - 0.6) * (1 - 0.3));
-    expect(r.facts.matched.map((m) => m.keyword)).toEqual(['speech', '음성']);
-    expect(keywordFit(maps, 'other').score).toBe(0);
+  it('counts a keyword the dataset declares fully, one found only in its text as half its squared search score', () => {
+    const scorer = (text: string) => new Map(text === 'speech' ? [['d1', 1]] : text === '음성 인식' ? [['d1', 0.5]] : []);
+    const maps = keywordMaps(profile({ keywords: { ko: ['음성 인식'], en: ['Speech', 'lidar'] } }), scorer);
+    const c = candidate({ keywords: { ko: [], en: ['speech'] } });
+    const r = keywordFit(maps, c);
+    // "Speech" is a keyword of the dataset (w 1); "음성 인식" only half-matches its text (w 0.5·0.5²).
+    expect(r.score).toBeCloseTo(1 - (1 - 0.6) * (1 - 0.6 * 0.125));
+    expect(r.facts.matched).toEqual([
+      { keyword: 'Speech', score: 1, declared: true },
+      { keyword: '음성 인식', score: 0.125, declared: false },
+    ]);
+    expect(keywordFit(maps, candidate({}, 'other')).score).toBe(0);
   });
 });
 

@@ -74,12 +74,12 @@ export const judgedCases: JudgedCase[] = [
   {
     name: 'Korean university, language and medical AI (seeded)',
     org: { slug: 'hangang-national-university', seeded: true },
-    top3: ['legal-judgments-summarization', 'news-mrc-qa', 'brain-mri-stroke-lesions'],
+    top3: ['legal-judgments-summarization', 'news-mrc-qa', 'chest-ct-lung-nodule-segmentation'],
     excluded: {
       'nuclear-plant-vibration-signals': ['org_type_not_allowed'],
       'semiconductor-etch-process-logs': ['not_visible'],
     },
-    eligible: ['chest-ct-lung-nodule-segmentation', 'financial-fraud-transactions'],
+    eligible: ['brain-mri-stroke-lesions', 'financial-fraud-transactions'],
   },
   {
     name: 'US medical imaging lab with an IRB and enclave access',
@@ -115,7 +115,7 @@ export const judgedCases: JudgedCase[] = [
       purposes: ['commercial'],
       capabilities: capabilities(),
     },
-    top3: ['smart-factory-sensor-anomaly', 'air-quality-sensor-network', 'korean-food-images-nutrition'],
+    top3: ['smart-factory-sensor-anomaly', 'air-quality-sensor-network', 'traffic-lights-signs-images'],
     excluded: {
       'security-event-logs': ['purpose_not_allowed', 'license_noncommercial'],
       'financial-fraud-transactions': ['purpose_not_allowed', 'country_not_allowed', 'cross_border_prohibited'],
@@ -154,7 +154,7 @@ export const judgedCases: JudgedCase[] = [
       purposes: ['research', 'public_interest'],
       capabilities: capabilities(),
     },
-    top3: ['traffic-lights-signs-images', 'traffic-cctv-object-detection', 'maritime-vessel-detection'],
+    top3: ['traffic-lights-signs-images', 'traffic-cctv-object-detection', 'drone-aerial-imagery-urban'],
     excluded: {
       'autonomous-driving-lidar-camera': ['org_type_not_allowed'],
       'semiconductor-wafer-map-defects': ['org_type_not_allowed'],
