@@ -4,6 +4,7 @@ import { userRoutes } from './auth/user-routes';
 import { organizationRoutes } from './organizations/routes';
 import { partnerProfileRoutes } from './organizations/partner-profile';
 import { datasetRoutes } from './datasets/routes';
+import { searchRoutes } from './search/routes';
 import { artifactRoutes } from './artifacts/routes';
 import { labelingRoutes } from './labeling/routes';
 import { taxonomyRoutes } from './taxonomies/routes';
@@ -12,6 +13,8 @@ import { notificationRoutes } from './notifications/routes';
 import { auditRoutes } from './audit/routes';
 import { policyRoutes } from './policy/routes';
 import { matchingRoutes } from './matching/routes';
+import { interopRoutes } from './interop/routes';
+import { importRoutes } from './import/routes';
 
 /** Every API route, each declaring its permission (a test walks this list and the Express stack). */
 export const allRoutes: RouteDef[] = [
@@ -19,6 +22,8 @@ export const allRoutes: RouteDef[] = [
   ...userRoutes,
   ...organizationRoutes,
   ...partnerProfileRoutes,
+  // Before datasetRoutes: `/datasets/suggest` must not be read as a dataset slug.
+  ...searchRoutes,
   ...datasetRoutes,
   ...artifactRoutes,
   ...labelingRoutes,
@@ -28,4 +33,6 @@ export const allRoutes: RouteDef[] = [
   ...auditRoutes,
   ...policyRoutes,
   ...matchingRoutes,
+  ...interopRoutes,
+  ...importRoutes,
 ];
