@@ -75,6 +75,19 @@ export const FIELD_ERROR_PARAMS = {
   exceeds_max_grant_days: ['max'],
   expiry_not_in_future: [],
   expiry_beyond_max_grant_days: ['max'],
+  // Produced by bulk import (server/import).
+  unknown_column: ['column'],
+  duplicate_column: ['column'],
+  too_many_cells: ['limit'],
+  invalid_json_line: [],
+  unknown_procedure: [],
+  duplicate_slug_in_file: ['row'],
+  slug_owned_by_other_organization: [],
+  published_dataset_not_overwritten: ['status'],
+  dataset_in_review_not_overwritten: [],
+  slug_taken: [],
+  write_failed: [],
+  concurrent_modification: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type FieldErrorCode = keyof typeof FIELD_ERROR_PARAMS;

@@ -4,13 +4,15 @@ import helmet from 'helmet';
 import mongoose from 'mongoose';
 import type { AppDeps } from './http/deps';
 import { authenticate } from './http/authenticate';
-import { jsonBody, requireJsonContentType } from './http/body';
+import { jsonBody, requireJsonContentType, textBody } from './http/body';
 import { notFound, serviceUnavailable } from './http/errors';
 import { problemHandler } from './http/problem';
 import { requestContext } from './http/request-context';
 import { buildRouter } from './http/route';
 import { allRoutes } from './routes';
 import { mountClient } from './web/spa';
+import { IMPORT_TYPES } from './import/parse';
+import { mountInterop } from './interop/public';
 
 export type { AppDeps };
 
@@ -56,6 +58,8 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router();
   api.use(cookieParser());
+  // Bulk import reads CSV or JSON lines itself; every other route takes JSON only.
+  api.post('/import', textBody(IMPORT_TYPES, config.maxImportBytes));
   api.use(requireJsonContentType);
   api.use(jsonBody(config.maxJsonBytes));
   api.use(authenticate);
@@ -64,6 +68,7 @@ export function createApp(deps: AppDeps): Express {
     throw notFound('route_not_found');
   });
   app.use('/api/v1', api);
+  mountInterop(app);
   mountClient(app);
 
   app.use(problemHandler(log));

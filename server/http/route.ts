@@ -12,6 +12,16 @@ export type Permission = 'public' | 'signed_in' | readonly Role[];
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
+/** One documented query parameter. */
+export interface QueryParamDoc {
+  description: string;
+  type?: 'string' | 'integer' | 'boolean';
+  enum?: readonly string[];
+  required?: boolean;
+  /** May be given several times (or comma-separated). */
+  repeatable?: boolean;
+}
+
 export interface RouteDef {
   method: Method;
   /** Express path below /api/v1, e.g. `/datasets/:id`. */
@@ -24,6 +34,10 @@ export interface RouteDef {
   tag: string;
   /** Success status codes for the API reference (default 200). */
   responses?: number[];
+  /** Query parameters, for the API reference only (handlers read and check them themselves). */
+  query?: Record<string, QueryParamDoc>;
+  /** A non-JSON request body the route reads itself (its media types), for the API reference. */
+  rawBody?: { contentTypes: readonly string[]; description: string };
   handler: (req: Request, res: Response) => Promise<unknown> | unknown;
 }
 

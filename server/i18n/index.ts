@@ -9,14 +9,16 @@ import enNotifications from './locales/en/notifications.json';
 import koNotifications from './locales/ko/notifications.json';
 import enMatching from './locales/en/matching.json';
 import koMatching from './locales/ko/matching.json';
+import enInterop from './locales/en/interop.json';
+import koInterop from './locales/ko/interop.json';
 
 export const LANGUAGES = ['en', 'ko'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
 /** The server's message catalogue, namespace by namespace, for both languages. */
 export const resources = {
-  en: { common: enCommon, errors: enErrors, validation: enValidation, notifications: enNotifications, matching: enMatching },
-  ko: { common: koCommon, errors: koErrors, validation: koValidation, notifications: koNotifications, matching: koMatching },
+  en: { common: enCommon, errors: enErrors, validation: enValidation, notifications: enNotifications, interop: enInterop, matching: enMatching },
+  ko: { common: koCommon, errors: koErrors, validation: koValidation, notifications: koNotifications, interop: koInterop, matching: koMatching },
 } as const;
 
 let instance: I18n | undefined;
@@ -30,7 +32,7 @@ export function i18n(): I18n {
       lng: 'en',
       fallbackLng: 'en',
       supportedLngs: [...LANGUAGES],
-      ns: ['common', 'errors', 'validation', 'notifications', 'matching'],
+      ns: ['common', 'errors', 'validation', 'notifications', 'interop', 'matching'],
       defaultNS: 'common',
       interpolation: { escapeValue: false },
       initAsync: false,

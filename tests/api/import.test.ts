@@ -1,0 +1,231 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditEvent } from '../../server/audit/model';
+import { Dataset } from '../../server/datasets/model';
+import { IMPORT_COLUMNS } from '../../server/import/columns';
+import { csvLine } from '../../server/import/csv';
+import { createOrg, createUser, startTestApp, type Client, type TestApp, type TestUser } from '../helpers/app';
+import { buildDataset, publishDataset } from '../helpers/factories';
+
+let app: TestApp;
+let provider: TestUser;
+let P: Client;
+let R: Client;
+beforeAll(async () => {
+  app = await startTestApp({ MAX_IMPORT_BYTES: '2000000' });
+  const org = await createOrg();
+  provider = await createUser({ roles: ['provider'], org });
+  P = app.as(provider);
+  R = app.as(await createUser({ roles: ['reviewer'], org }));
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const CSV = { 'content-type': 'text/csv' };
+const NDJSON = { 'content-type': 'application/x-ndjson' };
+
+/** One CSV row of a complete, publishable dataset; override cells by column name. */
+function csvRow(slug: string, overrides: Record<string, string> = {}): string[] {
+  const cells: Record<string, string> = {
+    slug,
+    'title.ko': `가져오기 데이터 ${slug}`,
+    'title.en': `Imported dataset ${slug}`,
+    'summary.ko': '대량 가져오기로 등록한 데이터셋입니다.',
+    'summary.en': 'Registered by bulk import.',
+    'keywords.en': 'speech recognition;corpus',
+    'keywords.ko': '음성인식;말뭉치',
+    modalities: 'speech;text',
+    languages: 'ko-KR',
+    'techAreas.kr': 'artificial_intelligence',
+    'size.records': '1000',
+    'license.id': 'CC-BY-4.0',
+    'disclosure.accessLevel': 'open',
+    'disclosure.samplesAccess': 'open',
+    'disclosure.allowedCountries': '*',
+    'disclosure.allowedOrgTypes': '*',
+    'disclosure.allowedPurposes': 'research;education',
+    'disclosure.crossBorder': 'allowed',
+    'disclosure.conditions.dua': 'false',
+    'disclosure.conditions.irb': 'false',
+    'disclosure.conditions.attribution': 'true',
+    'disclosure.conditions.noRedistribution': 'false',
+    'disclosure.maxGrantDays': '365',
+    'classification.level': 'public',
+    'classification.personalInfo': 'none',
+    'classification.exportControl.controlled': 'false',
+    'classification.nationalCoreTechnology': 'false',
+    ...overrides,
+  };
+  return IMPORT_COLUMNS.map((c) => cells[c.name] ?? '');
+}
+
+function csv(rows: string[][]): string {
+  return [csvLine(IMPORT_COLUMNS.map((c) => c.name)), ...rows.map(csvLine)].join('\r\n') + '\r\n';
+}
+
+const BAD_ROWS = [17, 500, 999];
+
+/** 1,000 rows; rows 17, 500 and 999 are bad (slug, registration rule, integer). */
+function thousandRows(prefix: string): string {
+  const rows: string[][] = [];
+  for (let i = 1; i <= 1000; i++) {
+    const slug = `${prefix}-${String(i).padStart(4, '0')}`;
+    if (i === 17) rows.push(csvRow('Bad Slug!'));
+    else if (i === 500) rows.push(csvRow(slug, { 'classification.level': 'sensitive' }));
+    else if (i === 999) rows.push(csvRow(slug, { 'size.records': 'many' }));
+    else rows.push(csvRow(slug));
+  }
+  return csv(rows);
+}
+
+describe('bulk import: 1,000 CSV rows with 3 bad ones', () => {
+  const body = thousandRows('bulk');
+  const count = () => Dataset.countDocuments({ providerId: provider.organizationId, slug: /^bulk-/ });
+
+  it('dry run reports exactly the bad rows with field paths and writes nothing', async () => {
+    const t0 = Date.now();
+    const res = await P.post('/api/v1/import?dryRun=true', body, CSV);
+    const ms = Date.now() - t0;
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ total: 1000, valid: 997, invalid: 3, created: 0, updated: 0, toCreate: 997, toUpdate: 0, dryRun: true });
+    expect([...new Set(res.body.errors.map((e: { row: number }) => e.row))]).toEqual(BAD_ROWS);
+    const byRow = (row: number) => res.body.errors.filter((e: { row: number }) => e.row === row);
+    expect(byRow(17).map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([['/slug', 'invalid_slug']]);
+    expect(byRow(500).map((e: { path: string }) => e.path).sort()).toEqual(['/disclosure/accessLevel', '/disclosure/samplesAccess']);
+    expect(byRow(999).map((e: { path: string; code: string }) => [e.path, e.code])).toEqual([['/size/records', 'type']]);
+    // Rows are counted from the first data row; line is the line in the file (header is line 1).
+    expect(byRow(17)[0].line).toBe(18);
+    for (const e of res.body.errors) expect(e.message.length).toBeGreaterThan(5);
+    expect(await count()).toBe(0);
+    expect(ms).toBeLessThan(15_000);
+  });
+
+  it('a real run without partial is rejected as a whole (422 with the same report) and writes nothing', async () => {
+    const res = await P.post('/api/v1/import', body, CSV);
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ code: 'import_rejected', total: 1000, invalid: 3, created: 0, rejected: true });
+    expect([...new Set(res.body.errors.map((e: { row: number }) => e.row))]).toEqual(BAD_ROWS);
+    expect(await count()).toBe(0);
+  });
+
+  it('with partial=true writes the 997 valid rows as drafts, reports the 3 others and audits each creation', async () => {
+    const t0 = Date.now();
+    const res = await P.post('/api/v1/import?partial=true', body, CSV);
+    const ms = Date.now() - t0;
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ total: 1000, valid: 997, invalid: 3, created: 997, updated: 0 });
+    expect([...new Set(res.body.errors.map((e: { row: number }) => e.row))]).toEqual(BAD_ROWS);
+    expect(await count()).toBe(997);
+    const one = await Dataset.findOne({ slug: 'bulk-0001' }).lean();
+    expect(one).toMatchObject({ status: 'draft', version: 0, rev: 1, modalities: ['speech', 'text'], keywords: { en: ['speech recognition', 'corpus'], ko: ['음성인식', '말뭉치'] } });
+    expect(one!.disclosure.conditions).toEqual({ dua: false, irb: false, attribution: true, noRedistribution: false });
+    expect(await AuditEvent.countDocuments({ action: 'dataset.create', 'details.via': 'import', actorId: provider.id })).toBe(997);
+    expect(await AuditEvent.countDocuments({ action: 'dataset.import', actorId: provider.id })).toBe(1);
+    // The imported drafts are the provider's, visible in their workspace and not in the catalogue.
+    expect((await P.get('/api/v1/datasets/bulk-0002')).body.status).toBe('draft');
+    expect((await app.anon.get('/api/v1/datasets/bulk-0002')).status).toBe(404);
+    expect(ms).toBeLessThan(30_000);
+  });
+});
+
+describe('bulk import: idempotence on slug', () => {
+  it('re-importing a slug updates the caller’s draft (rev+1, audited) instead of creating a copy', async () => {
+    const row = buildDataset({ slug: 'reimport-draft' });
+    const first = await P.post('/api/v1/import', JSON.stringify(row) + '\n', NDJSON);
+    expect(first.body).toMatchObject({ created: 1, updated: 0 });
+    const changed = { ...row, title: { ko: '바뀐 제목', en: 'Changed title' } };
+    delete changed.summary;
+    const second = await P.post('/api/v1/import', JSON.stringify(changed) + '\n', NDJSON);
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({ created: 0, updated: 1, toUpdate: 1 });
+    const doc = await Dataset.findOne({ slug: 'reimport-draft' }).lean();
+    expect(doc).toMatchObject({ rev: 2, status: 'draft', title: { en: 'Changed title' } });
+    // Fields the new row leaves out are removed, as with a full replacement.
+    expect(doc!.summary).toBeUndefined();
+    expect(await AuditEvent.countDocuments({ action: 'dataset.update', targetId: String(doc!._id), 'details.via': 'import' })).toBe(1);
+  });
+
+  it('never overwrites a published dataset, and refuses slugs of other organisations', async () => {
+    const published = await publishDataset(P, R);
+    const otherProvider = app.as(await createUser({ roles: ['provider'] }));
+    const foreign = await otherProvider.post('/api/v1/datasets', { slug: 'someone-elses', title: { en: 'Theirs' } });
+    expect(foreign.status).toBe(201);
+    const lines = [
+      { ...buildDataset({ slug: published.slug }), title: { ko: '덮어쓰기', en: 'Overwrite attempt' } },
+      buildDataset({ slug: 'someone-elses' }),
+      buildDataset({ slug: 'fresh-one' }),
+    ];
+    const res = await P.post('/api/v1/import', lines.map((l) => JSON.stringify(l)).join('\n'), NDJSON);
+    expect(res.status).toBe(422);
+    expect(res.body.errors.map((e: { row: number; path: string; code: string }) => [e.row, e.path, e.code])).toEqual([
+      [1, '/slug', 'published_dataset_not_overwritten'],
+      [2, '/slug', 'slug_owned_by_other_organization'],
+    ]);
+    expect(await Dataset.exists({ slug: 'fresh-one' })).toBeNull();
+    const after = await Dataset.findOne({ slug: published.slug }).lean();
+    expect(after!.title.en).toBe(published.title.en);
+    expect(after!.status).toBe('published');
+  });
+
+  it('reports a slug used twice in one file on the later row', async () => {
+    const row = JSON.stringify(buildDataset({ slug: 'twice-in-file' }));
+    const res = await P.post('/api/v1/import?dryRun=true', `${row}\n\n${row}\n`, NDJSON);
+    expect(res.body.errors).toEqual([{ row: 2, line: 3, path: '/slug', code: 'duplicate_slug_in_file', message: expect.stringContaining('row 1') }]);
+  });
+});
+
+describe('bulk import: input handling', () => {
+  it('localises row messages (?lang=ko) and reports unreadable JSON lines and unknown procedures', async () => {
+    const lines = ['{"slug": "broken', JSON.stringify({ ...buildDataset(), labeling: { procedure: 'no-such-procedure', procedureVersion: 1 } })];
+    const res = await P.post('/api/v1/import?dryRun=true&lang=ko', lines.join('\n'), NDJSON);
+    expect(res.status).toBe(200);
+    expect(res.body.errors.map((e: { row: number; path: string; code: string }) => [e.row, e.path, e.code])).toEqual([
+      [1, '', 'invalid_json_line'],
+      [2, '/labeling/procedure', 'unknown_procedure'],
+    ]);
+    for (const e of res.body.errors) expect(e.message).toMatch(/[가-힣]/);
+  });
+
+  it('refuses unknown CSV columns as a whole with their positions', async () => {
+    const body = 'slug,title.en,colour\nabc-def,Title,red\n';
+    const res = await P.post('/api/v1/import?dryRun=true', body, CSV);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('import_unknown_columns');
+    expect(res.body.errors).toEqual([{ path: '/columns/2', code: 'unknown_column', message: expect.stringContaining('colour') }]);
+  });
+
+  it('answers 415 for other content types, 413 beyond MAX_IMPORT_BYTES, 400 for a bad flag', async () => {
+    expect((await P.post('/api/v1/import', [buildDataset()])).status).toBe(415);
+    expect((await P.post('/api/v1/import', 'slug\nabc', { 'content-type': 'text/plain' })).status).toBe(415);
+    const big = await P.post('/api/v1/import', 'slug\n' + 'a'.repeat(2_100_000), CSV);
+    expect(big.status).toBe(413);
+    expect(big.body.code).toBe('payload_too_large');
+    const flag = await P.post('/api/v1/import?dryRun=maybe', 'slug\nabc-def', CSV);
+    expect(flag.status).toBe(400);
+    expect(flag.body.errors[0].path).toBe('/query/dryRun');
+  });
+
+  it('is for providers and admins only', async () => {
+    expect((await app.anon.post('/api/v1/import', 'slug\nabc-def', CSV)).status).toBe(401);
+    const researcher = app.as(await createUser({ roles: ['researcher'] }));
+    expect((await researcher.post('/api/v1/import', 'slug\nabc-def', CSV)).status).toBe(403);
+  });
+
+  it('serves a template per language whose example row imports cleanly', async () => {
+    for (const lang of ['ko', 'en'] as const) {
+      const res = await app.anon.get(`/api/v1/import/template.csv?lang=${lang}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+      expect(res.headers.get('content-disposition')).toContain(`dataset-import-template-${lang}.csv`);
+      const lines = res.text.replace(/^\ufeff/, '').trim().split('\r\n');
+      expect(lines[0].split(',')).toEqual(IMPORT_COLUMNS.map((c) => c.name));
+      // The notes row is a comment (first cell starts with #), quoted when a note holds a comma.
+      expect(lines[1]).toMatch(/^"?# /);
+      if (lang === 'ko') expect(lines[1]).toMatch(/식별자/);
+      const dry = await P.post('/api/v1/import?dryRun=true', res.text, CSV);
+      expect(dry.status).toBe(200);
+      expect(dry.body).toMatchObject({ total: 1, valid: 1, invalid: 0, toCreate: 1 });
+    }
+  });
+});
