@@ -312,7 +312,8 @@ const JONG = ['', 'ㄱ', 'ㄲ', 'ㄳ', 'ㄴ', 'ㄵ', 'ㄶ', 'ㄷ', 'ㄹ', 'ㄺ',
 /** Spells Hangul syllables out as jamo (`음성` → `ㅇㅡㅁㅅㅓㅇ`), so `음서` is a prefix of `음성`. */
 export function toJamo(text: string): string {
   let out = '';
-  for (const ch of normalize(text)) {
+  // NFC, not NFKC: NFKC would turn typed compatibility jamo (ㅅ) into conjoining ones.
+  for (const ch of text.normalize('NFC').toLowerCase()) {
     const code = ch.charCodeAt(0) - 0xac00;
     if (code < 0 || code > 11171) {
       out += ch;

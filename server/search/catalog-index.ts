@@ -35,6 +35,8 @@ export interface SearchCaller {
 export interface SearchHit {
   entry: CatalogEntry;
   score: number;
+  /** Matches only some of the query's words (listed after every full match). */
+  partial: boolean;
 }
 
 export interface FacetCount {
@@ -47,8 +49,10 @@ export interface SearchResult {
   total: number;
   facets: Record<FacetName, FacetCount[]>;
   units: QueryUnit[];
-  /** True when no dataset matched enough of the query's words and the best partial matches are shown. */
+  /** True when no dataset matched enough of the query's words and only partial matches are shown. */
   relaxed: boolean;
+  /** How many of `total` are partial matches (shown after the full ones when full matches are few). */
+  partial: number;
   /** English words read as typos of indexed words (`recogntion` → `recognit`). */
   corrections: Array<{ from: string; to: string }>;
 }
@@ -60,6 +64,8 @@ const PART_FACTOR = 0.85;
 const BIGRAM_FACTOR = 0.6;
 const TYPO_FACTOR = 0.7;
 const MAX_FACET_VALUES = 100;
+/** With fewer full matches than this, datasets matching some of the words are listed after them. */
+const BACKFILL_BELOW = 3;
 
 class Postings {
   docs = new Int32Array(8);
@@ -344,38 +350,34 @@ export class CatalogIndex {
     const selectedSets = new Map(selected.map((f) => [f, new Set(params.filters[f])]));
 
     // Candidates with their relevance scores.
-    let candidates: Array<{ doc: number; score: number }>;
+    let candidates: Array<{ doc: number; score: number; partial: boolean }>;
     let relaxed = false;
     if (!units.length) {
       candidates = [];
-      this.slots.forEach((e, doc) => e && candidates.push({ doc, score: 0 }));
+      this.slots.forEach((e, doc) => e && candidates.push({ doc, score: 0, partial: false }));
     } else {
       const acc = this.scoreUnits(units, corrections);
       const required = units.filter((u) => !u.optional).length;
       const minMatch = required === 0 ? 1 : required <= 2 ? required : Math.ceil(required * 0.7);
-      const collect = (min: number) => {
-        const out: Array<{ doc: number; score: number }> = [];
-        for (const doc of acc.touched) {
-          const e = this.slots[doc];
-          if (!e || !entryVisible(e, caller.viewer)) continue;
-          let matched = 0;
-          let score = 0;
-          units.forEach((u, k) => {
-            const s = acc.scores[k][doc];
-            if (s > 0) {
-              score += s;
-              if (!u.optional || required === 0) matched++;
-            }
-          });
-          if (matched >= min) out.push({ doc, score: score * (required ? matched / Math.max(required, matched) : 1) });
-        }
-        return out;
-      };
-      candidates = collect(minMatch);
-      if (!candidates.length && minMatch > 1) {
-        candidates = collect(1);
-        relaxed = candidates.length > 0;
+      candidates = [];
+      for (const doc of acc.touched) {
+        const e = this.slots[doc];
+        if (!e || !entryVisible(e, caller.viewer)) continue;
+        let matched = 0;
+        let score = 0;
+        units.forEach((u, k) => {
+          const s = acc.scores[k][doc];
+          if (s > 0) {
+            score += s;
+            if (!u.optional || required === 0) matched++;
+          }
+        });
+        if (matched === 0) continue;
+        candidates.push({ doc, score: score * (required ? matched / Math.max(required, matched) : 1), partial: matched < minMatch });
       }
+      const full = candidates.filter((c) => !c.partial).length;
+      if (full >= BACKFILL_BELOW) candidates = candidates.filter((c) => !c.partial);
+      relaxed = full === 0 && candidates.length > 0;
     }
 
     // Filters and disjunctive facet counts in one pass: a document failing exactly one selected facet
@@ -401,7 +403,7 @@ export class CatalogIndex {
       }
       if (failures === 0) {
         for (const f of FACETS) bump(f, entry.facets[f]);
-        hits.push({ entry, score: c.score });
+        hits.push({ entry, score: c.score, partial: c.partial });
       } else if (failures === 1) {
         bump(failed!, entry.facets[failed!]);
       }
@@ -417,18 +419,21 @@ export class CatalogIndex {
         return [f, list.slice(0, Math.max(MAX_FACET_VALUES, params.filters[f]?.length ?? 0))];
       }),
     ) as Record<FacetName, FacetCount[]>;
-    return { hits: hits.slice(start, start + params.pageSize), total: hits.length, facets, units, relaxed, corrections };
+    const partial = hits.reduce((n, h) => n + (h.partial ? 1 : 0), 0);
+    return { hits: hits.slice(start, start + params.pageSize), total: hits.length, facets, units, relaxed, partial, corrections };
   }
 
   private sortHits(hits: SearchHit[], sort: SearchParams['sort'], lang: Lang): void {
+    // Full matches always come before partial ones, whatever the order inside each group.
+    const tier = (a: SearchHit, b: SearchHit) => Number(a.partial) - Number(b.partial);
     const newest = (a: SearchHit, b: SearchHit) => b.entry.publishedAt.getTime() - a.entry.publishedAt.getTime() || (a.entry.slug < b.entry.slug ? -1 : 1);
     if (sort === 'relevance') {
-      hits.sort((a, b) => b.score - a.score || newest(a, b));
+      hits.sort((a, b) => tier(a, b) || b.score - a.score || newest(a, b));
     } else if (sort === 'newest') {
-      hits.sort(newest);
+      hits.sort((a, b) => tier(a, b) || newest(a, b));
     } else {
       const order = this.titleRanks(lang);
-      hits.sort((a, b) => order[this.byId.get(a.entry.id)!] - order[this.byId.get(b.entry.id)!]);
+      hits.sort((a, b) => tier(a, b) || order[this.byId.get(a.entry.id)!] - order[this.byId.get(b.entry.id)!]);
     }
   }
 

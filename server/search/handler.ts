@@ -82,7 +82,7 @@ export async function searchCatalog(req: Request) {
       return requesterOf(user, pid, grants.get(entry.id) ?? []);
     },
   });
-  const items = result.hits.map((h) => (params.q ? { ...h.entry.item, score: Math.round(h.score * 1000) / 1000, highlights: highlightsOf(h.entry, result.units, params.q) } : h.entry.item));
+  const items = result.hits.map((h) => (params.q ? { ...h.entry.item, score: Math.round(h.score * 1000) / 1000, partialMatch: h.partial, highlights: highlightsOf(h.entry, result.units, params.q) } : h.entry.item));
   const facets = {
     ...result.facets,
     provider: result.facets.provider.map((f) => ({ ...f, label: index.providerName(f.value) })),
@@ -97,6 +97,7 @@ export async function searchCatalog(req: Request) {
       q: params.q,
       sort: params.sort,
       relaxed: result.relaxed,
+      partial: result.partial,
       corrections: result.corrections,
       alternatives: params.q ? otherLanguageTerms(params.q) : [],
     },

@@ -70,6 +70,8 @@ export class Client {
 
 export interface TestApp {
   url: string;
+  /** The database of this app (a second process can share it). */
+  dbName: string;
   storage: Storage;
   /** An anonymous client. */
   anon: Client;
@@ -110,6 +112,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
+    dbName,
     storage,
     anon: new Client(url),
     as: (user) => new Client(url, user.token),
