@@ -5,6 +5,7 @@ import { useAuth } from '../lib/auth';
 import { useLang } from '../lib/hooks';
 import type { Lang } from '../lib/i18n';
 import { useBi } from './Bi';
+import { SearchBox } from './SearchBox';
 import NotificationBell from '../pages/notifications/NotificationBell';
 
 /** Always-visible language switch; the choice goes into the URL (?lang=), this browser and the user's profile. */
@@ -45,6 +46,7 @@ function Header() {
             <small>{t('app.tagline')}</small>
           </span>
         </Link>
+        <SearchBox />
         <div className="header-tools">
           {user ? (
             <>

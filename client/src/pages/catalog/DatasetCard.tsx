@@ -6,9 +6,14 @@ import { explainAccessLevel, explainClassificationLevel, licenseShortLabel } fro
 import { useFormat, useLang } from '../../lib/hooks';
 import { Icon } from '../dataset/Icon';
 import type { DatasetView } from '../dataset/types';
+import type { Highlights } from './highlight';
+import { Marked } from './Marked';
 
-/** One catalogue result: title link, provider, summary, modality/task badges and the access facts in words. */
-export function DatasetCard({ dataset }: { dataset: DatasetView }) {
+/**
+ * One catalogue result: title link, provider, summary (with the search matches marked),
+ * modality/task badges and the access facts in words.
+ */
+export function DatasetCard({ dataset, highlights }: { dataset: DatasetView; highlights?: Highlights }) {
   const { t } = useTranslation('catalog');
   const lang = useLang();
   const format = useFormat();
@@ -21,7 +26,7 @@ export function DatasetCard({ dataset }: { dataset: DatasetView }) {
     <article className="card dataset-card" data-testid="dataset-card">
       <h3 className="dataset-card-title">
         <Link to={`/datasets/${encodeURIComponent(d.slug)}`}>
-          <Bi text={d.title} />
+          <Marked text={d.title} field="title" highlights={highlights} />
         </Link>
       </h3>
       {d.provider && (
@@ -31,7 +36,7 @@ export function DatasetCard({ dataset }: { dataset: DatasetView }) {
           <Bi text={d.provider.name} />
         </p>
       )}
-      {d.summary && <Bi as="p" className="dataset-card-summary" text={d.summary} />}
+      {d.summary && <Marked as="p" className="dataset-card-summary" text={d.summary} field="summary" highlights={highlights} />}
       {((d.modalities?.length ?? 0) > 0 || (d.tasks?.length ?? 0) > 0) && (
         <ul className="tag-list" aria-label={t('card.tags')}>
           {(d.modalities ?? []).map((m) => (
