@@ -28,6 +28,9 @@ const NotificationsPage = lazy(() => import('./pages/notifications/Notifications
 const RequestFormPage = lazy(() => import('./pages/access/RequestFormPage'));
 const MyRequestsPage = lazy(() => import('./pages/access/MyRequestsPage'));
 const RequestDetailPage = lazy(() => import('./pages/access/RequestDetailPage'));
+const PartnersPage = lazy(() => import('./pages/partners/PartnersPage'));
+const PartnerMatchesPage = lazy(() => import('./pages/partners/PartnerMatchesPage'));
+const PartnerProfilePage = lazy(() => import('./pages/partners/PartnerProfilePage'));
 
 const page = (el: React.ReactNode) => <Suspense fallback={<Loading />}>{el}</Suspense>;
 
@@ -55,6 +58,9 @@ const router = createBrowserRouter([
       { path: '/review/access', element: page(<RequireRole roles={['reviewer', 'admin']}>{<AccessQueuePage />}</RequireRole>) },
       { path: '/review/access/:id', element: page(<RequireRole roles={['reviewer', 'admin']}>{<AccessDecisionPage />}</RequireRole>) },
       { path: '/notifications', element: page(<RequireRole>{<NotificationsPage />}</RequireRole>) },
+      { path: '/partners', element: page(<PartnersPage />) },
+      { path: '/partners/:slug/matches', element: page(<RequireRole>{<PartnerMatchesPage />}</RequireRole>) },
+      { path: '/partners/:slug/profile', element: page(<RequireRole>{<PartnerProfilePage />}</RequireRole>) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -78,6 +78,7 @@ function Header() {
             {t('nav.catalog')}
           </NavLink>
           <NavLink to="/procedures">{t('nav.procedures')}</NavLink>
+          <NavLink to="/partners">{t('matching:partners.heading')}</NavLink>
           {user && <NavLink to="/requests">{t('nav.requests')}</NavLink>}
           {hasRole('provider', 'admin') && <NavLink to="/workspace">{t('nav.workspace')}</NavLink>}
           {hasRole('reviewer', 'admin') && <NavLink to="/review" end>{t('nav.review')}</NavLink>}

@@ -6,6 +6,7 @@ import { Loading, ProblemView } from '../../components/Status';
 import { useAuth } from '../../lib/auth';
 import { useApi, useFormat, useLang } from '../../lib/hooks';
 import { CanIUsePanel } from '../access/CanIUsePanel';
+import { FittingPartnersPanel } from '../partners/FittingPartnersPanel';
 import { ArtifactsList } from './ArtifactsList';
 import { ClassificationExplainer } from './ClassificationExplainer';
 import { DisclosureExplainer } from './DisclosureExplainer';
@@ -145,6 +146,7 @@ export default function DatasetPage() {
       <LicenseExplainer license={d.license} />
       <DisclosureExplainer disclosure={d.disclosure} />
       <CanIUsePanel dataset={d} />
+      {workingCopy && <FittingPartnersPanel datasetId={d.id} />}
       <ClassificationExplainer classification={d.classification} />
       <LabelingSummary labeling={d.labeling} />
       <ArtifactsList artifacts={d.artifacts ?? []} member={workingCopy} />
