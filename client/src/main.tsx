@@ -17,6 +17,7 @@ const RegisterPage = lazy(() => import('./pages/account/RegisterPage'));
 const AccountPage = lazy(() => import('./pages/account/AccountPage'));
 const WorkspacePage = lazy(() => import('./pages/workspace/WorkspacePage'));
 const DatasetEditorPage = lazy(() => import('./pages/workspace/DatasetEditorPage'));
+const ImportPage = lazy(() => import('./pages/workspace/ImportPage'));
 const ReviewQueuePage = lazy(() => import('./pages/workspace/ReviewQueuePage'));
 const ProcedureListPage = lazy(() => import('./pages/procedures/ProcedureListPage'));
 const ProcedureDetailPage = lazy(() => import('./pages/procedures/ProcedureDetailPage'));
@@ -49,6 +50,7 @@ const router = createBrowserRouter([
       { path: '/workspace', element: page(<RequireRole roles={['provider', 'admin']}>{<WorkspacePage />}</RequireRole>) },
       { path: '/workspace/datasets/new', element: page(<RequireRole roles={['provider', 'admin']}>{<DatasetEditorPage />}</RequireRole>) },
       { path: '/workspace/datasets/:id', element: page(<RequireRole roles={['provider', 'admin']}>{<DatasetEditorPage />}</RequireRole>) },
+      { path: '/workspace/import', element: page(<RequireRole roles={['provider', 'admin']}>{<ImportPage />}</RequireRole>) },
       { path: '/review', element: page(<RequireRole roles={['reviewer', 'admin']}>{<ReviewQueuePage />}</RequireRole>) },
       { path: '/procedures', element: page(<ProcedureListPage />) },
       { path: '/procedures/new', element: page(<RequireRole roles={['provider', 'admin']}>{<ProcedureEditorPage />}</RequireRole>) },

@@ -64,9 +64,14 @@ export default function WorkspacePage() {
           <h1>{t('workspace.title')}</h1>
           <p className="muted">{t('workspace.intro')}</p>
         </div>
-        <Link to="/workspace/datasets/new" className="button" data-testid="new-dataset">
-          {t('workspace.newDataset')}
-        </Link>
+        <div className="page-actions">
+          <Link to="/workspace/import" className="button secondary" data-testid="import-datasets">
+            {t('workspace.importDatasets')}
+          </Link>
+          <Link to="/workspace/datasets/new" className="button" data-testid="new-dataset">
+            {t('workspace.newDataset')}
+          </Link>
+        </div>
       </div>
 
       <nav aria-label={t('workspace.filterLabel')} className="status-tabs">
