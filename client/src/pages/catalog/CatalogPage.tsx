@@ -110,9 +110,12 @@ export default function CatalogPage() {
           <div data-testid="catalog-error">
             <ProblemView error={error} />
             <div className="actions">
-              <button type="button" className="secondary" onClick={reload}>
-                {t('retry')}
-              </button>
+              {/* A refused query (400: a filter value the server does not know) fails again on retry. */}
+              {error.status !== 400 && (
+                <button type="button" className="secondary" onClick={reload}>
+                  {t('retry')}
+                </button>
+              )}
               {error.status === 400 && (
                 <Link className="button secondary" to={clearFiltersHref}>
                   {t('chips.clearAll')}
