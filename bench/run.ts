@@ -1,7 +1,7 @@
 /**
  * Benchmarks of the catalogue API against the embedded database, each reported as a ratio to the
  * raw driver doing the equivalent work in the same run (so the numbers travel between machines).
- * Usage: npm run bench [-- --datasets 1000 --iterations 50]
+ * Usage: npm run bench [-- --datasets 1000 --iterations 50 --match-datasets 20000 --match-iterations 20]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import { startServices } from '../server/infra/services';
 import { Dataset } from '../server/datasets/model';
 import { Organization } from '../server/organizations/model';
 import { catalogFilter } from '../server/datasets/access';
+import { benchMatching } from './matching';
 
 function arg(name: string, def: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -98,6 +99,8 @@ async function main(): Promise<void> {
     await services.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+  // Partner matching over its own 20,000-dataset catalogue (own services; see bench/matching.ts).
+  await benchMatching({ datasets: arg('match-datasets', 20_000), iterations: arg('match-iterations', 20) });
 }
 
 void main().catch((err: unknown) => {

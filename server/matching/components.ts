@@ -26,44 +26,58 @@ export function linkStrength(interest: { list: List; code: string }, area: { lis
   return CROSSWALK.get(`${kr}|${us}`) ?? 0;
 }
 
+/** Per profile (the same object for a whole ranking): each area's best link to the partner's interests. */
+const bestLinks = new WeakMap<PartnerProfile, Map<string, TechnologyLink | null>>();
+
+function bestLinkTo(profile: PartnerProfile, area: { list: List; code: string }): TechnologyLink | null {
+  let memo = bestLinks.get(profile);
+  if (!memo) bestLinks.set(profile, (memo = new Map()));
+  const key = `${area.list}:${area.code}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  let best: TechnologyLink | null = null;
+  const interests = [
+    ...(profile.interests.usCet ?? []).map((code) => ({ list: 'us' as const, code })),
+    ...(profile.interests.krTech ?? []).map((code) => ({ list: 'kr' as const, code })),
+  ];
+  for (const interest of interests) {
+    const strength = linkStrength(interest, area);
+    // On equal strength the same list wins (an AI interest reads better than a crosswalk AI↔AI).
+    if (strength > 0 && (!best || strength > best.strength || (strength === best.strength && interest.list === area.list))) best = { interest, area, strength };
+  }
+  memo.set(key, best);
+  return best;
+}
+
 /**
  * Technology fit: the mean of the strongest link between the partner's interests and the
  * dataset's areas, and the share of the dataset's areas the interests reach (each area counting
  * its best link).
  */
 export function technologyFit(profile: PartnerProfile, candidate: MatchCandidate): { score: number; facts: TechnologyFacts } {
-  const interests = [
-    ...(profile.interests.usCet ?? []).map((code) => ({ list: 'us' as const, code })),
-    ...(profile.interests.krTech ?? []).map((code) => ({ list: 'kr' as const, code })),
-  ];
-  const areas = [
-    ...(candidate.live.techAreas?.us ?? []).map((code) => ({ list: 'us' as const, code })),
-    ...(candidate.live.techAreas?.kr ?? []).map((code) => ({ list: 'kr' as const, code })),
-  ];
-  if (interests.length === 0) return { score: 0, facts: { noInterests: true, links: [], strongest: 0, coverage: 0 } };
+  if (!profile.interests.usCet?.length && !profile.interests.krTech?.length) return { score: 0, facts: { noInterests: true, links: [], strongest: 0, coverage: 0 } };
+  const us = candidate.live.techAreas?.us ?? [];
+  const kr = candidate.live.techAreas?.kr ?? [];
   const links: TechnologyLink[] = [];
   let strongest = 0;
   let reach = 0;
-  for (const area of areas) {
-    let best: TechnologyLink | null = null;
-    for (const interest of interests) {
-      const strength = linkStrength(interest, area);
-      if (strength > 0 && (!best || strength > best.strength || (strength === best.strength && interest.list === area.list))) best = { interest, area, strength };
-    }
-    if (best) {
-      links.push(best);
-      reach += best.strength;
-      strongest = Math.max(strongest, best.strength);
-    }
-  }
-  const coverage = areas.length ? reach / areas.length : 0;
+  const visit = (list: List, code: string) => {
+    const best = bestLinkTo(profile, { list, code });
+    if (!best) return;
+    links.push(best);
+    reach += best.strength;
+    if (best.strength > strongest) strongest = best.strength;
+  };
+  for (const code of us) visit('us', code);
+  for (const code of kr) visit('kr', code);
+  const total = us.length + kr.length;
+  const coverage = total ? reach / total : 0;
   links.sort((a, b) => b.strength - a.strength);
   return { score: (strongest + coverage) / 2, facts: { noInterests: false, links, strongest, coverage } };
 }
 
 function overlap(wanted: readonly string[], offered: readonly string[]): { common: string[]; share: number } {
-  const set = new Set(offered);
-  const common = wanted.filter((w) => set.has(w));
+  const common = wanted.length && offered.length ? wanted.filter((w) => offered.includes(w)) : [];
   const denom = Math.min(wanted.length, offered.length);
   return { common, share: denom ? common.length / denom : 0 };
 }
@@ -102,18 +116,20 @@ const squash = (s: string) => s.toLowerCase().replace(/[\s\-_]+/g, '');
  * description weighs less than a keyword the provider chose.
  */
 export function keywordFit(maps: ReturnType<typeof keywordMaps>, candidate: Pick<MatchCandidate, 'id' | 'live'>): { score: number; facts: KeywordFacts } {
-  const own = new Set([...(candidate.live.keywords?.ko ?? []), ...(candidate.live.keywords?.en ?? [])].map(squash));
   let miss = 1;
   const matched: KeywordFacts['matched'] = [];
+  let own: Set<string> | null = null;
   for (const { keyword, map } of maps) {
     const s = Math.min(1, Math.max(0, map.get(candidate.id) ?? 0));
+    // The dataset's keywords are indexed too, so a keyword search did not find cannot be one of them.
+    if (!s) continue;
+    own ??= new Set([...(candidate.live.keywords?.ko ?? []), ...(candidate.live.keywords?.en ?? [])].map(squash));
     const declared = own.has(squash(keyword));
-    if (!s && !declared) continue;
     const w = declared ? 1 : TEXT_ONLY * s * s;
     miss *= 1 - KEYWORD_GAIN * w;
     matched.push({ keyword, score: Math.round(w * 1000) / 1000, declared });
   }
-  matched.sort((a, b) => b.score - a.score || a.keyword.localeCompare(b.keyword));
+  if (matched.length > 1) matched.sort((a, b) => b.score - a.score || a.keyword.localeCompare(b.keyword));
   return { score: 1 - miss, facts: { noKeywords: maps.length === 0, matched } };
 }
 

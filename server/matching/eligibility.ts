@@ -43,6 +43,34 @@ export type Eligibility =
  * then the partner's order of purposes. Out when no purpose passes; the reasons say, per purpose, why.
  */
 export function eligibility(partner: MatchPartner, candidate: MatchCandidate): Eligibility {
+  // The engine is pure and catalogue entries are replaced, never mutated, when a dataset changes:
+  // the answer for this entry and this partner standing can be kept with the entry.
+  const key = standingKey(partner);
+  let memo = memos.get(candidate.policy);
+  if (!memo) memos.set(candidate.policy, (memo = new Map()));
+  const known = memo.get(key);
+  if (known) return known;
+  const computed = computeEligibility(partner, candidate);
+  if (memo.size > 64) memo.clear();
+  memo.set(key, computed);
+  return computed;
+}
+
+const memos = new WeakMap<object, Map<string, Eligibility>>();
+
+const keys = new WeakMap<MatchPartner, string>();
+
+/** Everything about the partner the hard filter depends on. */
+function standingKey(partner: MatchPartner): string {
+  const known = keys.get(partner);
+  if (known) return known;
+  const c = partner.profile.capabilities;
+  const key = `${partner.id}|${partner.country}|${partner.type}|${partner.profile.purposes.join(',')}|${+c.canSignDua}${+c.hasIrb}${+c.canUseEnclave}${+c.canObtainExportLicense}`;
+  keys.set(partner, key);
+  return key;
+}
+
+function computeEligibility(partner: MatchPartner, candidate: MatchCandidate): Eligibility {
   const requester = partnerRequester(partner, candidate.providerId);
   const { capabilities, purposes } = partner.profile;
   let best: { purpose: Purpose; evaluation: Evaluation; rank: number; blocking: number } | null = null;

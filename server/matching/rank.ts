@@ -70,10 +70,21 @@ export function scoreCandidate(
   };
 }
 
-/** Ranks every candidate for the partner; the excluded ones come back, by slug, with their reasons. */
+// A match depends only on the catalogue entry (replaced, never mutated, when its dataset changes;
+// its keyword scores come from its own terms), the partner profile and the weights: it is kept
+// with the entry, so paging through or exporting the same ranking does not score it again.
+const scored = new WeakMap<MatchCandidate, Map<string, ScoredMatch>>();
+const MEMO_PER_ENTRY = 16;
+
+/**
+ * Ranks every candidate for the partner; the excluded ones come back, by slug, with their
+ * reasons. The keyword scorer must give a dataset's score from that dataset alone (as the search
+ * index does), since scored matches are reused while the entry object stays the same.
+ */
 export function rankForPartner(partner: MatchPartner, candidates: Iterable<MatchCandidate>, deps: RankDeps): Ranking {
   const weights = normalisedWeights(deps.weights);
-  const maps = keywordMaps(partner.profile, deps.keywordScores);
+  const key = JSON.stringify([partner.id, partner.country, partner.type, partner.profile, weights]);
+  let maps: ReturnType<typeof keywordMaps> | null = null;
   const matches: ScoredMatch[] = [];
   const excluded: Exclusion[] = [];
   for (const candidate of candidates) {
@@ -82,7 +93,16 @@ export function rankForPartner(partner: MatchPartner, candidates: Iterable<Match
       excluded.push({ candidate, reasons: e.reasons });
       continue;
     }
-    matches.push(scoreCandidate(partner, candidate, e, maps, deps, weights));
+    let memo = scored.get(candidate);
+    if (!memo) scored.set(candidate, (memo = new Map()));
+    let m = memo.get(key);
+    if (!m) {
+      maps ??= keywordMaps(partner.profile, deps.keywordScores);
+      m = scoreCandidate(partner, candidate, e, maps, deps, weights);
+      if (memo.size >= MEMO_PER_ENTRY) memo.clear();
+      memo.set(key, m);
+    }
+    matches.push(m);
   }
   matches.sort(byScoreThenSlug);
   excluded.sort((a, b) => (a.candidate.slug < b.candidate.slug ? -1 : a.candidate.slug > b.candidate.slug ? 1 : 0));

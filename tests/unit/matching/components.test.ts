@@ -42,7 +42,7 @@ describe('task and modality fit', () => {
 
 describe('keyword fit', () => {
   it('counts a keyword the dataset declares fully, one found only in its text as half its squared search score', () => {
-    const scorer = (text: string) => new Map(text === 'speech' ? [['d1', 1]] : text === '음성 인식' ? [['d1', 0.5]] : []);
+    const scorer = (text: string) => new Map(text.toLowerCase() === 'speech' ? [['d1', 1]] : text === '음성 인식' ? [['d1', 0.5]] : []);
     const maps = keywordMaps(profile({ keywords: { ko: ['음성 인식'], en: ['Speech', 'lidar'] } }), scorer);
     const c = candidate({ keywords: { ko: [], en: ['speech'] } });
     const r = keywordFit(maps, c);
