@@ -10,6 +10,8 @@ export type ChangeKind = 'dataset' | 'organization';
 export interface Change {
   kind: ChangeKind;
   ids: string[] | 'all';
+  /** The records as written, when the write returned them (saves, inserts, find-and-update after). */
+  docs?: Array<Record<string, unknown>>;
 }
 
 export interface ChangeDoc {
@@ -59,21 +61,36 @@ function idsOfFilter(filter: Record<string, unknown>): string[] | 'all' {
   return 'all';
 }
 
+type Plain = Record<string, unknown> & { _id: Types.ObjectId };
+const plain = (d: unknown): Plain => (typeof (d as { toObject?: unknown }).toObject === 'function' ? (d as { toObject(): Plain }).toObject() : (d as Plain));
+
 /** Mongoose plugin: every write through the model is announced as a change of `kind`. */
 export function changeFeed(kind: ChangeKind) {
   return (schema: Schema): void => {
-    schema.post('save', async function (doc: { _id: Types.ObjectId }) {
-      await recordChange({ kind, ids: [String(doc._id)] });
+    schema.post('save', async function (doc: unknown) {
+      const d = plain(doc);
+      await recordChange({ kind, ids: [String(d._id)], docs: [d] });
     });
     schema.post('insertMany', async function (docs: unknown) {
-      await recordChange({ kind, ids: (docs as Array<{ _id: Types.ObjectId }>).map((d) => String(d._id)) });
+      const list = (docs as unknown[]).map(plain);
+      await recordChange({ kind, ids: list.map((d) => String(d._id)), docs: list });
     });
     const byFilter = async function (this: Query<unknown, unknown>) {
       await recordChange({ kind, ids: idsOfFilter(this.getFilter()) });
     };
-    for (const op of ['findOneAndUpdate', 'findOneAndReplace', 'findOneAndDelete', 'updateOne', 'updateMany', 'replaceOne', 'deleteMany'] as const) {
-      schema.post(op, byFilter);
-    }
+    // A find-and-modify that returned the new document hands it over; otherwise readers re-read.
+    const byResult = async function (this: Query<unknown, unknown>, res: unknown) {
+      const opts = this.getOptions() as { returnDocument?: string; new?: boolean };
+      if (res && (opts.returnDocument === 'after' || opts.new === true)) {
+        const d = plain(res);
+        await recordChange({ kind, ids: [String(d._id)], docs: [d] });
+      } else {
+        await recordChange({ kind, ids: res ? [String(plain(res)._id)] : idsOfFilter(this.getFilter()) });
+      }
+    };
+    schema.post('findOneAndUpdate', byResult);
+    schema.post('findOneAndReplace', byResult);
+    for (const op of ['findOneAndDelete', 'updateOne', 'updateMany', 'replaceOne', 'deleteMany'] as const) schema.post(op, byFilter);
     schema.post('deleteOne', { document: false, query: true }, byFilter);
   };
 }

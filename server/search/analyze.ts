@@ -42,11 +42,18 @@ const KO_SUFFIXES = [
   '된', '할', '한', '해', '적', '들', '을', '를', '이', '가', '은', '는', '의', '에', '로', '와', '과', '만', '용', '별',
 ];
 
+/** Suffixes by their last syllable, longest first, so stripping looks at a handful of candidates. */
+const SUFFIXES_BY_LAST = new Map<string, string[]>();
+for (const suffix of KO_SUFFIXES) {
+  const last = suffix[suffix.length - 1];
+  SUFFIXES_BY_LAST.set(last, [...(SUFFIXES_BY_LAST.get(last) ?? []), suffix].sort((a, b) => b.length - a.length));
+}
+
 /** Reduces a Korean word to its stem by stripping up to two particles/endings. */
 export function stemKo(word: string): string {
   let w = word;
   for (let round = 0; round < 2; round++) {
-    const suffix = KO_SUFFIXES.find((s) => w.endsWith(s) && w.length - s.length >= 2);
+    const suffix = SUFFIXES_BY_LAST.get(w[w.length - 1])?.find((s) => w.endsWith(s) && w.length - s.length >= 2);
     if (!suffix) break;
     w = w.slice(0, -suffix.length);
   }
@@ -73,26 +80,37 @@ export function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
+interface WordInfo {
+  stem: string;
+  script: Script;
+}
+/** Analysis of each distinct word seen (catalogue text repeats words; bounded by clearing). */
+const WORDS = new Map<string, WordInfo | null>();
+
+function analyzeWord(surface: string): WordInfo | null {
+  let info = WORDS.get(surface);
+  if (info !== undefined) return info;
+  if (HANGUL.test(surface)) {
+    const stem = KO_STOP.has(surface) ? '' : stemKo(surface);
+    info = !stem || KO_STOP.has(stem) ? null : { stem, script: 'ko' };
+  } else if (/^\p{N}+$/u.test(surface)) {
+    info = { stem: surface, script: 'num' };
+  } else {
+    info = EN_STOP.has(surface) ? null : { stem: stemEn(surface), script: 'en' };
+  }
+  if (WORDS.size > 500_000) WORDS.clear();
+  WORDS.set(surface, info);
+  return info;
+}
+
 /** Splits a text into analysed words (stop words dropped), keeping their offsets. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   const norm = normalize(text);
   // NFKC can change lengths only for rare compatibility characters; offsets then refer to `norm`.
   for (const m of norm.matchAll(WORD)) {
-    const surface = m[0];
-    const start = m.index;
-    const end = start + surface.length;
-    if (HANGUL.test(surface)) {
-      if (KO_STOP.has(surface)) continue;
-      const stem = stemKo(surface);
-      if (KO_STOP.has(stem)) continue;
-      out.push({ stem, surface, script: 'ko', start, end });
-    } else if (/^\p{N}+$/u.test(surface)) {
-      out.push({ stem: surface, surface, script: 'num', start, end });
-    } else {
-      if (EN_STOP.has(surface)) continue;
-      out.push({ stem: stemEn(surface), surface, script: 'en', start, end });
-    }
+    const info = analyzeWord(m[0]);
+    if (info) out.push({ stem: info.stem, surface: m[0], script: info.script, start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
@@ -204,6 +222,22 @@ export interface FieldTerms {
   gloss: Set<string>;
 }
 
+const KO_TERMS = new Map<string, { terms: string[]; glossary: number[] }>();
+
+/** Index terms of a Korean stem (itself, its bigrams, its known parts) and glossary terms inside it. */
+function koreanTerms(stem: string): { terms: string[]; glossary: number[] } {
+  let info = KO_TERMS.get(stem);
+  if (info) return info;
+  const terms = [`w:${stem}`];
+  if (stem.length >= 2) for (const b of bigrams(stem)) terms.push(`b:${b}`);
+  const parts = splitCompound(stem);
+  if (parts) for (const p of parts) terms.push(`w:${p}`);
+  info = { terms, glossary: parts && stem.length >= 3 ? [...glossaryMatches(parts)] : [] };
+  if (KO_TERMS.size > 500_000) KO_TERMS.clear();
+  KO_TERMS.set(stem, info);
+  return info;
+}
+
 /** Analyses one field's text (any language) into term frequencies and glossary expansions. */
 export function analyzeField(texts: Array<string | undefined>): FieldTerms {
   const direct = new Map<string, number>();
@@ -213,19 +247,16 @@ export function analyzeField(texts: Array<string | undefined>): FieldTerms {
     if (!text) continue;
     const tokens = tokenize(text);
     for (const tok of tokens) {
-      bump(`w:${tok.stem}`);
-      if (tok.script !== 'ko') continue;
-      if (tok.stem.length >= 2) for (const b of bigrams(tok.stem)) bump(`b:${b}`);
-      const parts = splitCompound(tok.stem);
-      if (parts) for (const p of parts) bump(`w:${p}`);
+      if (tok.script !== 'ko') {
+        bump(`w:${tok.stem}`);
+        continue;
+      }
+      const ko = koreanTerms(tok.stem);
+      for (const t of ko.terms) bump(t);
+      // Korean compounds that contain a glossary term (`음성인식용` holds `음성인식`).
+      for (const e of ko.glossary) glossEntries.add(e);
     }
     for (const e of glossaryMatches(tokens.map((t) => t.stem))) glossEntries.add(e);
-    // Korean compounds that contain a glossary term (`음성인식용` holds `음성인식`).
-    for (const tok of tokens) {
-      if (tok.script !== 'ko' || tok.stem.length < 3) continue;
-      const parts = splitCompound(tok.stem);
-      if (parts) for (const e of glossaryMatches(parts)) glossEntries.add(e);
-    }
   }
   const gloss = new Set<string>();
   for (const e of glossEntries) for (const w of GLOSS_WORDS[e]) gloss.add(`w:${w}`);

@@ -113,7 +113,7 @@ export class CatalogIndex {
   private alive = 0;
   private dead = 0;
   private latinVocab: string[] | null = null;
-  private titleOrder: Partial<Record<Lang, Int32Array>> = {};
+  private orders: Partial<Record<Lang | 'newest', Int32Array>> = {};
   private readonly policyMemo = new WeakMap<CatalogEntry, Map<string, boolean>>();
   private readonly jamoMemo = new WeakMap<CatalogEntry, { ko: string; en: string }>();
   private loaded: Promise<void> = Promise.resolve();
@@ -205,7 +205,7 @@ export class CatalogIndex {
 
   private changed(): void {
     this.generation++;
-    this.titleOrder = {};
+    this.orders = {};
   }
 
   /** Drops removed documents from the postings and renumbers the live ones. */
@@ -384,7 +384,11 @@ export class CatalogIndex {
     // still counts for that facet (its counts ignore its own selection).
     const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<FacetName, Map<string, number>>;
     const bump = (f: FacetName, values: string[]) => {
-      for (const v of new Set(values)) counts[f].set(v, (counts[f].get(v) ?? 0) + 1);
+      const m = counts[f];
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i];
+        if (values.indexOf(v) === i) m.set(v, (m.get(v) ?? 0) + 1);
+      }
     };
     const hits: SearchHit[] = [];
     for (const c of candidates) {
@@ -426,30 +430,39 @@ export class CatalogIndex {
   private sortHits(hits: SearchHit[], sort: SearchParams['sort'], lang: Lang): void {
     // Full matches always come before partial ones, whatever the order inside each group.
     const tier = (a: SearchHit, b: SearchHit) => Number(a.partial) - Number(b.partial);
-    const newest = (a: SearchHit, b: SearchHit) => b.entry.publishedAt.getTime() - a.entry.publishedAt.getTime() || (a.entry.slug < b.entry.slug ? -1 : 1);
+    const order = this.ranks(sort === 'title' ? lang : 'newest');
+    const rank = (h: SearchHit) => order[this.byId.get(h.entry.id)!];
+    const newest = sort === 'title' ? (a: SearchHit, b: SearchHit) => this.newestCompare(a.entry, b.entry) : (a: SearchHit, b: SearchHit) => rank(a) - rank(b);
     if (sort === 'relevance') {
       hits.sort((a, b) => tier(a, b) || b.score - a.score || newest(a, b));
     } else if (sort === 'newest') {
       hits.sort((a, b) => tier(a, b) || newest(a, b));
     } else {
-      const order = this.titleRanks(lang);
-      hits.sort((a, b) => tier(a, b) || order[this.byId.get(a.entry.id)!] - order[this.byId.get(b.entry.id)!]);
+      hits.sort((a, b) => tier(a, b) || rank(a) - rank(b));
     }
   }
 
-  /** Rank of every slot by title in a language (computed once per index generation). */
-  private titleRanks(lang: Lang): Int32Array {
-    const cached = this.titleOrder[lang];
+  private newestCompare(a: CatalogEntry, b: CatalogEntry): number {
+    return b.publishedAt.getTime() - a.publishedAt.getTime() || (a.slug < b.slug ? -1 : 1);
+  }
+
+  /** Rank of every slot by title in a language, or by publication date (computed once per index generation). */
+  private ranks(order: Lang | 'newest'): Int32Array {
+    const cached = this.orders[order];
     if (cached) return cached;
-    const other: Lang = lang === 'ko' ? 'en' : 'ko';
-    const collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
-    const titleOf = (e: CatalogEntry) => String(e.live.title?.[lang] ?? e.live.title?.[other] ?? '');
     const docs: number[] = [];
     this.slots.forEach((e, i) => e && docs.push(i));
-    docs.sort((a, b) => collator.compare(titleOf(this.slots[a]!), titleOf(this.slots[b]!)) || (this.slots[a]!.slug < this.slots[b]!.slug ? -1 : 1));
+    if (order === 'newest') {
+      docs.sort((a, b) => this.newestCompare(this.slots[a]!, this.slots[b]!));
+    } else {
+      const other: Lang = order === 'ko' ? 'en' : 'ko';
+      const collator = new Intl.Collator(order, { sensitivity: 'base', numeric: true });
+      const titleOf = (e: CatalogEntry) => String(e.live.title?.[order] ?? e.live.title?.[other] ?? '');
+      docs.sort((a, b) => collator.compare(titleOf(this.slots[a]!), titleOf(this.slots[b]!)) || (this.slots[a]!.slug < this.slots[b]!.slug ? -1 : 1));
+    }
     const ranks = new Int32Array(this.slots.length);
     docs.forEach((d, r) => (ranks[d] = r));
-    this.titleOrder[lang] = ranks;
+    this.orders[order] = ranks;
     return ranks;
   }
 

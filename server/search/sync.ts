@@ -89,12 +89,12 @@ export class CatalogSync {
       this.revs.clear();
       return this.refreshDatasets(affected, true);
     }
-    return this.refreshDatasets(change.ids, false);
+    return this.refreshDatasets(change.ids, false, change.docs as DatasetDoc[] | undefined);
   }
 
-  private async refreshDatasets(ids: string[], force: boolean): Promise<void> {
+  private async refreshDatasets(ids: string[], force: boolean, given?: DatasetDoc[]): Promise<void> {
     if (!ids.length) return;
-    const docs = await Dataset.find({ _id: { $in: ids.map((id) => new Types.ObjectId(id)) } }).lean<DatasetDoc[]>();
+    const docs = given ?? (await this.readDatasets(ids));
     const found = new Map(docs.map((d) => [String(d._id), d]));
     for (const id of ids) {
       const doc = found.get(id);
@@ -112,6 +112,14 @@ export class CatalogSync {
       }
       this.index.put(id, entryOf(doc, org));
     }
+  }
+
+  /** Reads datasets by id: one query per id for a few (FerretDB serves `_id` equality from its primary key), `$in` for many. */
+  private async readDatasets(ids: string[]): Promise<DatasetDoc[]> {
+    const oids = ids.map((id) => new Types.ObjectId(id));
+    if (oids.length > 32) return Dataset.find({ _id: { $in: oids } }).lean<DatasetDoc[]>();
+    const docs = await Promise.all(oids.map((_id) => Dataset.findOne({ _id }).lean<DatasetDoc>()));
+    return docs.filter((d): d is DatasetDoc => !!d);
   }
 
   /** Picks up changes recorded by other processes. */

@@ -1,0 +1,24 @@
+// Latency sampling shared by the benchmarks.
+
+export interface Timing {
+  p50: number;
+  p95: number;
+  n: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Runs `fn` `iterations` times after `warmup` untimed runs; returns p50/p95 in milliseconds. */
+export async function time(iterations: number, fn: (i: number) => Promise<unknown>, warmup = 10): Promise<Timing> {
+  for (let i = 0; i < Math.min(warmup, iterations); i++) await fn(i);
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn(i);
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), n: samples.length };
+}
