@@ -13,7 +13,6 @@ import mongoose from 'mongoose';
 import { createApp } from '../server/app';
 import { ApiToken, User } from '../server/auth/models';
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from '../server/auth/secrets';
-import { Dataset } from '../server/datasets/model';
 import { IMPORT_COLUMNS } from '../server/import/columns';
 import { csvLine } from '../server/import/csv';
 import { loadConfig } from '../server/infra/config';
@@ -100,28 +99,29 @@ export async function benchImport(opts: ImportBenchOptions = {}): Promise<Record
       return { seconds, report };
     };
 
-    // CSV: a dry run (parse + validate + slug lookups), then the real import.
-    const csv = csvBody('bench-csv', n);
+    // Each run starts from an empty collection, so every figure sees the same database state.
+    const coll = mongoose.connection.db!.collection('datasets');
+    const csv = csvBody('bench', n);
     const dry = await post('?dryRun=true', csv, 'text/csv');
     const csvRun = await post('', csv, 'text/csv');
-    // JSON lines: the same rows as stored, with other slugs.
-    const stored = await Dataset.find({ providerId: org._id }).lean();
-    const ndjson = stored
-      .map((d) => {
-        const { _id, providerId, createdBy, status, version, rev, createdAt, updatedAt, artifacts, reviewHistory, submittedBy, live, publishedAt, withdrawnAt, ...content } = d as unknown as Record<string, unknown>;
-        void [_id, providerId, createdBy, status, version, rev, createdAt, updatedAt, artifacts, reviewHistory, submittedBy, live, publishedAt, withdrawnAt];
-        return JSON.stringify({ ...content, slug: String(content.slug).replace('bench-csv', 'bench-jsonl') });
-      })
-      .join('\n');
-    const jsonlRun = await post('', ndjson, 'application/x-ndjson');
 
-    // Raw driver insertMany of the very documents the CSV import wrote, into the same collection.
-    const coll = mongoose.connection.db!.collection('datasets');
-    const docs = await coll.find({ providerId: org._id, slug: { $regex: '^bench-csv-' } }).toArray();
-    await coll.deleteMany({ providerId: org._id, slug: { $regex: '^bench-csv-' } });
+    // Raw driver insertMany of the very documents the CSV import wrote.
+    const docs = await coll.find({ providerId: org._id }).toArray();
+    await coll.deleteMany({ providerId: org._id });
     const t0 = process.hrtime.bigint();
     await coll.insertMany(docs, { ordered: false });
     const rawSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+
+    // The same rows as JSON lines (the stored content, as a provider's export would hold it).
+    const ndjson = docs
+      .map((d) => {
+        const { _id, providerId, createdBy, status, version, rev, createdAt, updatedAt, artifacts, reviewHistory, submittedBy, live, publishedAt, withdrawnAt, ...content } = d as unknown as Record<string, unknown>;
+        void [_id, providerId, createdBy, status, version, rev, createdAt, updatedAt, artifacts, reviewHistory, submittedBy, live, publishedAt, withdrawnAt];
+        return JSON.stringify(content);
+      })
+      .join('\n');
+    await coll.deleteMany({ providerId: org._id });
+    const jsonlRun = await post('', ndjson, 'application/x-ndjson');
 
     const result = {
       rows: n,
