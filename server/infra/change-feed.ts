@@ -45,12 +45,19 @@ export function onCatalogChange(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Announces a change to local listeners and records it for other processes. */
+/**
+ * Announces a change to local listeners and records it for other processes. The write itself has
+ * already happened, so failures here are not thrown at the writer: a listener that fails catches up
+ * from `catalog_changes` on its next poll, and the record is retried once.
+ */
 export async function recordChange(change: Change): Promise<void> {
   if (Array.isArray(change.ids) && change.ids.length === 0) return;
-  await Promise.all([...listeners].map((l) => l(change)));
+  const results = await Promise.allSettled([...listeners].map(async (l) => l(change)));
+  for (const r of results) if (r.status === 'rejected') console.warn('catalog change listener failed', r.reason);
   const ids = change.ids === 'all' ? [] : change.ids.map((id) => new Types.ObjectId(id));
-  await CatalogChange.create({ kind: change.kind, ids, all: change.ids === 'all', at: new Date() });
+  const row = { kind: change.kind, ids, all: change.ids === 'all', at: new Date() };
+  await CatalogChange.create(row).catch(() => CatalogChange.create({ ...row, at: new Date() }))
+    .catch((err: unknown) => console.error('catalog change could not be recorded; other processes will miss it', err));
 }
 
 /** Ids named by a query filter (`_id` equality or `$in`), or 'all' when it names none. */

@@ -39,16 +39,27 @@ export class CatalogSync {
     private readonly opts: SyncOptions = {},
   ) {}
 
-  /** Loads everything, then follows changes. */
+  /** Loads everything (retrying while the database is unreachable), then follows changes. */
   start(): Promise<void> {
     this.unsubscribe = onCatalogChange((c) => this.apply(c));
-    const load = this.loadAll().then(() => {
-      if (this.stopped) return;
-      this.timer = setInterval(() => void this.poll(), this.opts.pollMs ?? 500);
-      this.timer.unref();
-    });
+    const load = this.loadWithRetry();
     this.index.setLoading(load);
     return load;
+  }
+
+  private async loadWithRetry(): Promise<void> {
+    for (let attempt = 0; !this.stopped; attempt++) {
+      try {
+        await this.loadAll();
+        break;
+      } catch (err) {
+        this.opts.log?.warn({ err, attempt }, 'search index load failed; retrying');
+        await new Promise((r) => setTimeout(r, Math.min(30_000, 500 * 2 ** attempt)));
+      }
+    }
+    if (this.stopped) return;
+    this.timer = setInterval(() => void this.poll(), this.opts.pollMs ?? 500);
+    this.timer.unref();
   }
 
   /** Stops following changes. */
