@@ -211,8 +211,13 @@ describe('changes appear at once', () => {
     expect(renamed.body.items[0].provider.name.en).toBe('Renamed Provider');
     expect(renamed.body.facets.provider[0].label.en).toBe('Renamed Provider');
 
+    const publicCount = async () => (await app.anon.get('/api/v1/datasets')).body.facets.classification.find((c: { value: string }) => c.value === 'public').count as number;
+    const before = await publicCount();
     expect((await provider.post(`/api/v1/datasets/${published.id}/withdraw`, { comment: 'superseded' })).status).toBe(200);
     expect((await app.anon.get('/api/v1/datasets?q=wallaby')).body.total).toBe(0);
+    // Nor is it counted any more.
+    expect(await publicCount()).toBe(before - 1);
+    expect((await app.anon.get('/api/v1/datasets?modality=speech')).body.items.map((i: { slug: string }) => i.slug)).not.toContain('quokka-calls');
   });
 });
 
