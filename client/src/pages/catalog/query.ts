@@ -1,6 +1,6 @@
 // The catalogue's query lives in the URL (?q=&page=&sort= and repeatable facet filters), so results
 // can be bookmarked, shared and restored with Back; other parameters such as ?lang= are kept.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 /** Sort orders of `GET /datasets`; `relevance` only means something with a text query. */
@@ -118,19 +118,35 @@ export function searchUrl(pathname: string, search: string, q: string): string {
   return `/?${writeCatalogQuery(next, mergeCatalogQuery(parseCatalogQuery(next), { q })).toString()}`;
 }
 
-/** The catalogue query of the current URL and a setter (see `mergeCatalogQuery`). */
+/**
+ * The catalogue query of the current URL and a setter (see `mergeCatalogQuery`). A change shows at
+ * once, before the router has committed the new URL, so a ticked checkbox never flips back for a
+ * frame; the URL stays the source of truth (Back, shared links).
+ */
 export function useCatalogQuery() {
   const [params, setParams] = useSearchParams();
-  const query = useMemo(() => parseCatalogQuery(params), [params]);
+  const fromUrl = useMemo(() => parseCatalogQuery(params), [params]);
+  // Changes made since the URL last changed (a ref too, so two quick clicks build on each other).
+  const [pending, setPending] = useState<CatalogQuery | null>(null);
+  const pendingRef = useRef<CatalogQuery | null>(null);
+  useEffect(() => {
+    pendingRef.current = null;
+    setPending(null);
+  }, [fromUrl]);
+  const query = pending ?? fromUrl;
   const setQuery = useCallback(
     (patch: Partial<CatalogQuery>) => {
-      setParams((current) => {
-        return writeCatalogQuery(current, mergeCatalogQuery(parseCatalogQuery(current), patch));
-      });
+      const next = mergeCatalogQuery(pendingRef.current ?? fromUrl, patch);
+      pendingRef.current = next;
+      setPending(next);
+      setParams((current) => writeCatalogQuery(current, next));
     },
-    [setParams],
+    [setParams, fromUrl],
   );
   /** The URL search string of a query, for links (e.g. "back to page 1"). */
-  const hrefFor = useCallback((patch: Partial<CatalogQuery>) => `?${writeCatalogQuery(params, mergeCatalogQuery(query, patch)).toString()}`, [params, query]);
+  const hrefFor = useCallback(
+    (patch: Partial<CatalogQuery>) => `?${writeCatalogQuery(params, mergeCatalogQuery(query, patch)).toString()}`,
+    [params, query],
+  );
   return { query, setQuery, hrefFor };
 }
