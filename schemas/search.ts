@@ -19,6 +19,7 @@ const codes = <const C extends readonly string[]>(values: C) => list({ type: 'st
 export const datasetSearchSchema = {
   $id: 'datasets.search',
   type: 'object',
+  additionalProperties: false,
   properties: {
     q: { type: 'string', maxLength: 500 },
     modality: codes(MODALITY_CODES),

@@ -63,8 +63,12 @@ export async function recordChange(change: Change): Promise<void> {
 /** Ids named by a query filter (`_id` equality or `$in`), or 'all' when it names none. */
 function idsOfFilter(filter: Record<string, unknown>): string[] | 'all' {
   const id = filter._id as unknown;
-  if (id instanceof Types.ObjectId || typeof id === 'string') return [String(id)];
-  if (id && typeof id === 'object' && Array.isArray((id as { $in?: unknown[] }).$in)) return (id as { $in: unknown[] }).$in.map(String);
+  const valid = (v: unknown) => (v instanceof Types.ObjectId || typeof v === 'string') && Types.ObjectId.isValid(String(v));
+  if (valid(id)) return [String(id)];
+  if (id && typeof id === 'object' && Array.isArray((id as { $in?: unknown[] }).$in)) {
+    const list = (id as { $in: unknown[] }).$in;
+    if (list.every(valid)) return list.map(String);
+  }
   return 'all';
 }
 
@@ -87,12 +91,14 @@ export function changeFeed(kind: ChangeKind) {
     };
     // A find-and-modify that returned the new document hands it over; otherwise readers re-read.
     const byResult = async function (this: Query<unknown, unknown>, res: unknown) {
-      const opts = this.getOptions() as { returnDocument?: string; new?: boolean };
-      if (res && (opts.returnDocument === 'after' || opts.new === true)) {
-        const d = plain(res);
+      const opts = this.getOptions() as { returnDocument?: string; new?: boolean; includeResultMetadata?: boolean; rawResult?: boolean };
+      // With includeResultMetadata the document is `res.value`.
+      const found = opts.includeResultMetadata || opts.rawResult ? (res as { value?: unknown } | null)?.value : res;
+      const d = found ? plain(found) : null;
+      if (d && Types.ObjectId.isValid(String(d._id)) && (opts.returnDocument === 'after' || opts.new === true)) {
         await recordChange({ kind, ids: [String(d._id)], docs: [d] });
       } else {
-        await recordChange({ kind, ids: res ? [String(plain(res)._id)] : idsOfFilter(this.getFilter()) });
+        await recordChange({ kind, ids: d && Types.ObjectId.isValid(String(d._id)) ? [String(d._id)] : idsOfFilter(this.getFilter()) });
       }
     };
     schema.post('findOneAndUpdate', byResult);
