@@ -17,11 +17,19 @@ import { startServices } from '../server/infra/services';
 import { Dataset } from '../server/datasets/model';
 import { Organization } from '../server/organizations/model';
 import { catalogFilter } from '../server/datasets/access';
+import os from 'node:os';
+import { benchImport } from './import';
 import { benchMatching } from './matching';
+import { benchSearch } from './search';
 
 function arg(name: string, def: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : def;
+}
+
+function argList(name: string, def: string): string[] {
+  const i = process.argv.indexOf(`--${name}`);
+  return (i > 0 ? process.argv[i + 1] : def).split(',').filter(Boolean);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -40,7 +48,7 @@ async function time(iterations: number, fn: (i: number) => Promise<unknown>): Pr
   return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
 }
 
-async function main(): Promise<void> {
+async function benchCatalogue(): Promise<void> {
   const n = arg('datasets', 1000);
   const iterations = arg('iterations', 50);
   const dir = mkdtempSync(path.join(tmpdir(), 'kdb-bench-'));
@@ -99,8 +107,33 @@ async function main(): Promise<void> {
     await services.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-  // Partner matching over its own 20,000-dataset catalogue (own services; see bench/matching.ts).
-  await benchMatching({ datasets: arg('match-datasets', 20_000), iterations: arg('match-iterations', 20) });
+}
+
+async function benchSearchSizes(): Promise<void> {
+  const iterations = arg('iterations', 100);
+  for (const n of argList('sizes', '20000,100000').map(Number)) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kdb-bench-search-'));
+    const services = await startServices({ dataDir: dir, persistent: false, allowedOrigins: [], bucket: 'bench', log: createLogger('warn'), mongodbUri: process.env.MONGODB_URI, embeddedMongo: process.env.EMBEDDED_MONGO as 'ferretdb' | undefined });
+    try {
+      await connectMongo(services.mongoUri, `bench_search_${n}`);
+      await syncIndexes();
+      await benchSearch({ n, iterations, storage: createStorage(services.s3), print: (line) => console.log(line) });
+    } finally {
+      await mongoose.connection.dropDatabase().catch(() => undefined);
+      await mongoose.disconnect();
+      await services.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const only = argList('only', 'catalogue,search,matching,import');
+  console.log(`K–US Data Bridge benchmarks (${only.join(', ')}), node ${process.version}, ${os.cpus().length} cores`);
+  if (only.includes('catalogue')) await benchCatalogue();
+  if (only.includes('search')) await benchSearchSizes();
+  if (only.includes('matching')) await benchMatching({ datasets: arg('match-datasets', 20_000), iterations: arg('match-iterations', 20) });
+  if (only.includes('import')) console.log('\nbulk import', JSON.stringify(await benchImport({}), null, 2));
 }
 
 void main().catch((err: unknown) => {

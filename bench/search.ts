@@ -15,7 +15,6 @@ import { createLogger } from '../server/infra/logger';
 import type { Storage } from '../server/infra/s3';
 import { Organization } from '../server/organizations/model';
 import { CatalogIndex } from '../server/search/catalog-index';
-import { entryOf } from '../server/search/entry';
 import { catalogIndex, startCatalogIndex, stopCatalogIndex } from '../server/search/registry';
 import { time, type Timing } from './timing';
 
