@@ -511,9 +511,11 @@ export class CatalogIndex {
     const terms = glossaryTerms().filter((t) => t.jamo.startsWith(typed));
     terms.sort((a, b) => a.text.length - b.text.length || (a.text < b.text ? -1 : 1));
     const picked = [...out.slice(0, limit - Math.min(3, terms.length)).map(({ rank: _rank, ...s }) => s)];
+    const squash = (text: string) => text.replace(/\s+/g, '').toLowerCase();
     for (const t of terms) {
       if (picked.length >= limit) break;
-      if (picked.some((p) => p.text === t.text)) continue;
+      // `음성인식` and `음성 인식` are one suggestion.
+      if (picked.some((p) => squash(p.text) === squash(t.text))) continue;
       picked.push({ text: t.text, lang: t.lang, kind: 'term', translation: t.translation });
     }
     return picked;
