@@ -29,12 +29,13 @@ export function linkStrength(interest: { list: List; code: string }, area: { lis
 /** Per profile (the same object for a whole ranking): each area's best link to the partner's interests. */
 const bestLinks = new WeakMap<PartnerProfile, Map<string, TechnologyLink | null>>();
 
-function bestLinkTo(profile: PartnerProfile, area: { list: List; code: string }): TechnologyLink | null {
+function bestLinkTo(profile: PartnerProfile, list: List, code: string): TechnologyLink | null {
   let memo = bestLinks.get(profile);
   if (!memo) bestLinks.set(profile, (memo = new Map()));
-  const key = `${area.list}:${area.code}`;
+  const key = `${list}:${code}`;
   const known = memo.get(key);
   if (known !== undefined) return known;
+  const area = { list, code };
   let best: TechnologyLink | null = null;
   const interests = [
     ...(profile.interests.usCet ?? []).map((code) => ({ list: 'us' as const, code })),
@@ -59,17 +60,20 @@ export function technologyFit(profile: PartnerProfile, candidate: MatchCandidate
   const us = candidate.live.techAreas?.us ?? [];
   const kr = candidate.live.techAreas?.kr ?? [];
   const links: TechnologyLink[] = [];
+  for (const code of us) {
+    const best = bestLinkTo(profile, 'us', code);
+    if (best) links.push(best);
+  }
+  for (const code of kr) {
+    const best = bestLinkTo(profile, 'kr', code);
+    if (best) links.push(best);
+  }
   let strongest = 0;
   let reach = 0;
-  const visit = (list: List, code: string) => {
-    const best = bestLinkTo(profile, { list, code });
-    if (!best) return;
-    links.push(best);
-    reach += best.strength;
-    if (best.strength > strongest) strongest = best.strength;
-  };
-  for (const code of us) visit('us', code);
-  for (const code of kr) visit('kr', code);
+  for (const l of links) {
+    reach += l.strength;
+    if (l.strength > strongest) strongest = l.strength;
+  }
   const total = us.length + kr.length;
   const coverage = total ? reach / total : 0;
   links.sort((a, b) => b.strength - a.strength);

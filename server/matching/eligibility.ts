@@ -14,10 +14,17 @@ export const REQUIREMENT_CAPABILITY: Partial<Record<RequirementCode, Capability>
 
 const DECISION_RANK: Record<Decision, number> = { allow: 0, sign_in_required: 1, request_required: 2, enclave_only: 3, deny: 4 };
 
+const requesters = new WeakMap<MatchPartner, { outsider: Requester; member: Requester }>();
+
 /** The partner as the engine sees one of its members: signed in, no grants; a member when it is the provider. */
 export function partnerRequester(partner: MatchPartner, providerId: string): Requester {
-  const member = partner.id === providerId;
-  return { authenticated: true, country: partner.country, orgType: partner.type, providerMember: member, reviewer: false, admin: false, grants: [] };
+  let both = requesters.get(partner);
+  if (!both) {
+    const base = { authenticated: true, country: partner.country, orgType: partner.type, reviewer: false, admin: false, grants: [] };
+    both = { outsider: { ...base, providerMember: false }, member: { ...base, providerMember: true } };
+    requesters.set(partner, both);
+  }
+  return partner.id === providerId ? both.member : both.outsider;
 }
 
 /** The requirements (or enclave) of an evaluation the partner cannot meet. */
@@ -31,6 +38,17 @@ function unmet(evaluation: Evaluation, capabilities: MatchPartner['profile']['ca
     if (capability && !capabilities[capability]) out.push({ kind: 'capability', code, capability, purposes: [] });
   }
   return out;
+}
+
+/** Adds a reason for one purpose, merging with the same reason found for another purpose. */
+function addReason(reasons: ExclusionReason[], r: ExclusionReason, purpose: Purpose): void {
+  for (const x of reasons) {
+    if (x.kind === r.kind && x.code === r.code) {
+      x.purposes.push(purpose);
+      return;
+    }
+  }
+  reasons.push({ ...r, purposes: [purpose] });
 }
 
 export type Eligibility =
@@ -75,25 +93,21 @@ function computeEligibility(partner: MatchPartner, candidate: MatchCandidate): E
   const { capabilities, purposes } = partner.profile;
   let best: { purpose: Purpose; evaluation: Evaluation; rank: number; blocking: number } | null = null;
   const reasons: ExclusionReason[] = [];
-  const add = (r: ExclusionReason, purpose: Purpose) => {
-    const same = reasons.find((x) => x.kind === r.kind && x.code === r.code);
-    if (same) same.purposes.push(purpose);
-    else reasons.push({ ...r, purposes: [purpose] });
-  };
   for (const purpose of purposes as Purpose[]) {
     const evaluation = evaluate(candidate.policy, requester, purpose, 'full');
     if (evaluation.decision === 'deny') {
-      for (const code of evaluation.reasons) add({ kind: 'policy', code, purposes: [] }, purpose);
+      for (const code of evaluation.reasons) addReason(reasons, { kind: 'policy', code, purposes: [] }, purpose);
       continue;
     }
     const blockers = unmet(evaluation, capabilities);
     if (blockers.length) {
-      for (const b of blockers) add(b, purpose);
+      for (const b of blockers) addReason(reasons, b, purpose);
       continue;
     }
     const rank = DECISION_RANK[evaluation.decision];
     const blocking = evaluation.requirements.filter((r) => r.blocking).length;
     if (!best || rank < best.rank || (rank === best.rank && blocking < best.blocking)) best = { purpose, evaluation, rank, blocking };
+    if (rank === 0 && blocking === 0) break; // nothing beats allow without conditions
   }
   if (best) return { eligible: true, purpose: best.purpose, evaluation: best.evaluation };
   return { eligible: false, reasons };

@@ -26,6 +26,16 @@ export function normalisedWeights(weights: MatchingWeights): MatchingWeights {
   return Object.fromEntries(COMPONENTS.map((c) => [c, sum > 0 ? Math.max(0, weights[c]) / sum : 1 / COMPONENTS.length])) as MatchingWeights;
 }
 
+/** True when the candidates are in strictly increasing slug order. */
+function inSlugOrder(candidates: readonly MatchCandidate[]): boolean {
+  let previous: string | null = null;
+  for (const c of candidates) {
+    if (previous !== null && !(previous < c.slug)) return false;
+    previous = c.slug;
+  }
+  return true;
+}
+
 /** Score desc, then slug: the one order of matches everywhere. */
 export function byScoreThenSlug(a: ScoredMatch, b: ScoredMatch): number {
   return b.score - a.score || (a.candidate.slug < b.candidate.slug ? -1 : a.candidate.slug > b.candidate.slug ? 1 : 0);
@@ -81,7 +91,7 @@ const MEMO_PER_ENTRY = 16;
  * reasons. The keyword scorer must give a dataset's score from that dataset alone (as the search
  * index does), since scored matches are reused while the entry object stays the same.
  */
-export function rankForPartner(partner: MatchPartner, candidates: Iterable<MatchCandidate>, deps: RankDeps): Ranking {
+export function rankForPartner(partner: MatchPartner, candidates: readonly MatchCandidate[], deps: RankDeps): Ranking {
   const weights = normalisedWeights(deps.weights);
   const key = JSON.stringify([partner.id, partner.country, partner.type, partner.profile, weights]);
   let maps: ReturnType<typeof keywordMaps> | null = null;
@@ -104,8 +114,14 @@ export function rankForPartner(partner: MatchPartner, candidates: Iterable<Match
     }
     matches.push(m);
   }
-  matches.sort(byScoreThenSlug);
-  excluded.sort((a, b) => (a.candidate.slug < b.candidate.slug ? -1 : a.candidate.slug > b.candidate.slug ? 1 : 0));
+  if (inSlugOrder(candidates)) {
+    // Candidates came in slug order (as the service passes them): a stable sort on the score keeps
+    // equal scores in slug order, and the excluded ones are already ordered.
+    matches.sort((a, b) => b.score - a.score);
+  } else {
+    matches.sort(byScoreThenSlug);
+    excluded.sort((a, b) => (a.candidate.slug < b.candidate.slug ? -1 : a.candidate.slug > b.candidate.slug ? 1 : 0));
+  }
   return { matches, excluded };
 }
 

@@ -44,15 +44,47 @@ export async function candidatesFor(partner: MatchPartner, user: AuthUser): Prom
   const asPartner = { authenticated: true, organizationId: partner.id, wide: false };
   const asCaller = viewerOf(user);
   const out: CatalogEntry[] = [];
-  for (const e of index.entries()) if (entryVisible(e, asPartner) && entryVisible(e, asCaller)) out.push(e);
+  for (const e of entriesBySlug()) if (entryVisible(e, asPartner) && entryVisible(e, asCaller)) out.push(e);
   return out;
 }
 
+let bySlug: { generation: number; entries: CatalogEntry[] } | null = null;
+
+/** The catalogue in slug order (the tie order of matches), sorted once per index generation. */
+function entriesBySlug(): CatalogEntry[] {
+  const index = catalogIndex();
+  if (bySlug?.generation !== index.generation) {
+    const generation = index.generation;
+    const entries = [...index.entries()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    bySlug = { generation, entries };
+  }
+  return bySlug.entries;
+}
+
+// Recent rankings by partner standing, profile, weights, what the caller may list and the index
+// generation: any catalogue change or profile edit makes a new key, so paging and exporting the
+// same ranking reuse it and nothing stale is ever served.
+const rankings = new Map<string, Ranking>();
+const RANKINGS_KEPT = 32;
+
 /** The ranking for a partner as the caller may see it. */
 export async function matchesFor(partner: MatchPartner, user: AuthUser, weights: MatchingWeights): Promise<Ranking> {
+  const index = catalogIndex();
+  await index.ready();
+  const viewer = viewerOf(user);
+  const generation = index.generation;
+  const key = JSON.stringify([partner.id, partner.country, partner.type, partner.profile, weights, viewer.wide ? '*' : viewer.organizationId, generation]);
+  const known = rankings.get(key);
+  if (known) return known;
   const candidates = await candidatesFor(partner, user);
-  const deps: RankDeps = { keywordScores: (text) => catalogIndex().keywordScores(text), qaTargets: await qaTargetsFor(candidates), weights };
-  return rankForPartner(partner, candidates, deps);
+  const deps: RankDeps = { keywordScores: (text) => index.keywordScores(text), qaTargets: await qaTargetsFor(candidates), weights };
+  const ranking = rankForPartner(partner, candidates, deps);
+  // Only keep it if the index did not move while the targets were loading.
+  if (index.generation === generation) {
+    if (rankings.size >= RANKINGS_KEPT) rankings.delete(rankings.keys().next().value!);
+    rankings.set(key, ranking);
+  }
+  return ranking;
 }
 
 /**

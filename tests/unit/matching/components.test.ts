@@ -98,6 +98,11 @@ describe('ranking', () => {
     const forward = rankForPartner(p, demoCandidates, demoDeps).matches.map((m) => m.candidate.slug);
     const backward = rankForPartner(p, [...demoCandidates].reverse(), demoDeps).matches.map((m) => m.candidate.slug);
     expect(backward).toEqual(forward);
+    // Candidates already in slug order take the fast path (stable sort on the score alone): same result.
+    const bySlug = [...demoCandidates].sort((a, b) => (a.slug < b.slug ? -1 : 1));
+    const fast = rankForPartner(p, bySlug, demoDeps);
+    expect(fast.matches.map((m) => m.candidate.slug)).toEqual(forward);
+    expect(fast.excluded.map((e) => e.candidate.slug)).toEqual(rankForPartner(p, [...demoCandidates].reverse(), demoDeps).excluded.map((e) => e.candidate.slug));
     const mk = (slug: string, score: number) => ({ candidate: { slug }, score }) as ScoredMatch;
     expect([mk('b', 0.5), mk('a', 0.5), mk('c', 0.9)].sort(byScoreThenSlug).map((m) => m.candidate.slug)).toEqual(['c', 'a', 'b']);
   });
