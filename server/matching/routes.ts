@@ -89,11 +89,12 @@ export const matchingRoutes = [
       res.json({
         dataset: presentCandidate(entry),
         weights,
-        items: standings.map((s) =>
-          s.eligible
-            ? { partner: presentPartner(s.partner), eligible: true, ...presentMatch(s.match, ++rank, s.partner, weights), dataset: undefined }
-            : { partner: presentPartner(s.partner), eligible: false, reasons: presentExclusion(s.exclusion).reasons },
-        ),
+        items: standings.map((s) => {
+          if (!s.eligible) return { partner: presentPartner(s.partner), eligible: false, reasons: presentExclusion(s.exclusion).reasons };
+          // The dataset is the same for every row: it is given once, above.
+          const { dataset: _dataset, ...match } = presentMatch(s.match, ++rank, s.partner, weights);
+          return { partner: presentPartner(s.partner), eligible: true, ...match };
+        }),
         total: standings.length,
       });
     },
