@@ -42,6 +42,7 @@ export interface MatchingBenchResult {
   candidates: number;
   eligible: number;
   api: Timing;
+  me: Timing;
   inProcess: Timing;
   cold: Timing;
   rawScan: Timing;
@@ -182,6 +183,11 @@ export async function benchMatching(opts: MatchingBenchOptions = {}): Promise<Ma
       const rawCount = await coll.countDocuments(rawFilter);
       if (rawCount !== candidates) throw new Error(`raw scan sees ${rawCount} datasets, matching ranked ${candidates}`);
 
+      // Baseline: the cheapest signed-in request (token lookup, user, organisation) on the same server.
+      const me = await time(iterations, async () => {
+        const res = await fetch(url.replace(/\/partners\/.*$/, '/auth/me'), { headers: { authorization: `Bearer ${token}` } });
+        await res.json();
+      });
       const api = await time(iterations, async () => {
         const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
         if (res.status !== 200) throw new Error(`matches: ${res.status} ${await res.text()}`);
@@ -198,11 +204,12 @@ export async function benchMatching(opts: MatchingBenchOptions = {}): Promise<Ma
       const cold = await time(iterations, () => rank({ ...partner, id: `${partner.id}#${round++}` }));
       // The raw scan is slow on FerretDB (many seconds for 20k documents): one warm-up, three timed reads.
       const rawScan = await time(3, () => coll.find(rawFilter).toArray(), 1);
-      const result = { datasets: n, candidates, eligible: sample.matches.length, api, inProcess, cold, rawScan };
+      const result = { datasets: n, candidates, eligible: sample.matches.length, api, me, inProcess, cold, rawScan };
       console.log(`\npartner matching: ${n} datasets in the catalogue (${catalogIndex().size} indexed), ${candidates} candidates, ${sample.matches.length} eligible (${services.mongoKind})`);
       console.log('benchmark                               p50 ms    p95 ms    p95 / raw scan');
       const row = (name: string, t: Timing) => console.log(`${name.padEnd(40)}${t.p50.toFixed(1).padStart(6)}  ${t.p95.toFixed(1).padStart(8)}  ${(t.p95 / rawScan.p95).toFixed(3).padStart(10)}`);
       row('GET /partners/{slug}/matches (page 20)', api);
+      row('baseline: GET /auth/me, same token', me);
       row('rank again in process (entries memoised)', inProcess);
       row('rank in process, cold (nothing memoised)', cold);
       row('raw driver find of the same candidates', rawScan);

@@ -27,26 +27,25 @@ export function linkStrength(interest: { list: List; code: string }, area: { lis
 }
 
 /** Per profile (the same object for a whole ranking): each area's best link to the partner's interests. */
-const bestLinks = new WeakMap<PartnerProfile, Map<string, TechnologyLink | null>>();
+const bestLinks = new WeakMap<PartnerProfile, Record<List, Map<string, TechnologyLink | null>>>();
 
 function bestLinkTo(profile: PartnerProfile, list: List, code: string): TechnologyLink | null {
   let memo = bestLinks.get(profile);
-  if (!memo) bestLinks.set(profile, (memo = new Map()));
-  const key = `${list}:${code}`;
-  const known = memo.get(key);
+  if (!memo) bestLinks.set(profile, (memo = { us: new Map(), kr: new Map() }));
+  const known = memo[list].get(code);
   if (known !== undefined) return known;
   const area = { list, code };
   let best: TechnologyLink | null = null;
   const interests = [
-    ...(profile.interests.usCet ?? []).map((code) => ({ list: 'us' as const, code })),
-    ...(profile.interests.krTech ?? []).map((code) => ({ list: 'kr' as const, code })),
+    ...(profile.interests.usCet ?? []).map((c) => ({ list: 'us' as const, code: c })),
+    ...(profile.interests.krTech ?? []).map((c) => ({ list: 'kr' as const, code: c })),
   ];
   for (const interest of interests) {
     const strength = linkStrength(interest, area);
     // On equal strength the same list wins (an AI interest reads better than a crosswalk AI↔AI).
     if (strength > 0 && (!best || strength > best.strength || (strength === best.strength && interest.list === area.list))) best = { interest, area, strength };
   }
-  memo.set(key, best);
+  memo[list].set(code, best);
   return best;
 }
 

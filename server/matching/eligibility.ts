@@ -62,19 +62,27 @@ export type Eligibility =
  */
 export function eligibility(partner: MatchPartner, candidate: MatchCandidate): Eligibility {
   // The engine is pure and catalogue entries are replaced, never mutated, when a dataset changes:
-  // the answer for this entry and this partner standing can be kept with the entry.
-  const key = standingKey(partner);
-  let memo = memos.get(candidate.policy);
-  if (!memo) memos.set(candidate.policy, (memo = new Map()));
-  const known = memo.get(key);
+  // the answer for this partner standing and this entry's rules can be kept.
+  const memo = memoFor(standingKey(partner));
+  const known = memo.get(candidate.policy);
   if (known) return known;
   const computed = computeEligibility(partner, candidate);
-  if (memo.size > 64) memo.clear();
-  memo.set(key, computed);
+  memo.set(candidate.policy, computed);
   return computed;
 }
 
-const memos = new WeakMap<object, Map<string, Eligibility>>();
+// Per partner standing (a few recent ones), the eligibility of each entry's rules.
+const memos = new Map<string, WeakMap<object, Eligibility>>();
+const STANDINGS_KEPT = 16;
+
+function memoFor(key: string): WeakMap<object, Eligibility> {
+  let memo = memos.get(key);
+  if (!memo) {
+    if (memos.size >= STANDINGS_KEPT) memos.delete(memos.keys().next().value!);
+    memos.set(key, (memo = new WeakMap()));
+  }
+  return memo;
+}
 
 const keys = new WeakMap<MatchPartner, string>();
 

@@ -82,9 +82,19 @@ export function scoreCandidate(
 
 // A match depends only on the catalogue entry (replaced, never mutated, when its dataset changes;
 // its keyword scores come from its own terms), the partner profile and the weights: it is kept
-// with the entry, so paging through or exporting the same ranking does not score it again.
-const scored = new WeakMap<MatchCandidate, Map<string, ScoredMatch>>();
-const MEMO_PER_ENTRY = 16;
+// per profile and weights (a few recent ones) and entry, so re-ranking after a catalogue change
+// scores only the entries that changed.
+const scored = new Map<string, WeakMap<MatchCandidate, ScoredMatch>>();
+const PROFILES_KEPT = 16;
+
+function scoredFor(key: string): WeakMap<MatchCandidate, ScoredMatch> {
+  let memo = scored.get(key);
+  if (!memo) {
+    if (scored.size >= PROFILES_KEPT) scored.delete(scored.keys().next().value!);
+    scored.set(key, (memo = new WeakMap()));
+  }
+  return memo;
+}
 
 /**
  * Ranks every candidate for the partner; the excluded ones come back, by slug, with their
@@ -94,6 +104,7 @@ const MEMO_PER_ENTRY = 16;
 export function rankForPartner(partner: MatchPartner, candidates: readonly MatchCandidate[], deps: RankDeps): Ranking {
   const weights = normalisedWeights(deps.weights);
   const key = JSON.stringify([partner.id, partner.country, partner.type, partner.profile, weights]);
+  const memo = scoredFor(key);
   let maps: ReturnType<typeof keywordMaps> | null = null;
   const matches: ScoredMatch[] = [];
   const excluded: Exclusion[] = [];
@@ -103,14 +114,11 @@ export function rankForPartner(partner: MatchPartner, candidates: readonly Match
       excluded.push({ candidate, reasons: e.reasons });
       continue;
     }
-    let memo = scored.get(candidate);
-    if (!memo) scored.set(candidate, (memo = new Map()));
-    let m = memo.get(key);
+    let m = memo.get(candidate);
     if (!m) {
       maps ??= keywordMaps(partner.profile, deps.keywordScores);
       m = scoreCandidate(partner, candidate, e, maps, deps, weights);
-      if (memo.size >= MEMO_PER_ENTRY) memo.clear();
-      memo.set(key, m);
+      memo.set(candidate, m);
     }
     matches.push(m);
   }
