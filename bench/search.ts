@@ -115,10 +115,13 @@ export async function benchSearch(opts: { n: number; iterations: number; storage
   let t0 = Date.now();
   for (let i = 0; i < docs.length; i += 2000) await Dataset.insertMany(docs.slice(i, i + 2000), { ordered: false });
   const dbLoad = (Date.now() - t0) / 1000;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   t0 = Date.now();
   await startCatalogIndex({ pollMs: 500 });
   const indexLoad = (Date.now() - t0) / 1000;
+  gc?.();
   const heapIndex = process.memoryUsage().heapUsed - heapBefore;
   // Pure in-memory indexing speed (no database read): the same entries into a fresh index.
   const entries = [...catalogIndex().entries()];
@@ -200,7 +203,7 @@ export async function benchSearch(opts: { n: number; iterations: number; storage
   for (const r of rows) {
     print(`${r.name.padEnd(40)}${r.api.p50.toFixed(1).padStart(7)} / ${r.api.p95.toFixed(1).padEnd(9)}${r.driver.p50.toFixed(0).padStart(8)} / ${r.driver.p95.toFixed(0).padEnd(9)}${(r.api.p50 / r.driver.p50).toFixed(3).padStart(8)} / ${(r.api.p95 / r.driver.p95).toFixed(3)}   (driver n=${r.driver.n})`);
   }
-  print(`memory: index ≈ ${(heapIndex / 1024 / 1024).toFixed(0)} MiB of heap; process RSS ${(mem.rss / 1024 / 1024).toFixed(0)} MiB, heap used ${(mem.heapUsed / 1024 / 1024).toFixed(0)} MiB`);
+  print(`memory: index ≈ ${gc ? `${(heapIndex / 1024 / 1024).toFixed(0)} MiB of heap` : 'unknown (run with --expose-gc)'}; process RSS ${(mem.rss / 1024 / 1024).toFixed(0)} MiB, heap used ${(mem.heapUsed / 1024 / 1024).toFixed(0)} MiB`);
 }
 
 /** Standalone: npx tsx bench/search.ts [--sizes 20000,100000 --iterations 100] */

@@ -110,6 +110,10 @@ export class CatalogIndex {
   private readonly postings = new Map<string, Postings>();
   private readonly df = new Map<string, number>();
   private readonly providerNames = new Map<string, unknown>();
+  /** Facet values as small integers, so counting is typed-array arithmetic: value ↔ id per facet, ids per slot. */
+  private readonly facetIds = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<FacetName, Map<string, number>>;
+  private readonly facetValues = Object.fromEntries(FACETS.map((f) => [f, [] as string[]])) as Record<FacetName, string[]>;
+  private slotFacets: Array<Int32Array[] | null> = [];
   private alive = 0;
   private dead = 0;
   private latinVocab: string[] | null = null;
@@ -157,6 +161,7 @@ export class CatalogIndex {
     if (!entry) return;
     const doc = this.slots.length;
     this.slots.push(entry);
+    this.slotFacets.push(FACETS.map((f) => this.facetIdsOf(f, entry.facets[f])));
     this.byId.set(id, doc);
     this.alive++;
     this.providerNames.set(entry.providerSlug, (entry.item.provider as { name?: unknown } | null)?.name ?? null);
@@ -173,6 +178,20 @@ export class CatalogIndex {
     this.changed();
   }
 
+  private facetIdsOf(f: FacetName, values: string[]): Int32Array {
+    const ids = new Set<number>();
+    for (const v of values) {
+      let id = this.facetIds[f].get(v);
+      if (id === undefined) {
+        id = this.facetValues[f].length;
+        this.facetIds[f].set(v, id);
+        this.facetValues[f].push(v);
+      }
+      ids.add(id);
+    }
+    return Int32Array.from(ids);
+  }
+
   /** Removes a dataset if present. */
   remove(id: string): void {
     const doc = this.byId.get(id);
@@ -184,6 +203,7 @@ export class CatalogIndex {
       else this.df.delete(term);
     }
     this.slots[doc] = null;
+    this.slotFacets[doc] = null;
     this.byId.delete(id);
     this.alive--;
     this.dead++;
@@ -194,6 +214,7 @@ export class CatalogIndex {
   /** Replaces the whole content (initial load, or a full resynchronisation). */
   replaceAll(entries: CatalogEntry[]): void {
     this.slots = [];
+    this.slotFacets = [];
     this.byId.clear();
     this.postings.clear();
     this.df.clear();
@@ -212,11 +233,14 @@ export class CatalogIndex {
   private compact(): void {
     const renumber = new Int32Array(this.slots.length).fill(-1);
     const slots: CatalogEntry[] = [];
+    const slotFacets: Int32Array[][] = [];
     this.slots.forEach((e, i) => {
       if (!e) return;
       renumber[i] = slots.length;
       slots.push(e);
+      slotFacets.push(this.slotFacets[i]!);
     });
+    this.slotFacets = slotFacets;
     for (const [term, p] of this.postings) {
       const next = new Postings();
       for (let i = 0; i < p.n; i++) {
@@ -346,8 +370,6 @@ export class CatalogIndex {
   search(params: SearchParams, caller: SearchCaller): SearchResult {
     const units = analyzeQuery(params.q);
     const corrections: Array<{ from: string; to: string }> = [];
-    const selected = FACETS.filter((f) => params.filters[f]?.length);
-    const selectedSets = new Map(selected.map((f) => [f, new Set(params.filters[f])]));
 
     // Candidates with their relevance scores.
     let candidates: Array<{ doc: number; score: number; partial: boolean }>;
@@ -382,63 +404,72 @@ export class CatalogIndex {
 
     // Filters and disjunctive facet counts in one pass: a document failing exactly one selected facet
     // still counts for that facet (its counts ignore its own selection).
-    const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<FacetName, Map<string, number>>;
-    const bump = (f: FacetName, values: string[]) => {
-      const m = counts[f];
-      for (let i = 0; i < values.length; i++) {
-        const v = values[i];
-        if (values.indexOf(v) === i) m.set(v, (m.get(v) ?? 0) + 1);
+    const selectedIdx = FACETS.map((f, i) => (params.filters[f]?.length ? i : -1)).filter((i) => i >= 0);
+    const wanted = FACETS.map((f) => {
+      const mask = new Uint8Array(this.facetValues[f].length);
+      for (const v of params.filters[f] ?? []) {
+        const id = this.facetIds[f].get(v);
+        if (id !== undefined) mask[id] = 1;
       }
+      return mask;
+    });
+    const counts = FACETS.map((f) => new Int32Array(this.facetValues[f].length));
+    const bump = (fi: number, ids: Int32Array) => {
+      const c = counts[fi];
+      for (let i = 0; i < ids.length; i++) c[ids[i]]++;
     };
-    const hits: SearchHit[] = [];
+    const policyFilter = params.availableTo.length > 0 || params.purposes.length > 0;
+    const hits: Array<{ doc: number; score: number; partial: boolean }> = [];
     for (const c of candidates) {
       const entry = this.slots[c.doc]!;
       if (!units.length && !entryVisible(entry, caller.viewer)) continue;
-      if ((params.availableTo.length || params.purposes.length) && !this.obtainable(entry, params, caller)) continue;
-      let failed: FacetName | null = null;
+      if (policyFilter && !this.obtainable(entry, params, caller)) continue;
+      const ids = this.slotFacets[c.doc]!;
+      let failed = -1;
       let failures = 0;
-      for (const f of selected) {
-        const want = selectedSets.get(f)!;
-        if (!entry.facets[f].some((v) => want.has(v))) {
+      for (const fi of selectedIdx) {
+        const mask = wanted[fi];
+        const own = ids[fi];
+        let ok = false;
+        for (let i = 0; i < own.length && !ok; i++) ok = mask[own[i]] === 1;
+        if (!ok) {
           failures++;
-          failed = f;
+          failed = fi;
           if (failures > 1) break;
         }
       }
       if (failures === 0) {
-        for (const f of FACETS) bump(f, entry.facets[f]);
-        hits.push({ entry, score: c.score, partial: c.partial });
+        for (let fi = 0; fi < FACETS.length; fi++) bump(fi, ids[fi]);
+        hits.push(c);
       } else if (failures === 1) {
-        bump(failed!, entry.facets[failed!]);
+        bump(failed, ids[failed]);
       }
     }
 
     this.sortHits(hits, params.sort === 'relevance' && !units.length ? 'newest' : params.sort, params.lang);
     const start = (params.page - 1) * params.pageSize;
     const facets = Object.fromEntries(
-      FACETS.map((f) => {
-        const list = [...counts[f]].map(([value, count]) => ({ value, count }));
-        for (const v of params.filters[f] ?? []) if (!counts[f].has(v)) list.push({ value: v, count: 0 });
+      FACETS.map((f, fi) => {
+        const list: FacetCount[] = [];
+        counts[fi].forEach((count, id) => count > 0 && list.push({ value: this.facetValues[f][id], count }));
+        for (const v of params.filters[f] ?? []) if (!list.some((c) => c.value === v)) list.push({ value: v, count: 0 });
         list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
         return [f, list.slice(0, Math.max(MAX_FACET_VALUES, params.filters[f]?.length ?? 0))];
       }),
     ) as Record<FacetName, FacetCount[]>;
     const partial = hits.reduce((n, h) => n + (h.partial ? 1 : 0), 0);
-    return { hits: hits.slice(start, start + params.pageSize), total: hits.length, facets, units, relaxed, partial, corrections };
+    const page = hits.slice(start, start + params.pageSize).map((h) => ({ entry: this.slots[h.doc]!, score: h.score, partial: h.partial }));
+    return { hits: page, total: hits.length, facets, units, relaxed, partial, corrections };
   }
 
-  private sortHits(hits: SearchHit[], sort: SearchParams['sort'], lang: Lang): void {
-    // Full matches always come before partial ones, whatever the order inside each group.
-    const tier = (a: SearchHit, b: SearchHit) => Number(a.partial) - Number(b.partial);
+  private sortHits(hits: Array<{ doc: number; score: number; partial: boolean }>, sort: SearchParams['sort'], lang: Lang): void {
+    // Full matches always come before partial ones, whatever the order inside each group; ties go to
+    // the newest publication (then slug), through precomputed ranks.
     const order = this.ranks(sort === 'title' ? lang : 'newest');
-    const rank = (h: SearchHit) => order[this.byId.get(h.entry.id)!];
-    const newest = sort === 'title' ? (a: SearchHit, b: SearchHit) => this.newestCompare(a.entry, b.entry) : (a: SearchHit, b: SearchHit) => rank(a) - rank(b);
     if (sort === 'relevance') {
-      hits.sort((a, b) => tier(a, b) || b.score - a.score || newest(a, b));
-    } else if (sort === 'newest') {
-      hits.sort((a, b) => tier(a, b) || newest(a, b));
-    } else {
-      hits.sort((a, b) => tier(a, b) || rank(a) - rank(b));
+      hits.sort((a, b) => Number(a.partial) - Number(b.partial) || b.score - a.score || order[a.doc] - order[b.doc]);
+    } else if (sort === 'newest' || sort === 'title') {
+      hits.sort((a, b) => Number(a.partial) - Number(b.partial) || order[a.doc] - order[b.doc]);
     }
   }
 
