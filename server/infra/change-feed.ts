@@ -17,6 +17,8 @@ export interface Change {
 export interface ChangeDoc {
   _id: Types.ObjectId;
   kind: ChangeKind;
+  /** The process that wrote it (it has applied the change already). */
+  origin: string;
   ids: Types.ObjectId[];
   all: boolean;
   at: Date;
@@ -25,6 +27,7 @@ export interface ChangeDoc {
 const changeSchema = new Schema<ChangeDoc>(
   {
     kind: { type: String, required: true },
+    origin: { type: String, default: '' },
     ids: { type: [Schema.Types.ObjectId], default: [] },
     all: { type: Boolean, default: false },
     at: { type: Date, required: true },
@@ -35,6 +38,9 @@ const changeSchema = new Schema<ChangeDoc>(
 changeSchema.index({ at: 1 });
 
 export const CatalogChange = mongoose.model<ChangeDoc>('CatalogChange', changeSchema);
+
+/** Identifies this process's rows in `catalog_changes`. */
+export const PROCESS_ORIGIN = new Types.ObjectId().toHexString();
 
 type Listener = (change: Change) => Promise<void> | void;
 const listeners = new Set<Listener>();
@@ -53,9 +59,11 @@ export function onCatalogChange(listener: Listener): () => void {
 export async function recordChange(change: Change): Promise<void> {
   if (Array.isArray(change.ids) && change.ids.length === 0) return;
   const results = await Promise.allSettled([...listeners].map(async (l) => l(change)));
-  for (const r of results) if (r.status === 'rejected') console.warn('catalog change listener failed', r.reason);
+  const failed = results.filter((r) => r.status === 'rejected');
+  for (const r of failed) console.warn('catalog change listener failed', (r as PromiseRejectedResult).reason);
   const ids = change.ids === 'all' ? [] : change.ids.map((id) => new Types.ObjectId(id));
-  const row = { kind: change.kind, ids, all: change.ids === 'all', at: new Date() };
+  // Without an origin, this process's own poller picks the change up again (a retry of the listener).
+  const row = { kind: change.kind, origin: failed.length ? '' : PROCESS_ORIGIN, ids, all: change.ids === 'all', at: new Date() };
   await CatalogChange.create(row).catch(() => CatalogChange.create({ ...row, at: new Date() }))
     .catch((err: unknown) => console.error('catalog change could not be recorded; other processes will miss it', err));
 }

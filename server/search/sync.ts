@@ -5,7 +5,7 @@
 import type { Logger } from 'pino';
 import { Types } from 'mongoose';
 import { Dataset, type DatasetDoc } from '../datasets/model';
-import { CatalogChange, onCatalogChange, type Change } from '../infra/change-feed';
+import { CatalogChange, onCatalogChange, PROCESS_ORIGIN, type Change } from '../infra/change-feed';
 import { Organization, type OrganizationDoc } from '../organizations/model';
 import type { CatalogIndex } from './catalog-index';
 import { entryOf } from './entry';
@@ -154,6 +154,8 @@ export class CatalogSync {
       const key = String(c._id);
       if (this.seen.has(key)) continue;
       this.seen.set(key, c.at.getTime());
+      // This process applied its own changes when it made them.
+      if (c.origin === PROCESS_ORIGIN) continue;
       if (c.all) all = true;
       for (const id of c.ids) (c.kind === 'organization' ? orgs : datasets).add(String(id));
     }
