@@ -539,8 +539,9 @@ export class CatalogIndex {
       if (out.length > 200) break;
     }
     out.sort((a, b) => a.rank - b.rank || a.text.length - b.text.length || (a.text < b.text ? -1 : 1));
-    const terms = glossaryTerms().filter((t) => t.jamo.startsWith(typed));
-    terms.sort((a, b) => a.text.length - b.text.length || (a.text < b.text ? -1 : 1));
+    // Shorter terms first; between spellings of one term (`음성 인식`/`음성인식`) the glossary's first.
+    const terms = glossaryTerms().filter((t) => t.jamo.startsWith(typed) || t.jamo.replace(/ /g, '').startsWith(typed.replace(/ /g, '')));
+    terms.sort((a, b) => a.squashed.length - b.squashed.length || a.order - b.order);
     const picked = [...out.slice(0, limit - Math.min(3, terms.length)).map(({ rank: _rank, ...s }) => s)];
     const squash = (text: string) => text.replace(/\s+/g, '').toLowerCase();
     for (const t of terms) {
@@ -553,12 +554,14 @@ export class CatalogIndex {
   }
 }
 
-let GLOSSARY_TERMS: Array<{ text: string; jamo: string; lang: Lang; translation: string }> | null = null;
+let GLOSSARY_TERMS: Array<{ text: string; jamo: string; squashed: string; lang: Lang; translation: string; order: number }> | null = null;
 function glossaryTerms() {
-  GLOSSARY_TERMS ??= glossary.flatMap((entry) => [
-    ...entry.ko.map((ko) => ({ text: ko, jamo: toJamo(ko), lang: 'ko' as const, translation: entry.en[0] })),
-    ...entry.en.map((en) => ({ text: en, jamo: toJamo(en), lang: 'en' as const, translation: entry.ko[0] })),
-  ]);
+  GLOSSARY_TERMS ??= glossary
+    .flatMap((entry) => [
+      ...entry.ko.map((ko) => ({ text: ko, lang: 'ko' as const, translation: entry.en[0] })),
+      ...entry.en.map((en) => ({ text: en, lang: 'en' as const, translation: entry.ko[0] })),
+    ])
+    .map((t, order) => ({ ...t, jamo: toJamo(t.text), squashed: t.text.replace(/\s+/g, ''), order }));
   return GLOSSARY_TERMS;
 }
 
