@@ -133,6 +133,16 @@ export function useCatalogQuery() {
     pendingRef.current = null;
     setPending(null);
   }, [fromUrl]);
+  // Back/Forward: the URL wins. (When a change's navigation had not rendered yet, going back can land
+  // on the URL already shown, so `fromUrl` would not change and the change would stick.)
+  useEffect(() => {
+    const drop = () => {
+      pendingRef.current = null;
+      setPending(null);
+    };
+    window.addEventListener('popstate', drop);
+    return () => window.removeEventListener('popstate', drop);
+  }, []);
   const query = pending ?? fromUrl;
   const setQuery = useCallback(
     (patch: Partial<CatalogQuery>) => {
