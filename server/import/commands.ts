@@ -52,7 +52,7 @@ interface Planned {
 
 const UPDATABLE = new Set(['draft', 'changes_requested']);
 // Up to this many slugs are looked up one by one (each an index lookup on every server); more go
-// into one `$in` query, which FerretDB answers with a single scan instead of one per chunk.
+// into one `$in` query, which the embedded FerretDB (telemetry disabled) answers with a single scan instead of one per chunk.
 const POINT_LOOKUPS = 200;
 
 async function findBySlug(slugs: string[]): Promise<Map<string, DatasetDoc>> {

@@ -1,5 +1,6 @@
 // The in-process catalogue index: an inverted index of published datasets (both languages, glossary
-// expansions) with disjunctive facet counting and policy filters. FerretDB's SQLite backend pushes
+// expansions) with disjunctive facet counting and policy filters. The embedded FerretDB's SQLite backend
+// (run with --telemetry=disable, DO_NOT_TRACK=1; see server/infra/embedded-mongo.ts) pushes
 // down almost no filters or sorts, so every catalogue query against it scans and decodes the whole
 // collection; the index answers from memory and is kept in step with MongoDB by sync.ts.
 import { glossary } from '../../seed/taxonomies/glossary';

@@ -125,7 +125,7 @@ export class CatalogSync {
     }
   }
 
-  /** Reads datasets by id: one query per id for a few (FerretDB serves `_id` equality from its primary key), `$in` for many. */
+  /** Reads datasets by id: one query per id for a few changes, one `$in` query for many. */
   private async readDatasets(ids: string[]): Promise<DatasetDoc[]> {
     const oids = ids.map((id) => new Types.ObjectId(id));
     if (oids.length > 32) return Dataset.find({ _id: { $in: oids } }).lean<DatasetDoc[]>();
