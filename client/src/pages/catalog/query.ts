@@ -140,8 +140,10 @@ export function useCatalogQuery() {
       pendingRef.current = null;
       setPending(null);
     };
-    window.addEventListener('popstate', drop);
-    return () => window.removeEventListener('popstate', drop);
+    // (globalThis: this module is also type-checked with the server's settings, which have no DOM.)
+    const target = globalThis as unknown as Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+    target.addEventListener('popstate', drop);
+    return () => target.removeEventListener('popstate', drop);
   }, []);
   const query = pending ?? fromUrl;
   const setQuery = useCallback(
