@@ -1,7 +1,8 @@
 // A change feed of datasets and organisations, written by the data layer itself (Mongoose
 // middleware), so that every write — API, seed, import, bench — reaches the search index: at once in
 // the writing process, and through the `catalog_changes` collection in every other process sharing
-// the database (FerretDB has no change streams, so readers poll it; see server/search/sync.ts).
+// the database (the embedded FerretDB — run with --telemetry=disable and DO_NOT_TRACK=1 — has no
+// change streams, so readers poll it; see server/search/sync.ts).
 import mongoose, { Schema, Types, type Query } from 'mongoose';
 
 export type ChangeKind = 'dataset' | 'organization';

@@ -179,7 +179,8 @@ describe('bulk import: input handling', () => {
   });
 });
 
-// Last: the other tests stay fast while the collection is small (FerretDB scans grow with it).
+// Last: the other tests stay fast while the collection is small (scans of the embedded FerretDB,
+// started with --telemetry=disable by the test setup, grow with it).
 describe('bulk import: 1,000 CSV rows with 3 bad ones', () => {
   const body = thousandRows('bulk');
   const count = () => Dataset.countDocuments({ providerId: provider.organizationId, slug: /^bulk-/ });

@@ -1,19 +1,10 @@
 // Sign-in, personal API tokens and researcher registration, through the browser.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './helpers/axe';
 import { fieldErrors } from './helpers/forms';
-import { DEMO_PASSWORD, open, poll, screenshot, startE2E, type E2E } from './helpers/harness';
+import { DEMO_PASSWORD, open, poll, screenshot, useE2E } from './helpers/harness';
 
-let e2e: E2E;
-beforeAll(async () => {
-  e2e = await startE2E();
-}, 240_000);
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(() => e2e?.captureFailure(task.name));
-});
-afterAll(async () => {
-  await e2e?.close();
-}, 60_000);
+const e2e = useE2E();
 
 describe('account pages', { timeout: 90_000 }, () => {
   it('signs in through the form after a wrong password is refused in the chosen language', async () => {

@@ -1,9 +1,9 @@
 // An anonymous visitor browses the bilingual catalogue, reads a dataset page, and searches: header
 // box with suggestions, highlighted matches, facets with counts, filter chips, shareable URLs,
 // and help when nothing is found.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './helpers/axe';
-import { open, poll, screenshot, startE2E, type E2E, type WatchedPage } from './helpers/harness';
+import { open, poll, screenshot, useE2E, type WatchedPage } from './helpers/harness';
 
 const HANGUL = /[\uAC00-\uD7AF]/;
 
@@ -31,16 +31,7 @@ async function searchApi(base: string, params: Record<string, string | string[]>
 /** The current URL's search parameters. */
 const urlParams = (w: WatchedPage) => new URL(w.page.url()).searchParams;
 
-let e2e: E2E;
-beforeAll(async () => {
-  e2e = await startE2E();
-}, 240_000);
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(() => e2e?.captureFailure(task.name));
-});
-afterAll(async () => {
-  await e2e?.close();
-}, 60_000);
+const e2e = useE2E();
 
 describe('catalogue for an anonymous visitor', { timeout: 90_000 }, () => {
   it('lists datasets in Korean, switches to English with the header switch, and opens a dataset page', async () => {

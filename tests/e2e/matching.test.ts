@@ -2,25 +2,16 @@
 // the access path, the way into the access request, the datasets they cannot get and why; they
 // declare they can obtain export licences and an export-controlled dataset joins the ranking.
 // The provider sees the fitting partners on its dataset page.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { partnerProfiles } from '../../seed/data/organizations';
 import { expectAccessible } from './helpers/axe';
-import { open, poll, screenshot, startE2E, type E2E } from './helpers/harness';
+import { open, poll, screenshot, useE2E } from './helpers/harness';
 
 const PACIFIC = 'pacific-state-university';
 const EXPORT_CONTROLLED = 'quantum-device-measurements';
 const SPEECH = 'korean-spontaneous-speech-2023';
 
-let e2e: E2E;
-beforeAll(async () => {
-  e2e = await startE2E();
-}, 240_000);
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(() => e2e?.captureFailure(task.name));
-});
-afterAll(async () => {
-  await e2e?.close();
-}, 60_000);
+const e2e = useE2E();
 
 describe('partner matching', { timeout: 180_000 }, () => {
   it('ranks datasets for the partner in Korean and English, explains them, and starts a request', async () => {

@@ -1,21 +1,12 @@
 // The labeling-procedure registry: browse, open a procedure with several versions, compare them.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './helpers/axe';
-import { open, poll, screenshot, startE2E, type E2E, type Lang } from './helpers/harness';
+import { open, poll, screenshot, useE2E, type Lang } from './helpers/harness';
 
 // A demo procedure with three versions (seed/data/procedures.ts).
 const SLUG = 'korean-speech-transcription';
 
-let e2e: E2E;
-beforeAll(async () => {
-  e2e = await startE2E();
-}, 240_000);
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(() => e2e?.captureFailure(task.name));
-});
-afterAll(async () => {
-  await e2e?.close();
-}, 60_000);
+const e2e = useE2E();
 
 describe('labeling procedures for an anonymous visitor', { timeout: 90_000 }, () => {
   for (const lang of ['ko', 'en'] as Lang[]) {

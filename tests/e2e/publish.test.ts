@@ -1,10 +1,10 @@
 // A provider registers a dataset through the guided form, a reviewer approves it, and an anonymous
 // visitor finds it in the catalogue in both languages.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible } from './helpers/axe';
 import { fieldErrors } from './helpers/forms';
-import { open, poll, screenshot, startE2E, type E2E } from './helpers/harness';
+import { open, poll, screenshot, useE2E } from './helpers/harness';
 
 const SLUG = 'e2e-harbour-crane-sounds';
 const TITLE = { ko: '항만 크레인 작업 소음 데이터', en: 'Harbour crane operation sounds' };
@@ -19,16 +19,7 @@ const DESCRIPTION = {
 const PROCEDURE = 'korean-speech-transcription';
 const SAMPLE_CSV = 'clip_id,start_s,end_s,phase\nc01-0001,0.0,1.0,idle\nc01-0001,1.0,2.0,lift\nc01-0001,2.0,3.0,travel\n';
 
-let e2e: E2E;
-beforeAll(async () => {
-  e2e = await startE2E();
-}, 240_000);
-beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(() => e2e?.captureFailure(task.name));
-});
-afterAll(async () => {
-  await e2e?.close();
-}, 60_000);
+const e2e = useE2E();
 
 /** Clicks "next" and waits until the step counter in the URL moves on. */
 async function nextStep(page: Page, to: number): Promise<void> {

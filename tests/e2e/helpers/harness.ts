@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { clientNeedsBuild, ensureClientBuilt } from '../../../server/infra/client-build';
 import { loadConfig } from '../../../server/infra/config';
 import { createLogger } from '../../../server/infra/logger';
@@ -173,6 +173,29 @@ export interface E2E {
 }
 
 /** Starts the app with the built client, seeds the demo catalogue and launches Chromium. */
+/**
+ * Starts the app and Chromium once for the calling test file (registering its hooks) and saves
+ * screenshots of every open page when a test fails; the returned object forwards to that instance.
+ */
+export function useE2E(): E2E {
+  let instance: E2E | undefined;
+  beforeAll(async () => {
+    instance = await startE2E();
+  }, 240_000);
+  beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(() => instance?.captureFailure(task.name));
+  });
+  afterAll(async () => {
+    await instance?.close();
+  }, 60_000);
+  return new Proxy({} as E2E, {
+    get(_target, key) {
+      if (!instance) throw new Error('the e2e app is used before beforeAll started it');
+      return instance[key as keyof E2E];
+    },
+  });
+}
+
 export async function startE2E(): Promise<E2E> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
