@@ -4,14 +4,12 @@ import helmet from 'helmet';
 import mongoose from 'mongoose';
 import type { AppDeps } from './http/deps';
 import { authenticate } from './http/authenticate';
-import { jsonBody, requireJsonContentType, textBody } from './http/body';
 import { notFound, serviceUnavailable } from './http/errors';
 import { problemHandler } from './http/problem';
 import { requestContext } from './http/request-context';
 import { buildRouter } from './http/route';
 import { allRoutes } from './routes';
 import { mountClient } from './web/spa';
-import { IMPORT_TYPES } from './import/parse';
 import { mountInterop } from './interop/public';
 
 export type { AppDeps };
@@ -58,10 +56,7 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router();
   api.use(cookieParser());
-  // Bulk import reads CSV or JSON lines itself; every other route takes JSON only.
-  api.post('/import', textBody(IMPORT_TYPES, config.maxImportBytes));
-  api.use(requireJsonContentType);
-  api.use(jsonBody(config.maxJsonBytes));
+  // Who is calling comes from headers alone; each route reads its body only after its permission check.
   api.use(authenticate);
   api.use(buildRouter(allRoutes));
   api.use(() => {

@@ -75,6 +75,7 @@ export const datasetRoutes = [
     path: '/datasets',
     permission: ['provider', 'admin'],
     body: 'datasets.create',
+    bodyLimit: 'document',
     tag: 'datasets',
     summary: 'Create a draft dataset',
     responses: [201],
@@ -100,6 +101,7 @@ export const datasetRoutes = [
     path: '/datasets/:id',
     permission: ['provider', 'admin'],
     body: 'datasets.update',
+    bodyLimit: 'document',
     tag: 'datasets',
     summary: 'Edit the working copy (If-Match with the ETag; 412 when stale)',
     async handler(req, res) {

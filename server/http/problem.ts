@@ -2,24 +2,26 @@ import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { negotiateLanguage, translator } from '../i18n';
+import { bodyError, hasBody } from './body';
 import { AppError } from './errors';
 
 const PROBLEM_BASE = 'https://databridge.example/problems/';
 
-/** Maps body-parser failures (too large, bad JSON) into the AppError family. */
+/** Maps body-parser and router failures (too large, bad JSON or UTF-8, bad percent-encoding) into the AppError family. */
 function normalise(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
-  const e = err as { type?: string; status?: number; limit?: number };
-  if (e?.type === 'entity.too.large') return new AppError(413, 'payload_too_large', { limit: e.limit ?? 0 });
-  if (e?.type === 'entity.parse.failed') return new AppError(400, 'invalid_json');
-  if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return new AppError(415, 'unsupported_media_type', { expected: 'application/json; charset=utf-8' });
-  return null;
+  // The router's decoding of `%FF` in a path parameter, and decodeURIComponent anywhere else.
+  if (err instanceof URIError) return new AppError(400, 'invalid_path_encoding');
+  return bodyError(err);
 }
 
 /** The one error handler: every failure leaves as localised application/problem+json. */
 export function problemHandler(log: Logger) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const lang = req.ctx?.lang ?? negotiateLanguage(req.query?.lang, req.get('accept-language'));
+    // A refused request whose body was never read: close the connection after answering rather
+    // than receive (and discard) the rest of an upload nobody will look at.
+    if (hasBody(req) && !req.readableEnded && !req.complete) res.set('Connection', 'close');
     const t = translator(lang);
     const appErr = normalise(err);
     if (!appErr) {

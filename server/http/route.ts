@@ -1,8 +1,10 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { Role } from '../auth/models';
 import { validate, type SchemaId } from '../../schemas/ajv';
+import { jsonParser, requireContentType, requireJsonContentType, SMALL_BODY_BYTES, textParser, type BodyLimit } from './body';
 import { AppError, forbidden, unauthenticated, validationFailed } from './errors';
 import { hasRole } from './context';
+import { depsOf } from './deps';
 
 /**
  * Who may call a route at all. Finer, per-object decisions (membership, visibility) are made by
@@ -36,8 +38,10 @@ export interface RouteDef {
   responses?: number[];
   /** Query parameters, for the API reference only (handlers read and check them themselves). */
   query?: Record<string, QueryParamDoc>;
-  /** A non-JSON request body the route reads itself (its media types), for the API reference. */
+  /** A non-JSON request body (its media types), read as UTF-8 text up to MAX_IMPORT_BYTES. */
   rawBody?: { contentTypes: readonly string[]; description: string };
+  /** Size limit of a JSON body: `small` (64 KiB, the default) or `document` (MAX_JSON_BYTES). */
+  bodyLimit?: Exclude<BodyLimit, 'import'>;
   handler: (req: Request, res: Response) => Promise<unknown> | unknown;
 }
 
@@ -54,15 +58,39 @@ function checkPermission(def: RouteDef, req: Request): void {
   if (!hasRole(req.ctx.user, ...permission)) throw forbidden('forbidden_role', { roles: permission.join(', ') });
 }
 
-/** Builds an Express router from route definitions; refuses definitions without a permission. */
+function limitOf(req: Request, def: RouteDef): number {
+  const { config } = depsOf(req);
+  if (def.rawBody) return config.maxImportBytes;
+  return def.bodyLimit === 'document' ? config.maxJsonBytes : Math.min(SMALL_BODY_BYTES, config.maxJsonBytes);
+}
+
+/**
+ * The body pipeline of one route: Content-Type check, then the parser with the route's limit.
+ * Runs only after the permission check, so refused callers never make the server read a body.
+ */
+function bodyReader(def: RouteDef): RequestHandler[] {
+  const checkType = def.rawBody ? requireContentType(def.rawBody.contentTypes) : requireJsonContentType;
+  const types = def.rawBody?.contentTypes;
+  const parse = (req: Request, res: Response, next: NextFunction) =>
+    (types ? textParser(types, limitOf(req, def)) : jsonParser(limitOf(req, def)))(req, res, next);
+  return [checkType, parse];
+}
+
+/**
+ * Builds an Express router from route definitions; refuses definitions without a permission.
+ * Per request: permission (the caller was authenticated from headers alone) → body → schema → handler.
+ */
 export function buildRouter(defs: readonly RouteDef[]): Router {
   const router = express.Router();
   for (const def of defs) {
     if (def.permission === undefined || def.permission === null || (Array.isArray(def.permission) && def.permission.length === 0)) {
       throw new Error(`Route ${def.method.toUpperCase()} ${def.path} declares no permission`);
     }
-    router[def.method](def.path, async (req: Request, res: Response) => {
+    const gate = (req: Request, _res: Response, next: NextFunction) => {
       checkPermission(def, req);
+      next();
+    };
+    router[def.method](def.path, gate, ...bodyReader(def), async (req: Request, res: Response) => {
       if (def.body) {
         const result = validate(def.body, req.body ?? {});
         if (!result.ok) throw validationFailed(result.errors);

@@ -24,7 +24,20 @@ export interface Config {
   seedDemo: boolean;
   demoPassword: string;
   sessionTtlHours: number;
-  loginRateLimit: { max: number; windowSeconds: number };
+  /**
+   * Failed sign-ins allowed per window: `max` per address and account, `perAddress` per address over
+   * all accounts, `perAccount` per account over all addresses (beyond it only the owner's known
+   * browsers and addresses may keep trying).
+   */
+  loginRateLimit: { max: number; windowSeconds: number; perAddress: number; perAccount: number };
+  /** Deadline (ms) of one database call made while serving a request; beyond it the API answers 503. */
+  dbTimeoutMs: number;
+  /** Deadline (ms) of one object-storage call; beyond it file operations answer 503. */
+  s3TimeoutMs: number;
+  /** SMTP server for outgoing mail (smtp:// or smtps:// URL); unset → mail is kept in the outbox collection and logged. */
+  smtpUrl?: string;
+  /** Sender of outgoing mail. */
+  mailFrom: string;
   maxJsonBytes: number;
   /** Largest bulk-import body (CSV or JSON lines); 413 beyond it. */
   maxImportBytes: number;
@@ -149,6 +162,9 @@ export function loadConfig(env: Env = process.env): Config {
   const catalogContactEmail = env.CATALOG_CONTACT_EMAIL || 'data@databridge.example';
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(catalogContactEmail)) problems.push(`CATALOG_CONTACT_EMAIL must be an e-mail address (got "${catalogContactEmail}")`);
 
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) problems.push('SMTP_URL must be an smtp:// or smtps:// URL');
+
   const demoPassword = env.DEMO_PASSWORD || 'databridge-demo';
   if (demoPassword.length < 8) problems.push('DEMO_PASSWORD must be at least 8 characters');
 
@@ -169,7 +185,13 @@ export function loadConfig(env: Env = process.env): Config {
     loginRateLimit: {
       max: int('LOGIN_RATE_LIMIT', 10, 1, 10_000),
       windowSeconds: int('LOGIN_RATE_WINDOW_SECONDS', 900, 1, 86_400),
+      perAddress: int('LOGIN_ADDRESS_RATE_LIMIT', 100, 1, 100_000),
+      perAccount: int('LOGIN_ACCOUNT_RATE_LIMIT', 50, 1, 100_000),
     },
+    dbTimeoutMs: int('DB_TIMEOUT_MS', 5000, 200, 600_000),
+    s3TimeoutMs: int('S3_TIMEOUT_MS', 5000, 200, 600_000),
+    smtpUrl,
+    mailFrom: env.MAIL_FROM || 'K–US Data Bridge <no-reply@databridge.example>',
     maxJsonBytes: int('MAX_JSON_BYTES', 1_000_000, 1_000, 50_000_000),
     maxImportBytes: int('MAX_IMPORT_BYTES', 30_000_000, 1_000, 500_000_000),
     catalogContactEmail,

@@ -132,6 +132,7 @@ export const labelingRoutes = [
     path: '/labeling-procedures',
     permission: ['provider', 'admin'],
     body: 'labelingProcedures.create',
+    bodyLimit: 'document',
     tag: 'labeling',
     summary: 'Create a procedure; version 1 starts as a draft',
     responses: [201],
@@ -159,6 +160,7 @@ export const labelingRoutes = [
     path: '/labeling-procedures/:id',
     permission: ['provider', 'admin'],
     body: 'labelingProcedures.update',
+    bodyLimit: 'document',
     tag: 'labeling',
     summary: 'Edit the draft version (merge patch; If-Match with its ETag; 409 when the latest version is not a draft)',
     async handler(req, res) {
