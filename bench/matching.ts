@@ -104,7 +104,7 @@ export function syntheticDataset(i: number, providerId: Types.ObjectId, procedur
     },
     ...(i % 3 === 0 ? { labeling: { procedureId: String(procedureId), procedureVersion: 1, results: [{ metric: 'f1', value: 0.8 + (i % 10) / 100 }] } } : {}),
   };
-  return { ...content, providerId, createdBy: new Types.ObjectId(), status: 'published', version: 1, rev: 1, artifacts: [], reviewHistory: [], live: { ...content, version: 1, publishedAt, approvedBy: new Types.ObjectId() }, publishedAt, withdrawnAt: null };
+  return { ...content, providerId, createdBy: new Types.ObjectId(), status: 'published', version: 1, rev: 1, artifacts: [], reviewHistory: [], live: { ...content, version: 1, publishedAt, approvedBy: new Types.ObjectId(), artifacts: [] }, publishedAt, withdrawnAt: null };
 }
 
 /**

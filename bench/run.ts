@@ -69,7 +69,7 @@ async function benchCatalogue(): Promise<void> {
         disclosure: { accessLevel: 'open', samplesAccess: 'open', allowedCountries: ['*'], allowedOrgTypes: ['*'], allowedPurposes: ['research'], crossBorder: 'allowed', conditions: { dua: false, irb: false, attribution: true, noRedistribution: false }, maxGrantDays: 365 },
       };
       const publishedAt = new Date(now - i * 60_000);
-      return { ...content, providerId: org._id, createdBy: new Types.ObjectId(), status: 'published', version: 1, rev: 1, artifacts: [], reviewHistory: [], live: { ...content, version: 1, publishedAt, approvedBy: new Types.ObjectId() }, publishedAt, withdrawnAt: null };
+      return { ...content, providerId: org._id, createdBy: new Types.ObjectId(), status: 'published', version: 1, rev: 1, artifacts: [], reviewHistory: [], live: { ...content, version: 1, publishedAt, approvedBy: new Types.ObjectId(), artifacts: [] }, publishedAt, withdrawnAt: null };
     });
     const t0 = Date.now();
     await Dataset.insertMany(docs, { ordered: false });

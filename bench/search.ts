@@ -87,7 +87,7 @@ export function syntheticDatasets(n: number, orgs: Types.ObjectId[], seed = 7) {
       rev: 1,
       artifacts: [],
       reviewHistory: [],
-      live: { ...content, version: 1, publishedAt, approvedBy: new Types.ObjectId() },
+      live: { ...content, version: 1, publishedAt, approvedBy: new Types.ObjectId(), artifacts: [] },
       publishedAt,
       withdrawnAt: null,
     };

@@ -17,19 +17,24 @@ import {
 import { artifactCreateSchema, type ArtifactCreate } from './artifact';
 import {
   loginSchema,
+  membershipRequestSchema,
   registerSchema,
   tokenCreateSchema,
   updateMeSchema,
+  verifyEmailSchema,
   type Login,
+  type MembershipRequest,
   type Register,
   type TokenCreate,
   type UpdateMe,
+  type VerifyEmail,
 } from './auth';
 import {
   datasetCreateSchema,
   datasetDraftSchema,
   datasetPublishableSchema,
   datasetReviewSchema,
+  datasetSubmitSchema,
   datasetUpdateSchema,
   datasetWithdrawSchema,
   type DatasetCreate,
@@ -37,6 +42,7 @@ import {
   type DatasetPublishable,
   type DatasetReview,
   type DatasetPatch,
+  type DatasetSubmit,
   type DatasetWithdraw,
 } from './dataset';
 import { type FieldError } from './errors';
@@ -64,9 +70,15 @@ import {
   type PartnerProfile,
 } from './organization';
 import {
+  memberApproveSchema,
+  memberRejectSchema,
+  memberUpdateSchema,
   userAdminUpdateSchema,
   userPublicSchema,
   userRoleUpdateSchema,
+  type MemberApprove,
+  type MemberReject,
+  type MemberUpdate,
   type UserAdminUpdate,
   type UserPublic,
   type UserRoleUpdate,
@@ -80,6 +92,7 @@ export const SCHEMAS = [
   datasetPublishableSchema,
   datasetReviewSchema,
   datasetWithdrawSchema,
+  datasetSubmitSchema,
   datasetSearchSchema,
   labelingProcedureCreateSchema,
   labelingProcedureUpdateSchema,
@@ -90,12 +103,17 @@ export const SCHEMAS = [
   registerSchema,
   tokenCreateSchema,
   updateMeSchema,
+  verifyEmailSchema,
+  membershipRequestSchema,
   organizationCreateSchema,
   organizationUpdateSchema,
   partnerProfileSchema,
   userPublicSchema,
   userRoleUpdateSchema,
   userAdminUpdateSchema,
+  memberApproveSchema,
+  memberUpdateSchema,
+  memberRejectSchema,
   policyEvaluateSchema,
   accessRequestCreateSchema,
   accessRequestDecisionSchema,
@@ -114,6 +132,7 @@ export interface SchemaTypes {
   'datasets.publishable': DatasetPublishable;
   'datasets.review': DatasetReview;
   'datasets.withdraw': DatasetWithdraw;
+  'datasets.submit': DatasetSubmit;
   'datasets.search': DatasetSearch;
   'labelingProcedures.create': LabelingProcedureCreate;
   'labelingProcedures.update': LabelingProcedurePatch;
@@ -124,12 +143,17 @@ export interface SchemaTypes {
   'auth.register': Register;
   'auth.tokenCreate': TokenCreate;
   'auth.updateMe': UpdateMe;
+  'auth.verifyEmail': VerifyEmail;
+  'auth.membershipRequest': MembershipRequest;
   'organizations.create': OrganizationCreate;
   'organizations.update': OrganizationUpdate;
   'organizations.partnerProfile': PartnerProfile;
   'users.public': UserPublic;
   'users.roleUpdate': UserRoleUpdate;
   'users.adminUpdate': UserAdminUpdate;
+  'organizations.memberApprove': MemberApprove;
+  'organizations.memberUpdate': MemberUpdate;
+  'organizations.memberReject': MemberReject;
   'policy.evaluate': PolicyEvaluate;
   'accessRequests.create': AccessRequestCreate;
   'accessRequests.decision': AccessRequestDecision;

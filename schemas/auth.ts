@@ -16,21 +16,46 @@ export const loginSchema = {
 } as const;
 export type Login = FromSchema<typeof loginSchema>;
 
-/** `POST /auth/register` body: a researcher joining an existing organisation by its slug. */
+/**
+ * `POST /auth/register` body: a researcher account. `organizationSlug` asks to join that
+ * organisation; it never confers membership (its admins approve, or a verified e-mail address in a
+ * domain the organisation lists does).
+ */
 export const registerSchema = {
   $id: 'auth.register',
   type: 'object',
   additionalProperties: false,
-  required: ['email', 'password', 'name', 'organizationSlug'],
+  required: ['email', 'password', 'name'],
   properties: {
     email,
     password: { type: 'string', minLength: 12, maxLength: 128 },
     name: text(100),
     locale: { type: 'string', enum: LOCALE_CODES },
     organizationSlug: slug,
+    membershipNote: text(500),
   },
 } as const;
 export type Register = FromSchema<typeof registerSchema>;
+
+/** `POST /auth/verify-email` body: the secret from the verification link. */
+export const verifyEmailSchema = {
+  $id: 'auth.verifyEmail',
+  type: 'object',
+  additionalProperties: false,
+  required: ['token'],
+  properties: { token: { type: 'string', minLength: 20, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$', 'x-error-codes': { pattern: 'invalid_token_format' } } },
+} as const;
+export type VerifyEmail = FromSchema<typeof verifyEmailSchema>;
+
+/** `PUT /auth/membership` body: ask to join an organisation (replaces a pending request). */
+export const membershipRequestSchema = {
+  $id: 'auth.membershipRequest',
+  type: 'object',
+  additionalProperties: false,
+  required: ['organizationSlug'],
+  properties: { organizationSlug: slug, note: text(500) },
+} as const;
+export type MembershipRequest = FromSchema<typeof membershipRequestSchema>;
 
 /** `POST /auth/tokens` body: personal API tokens always expire. */
 export const tokenCreateSchema = {

@@ -143,6 +143,15 @@ export const datasetWithdrawSchema = {
 } as const;
 export type DatasetWithdraw = FromSchema<typeof datasetWithdrawSchema>;
 
+/** `POST /datasets/{id}/submit` body: the provider's public summary of what this version changes. */
+export const datasetSubmitSchema = {
+  $id: 'datasets.submit',
+  type: 'object',
+  additionalProperties: false,
+  properties: { changeNote: bilingualText(500) },
+} as const;
+export type DatasetSubmit = FromSchema<typeof datasetSubmitSchema>;
+
 export type License = FromSchema<typeof license>;
 export type Disclosure = FromSchema<typeof disclosure>;
 export type DisclosureDraft = FromSchema<typeof disclosureDraft>;

@@ -78,6 +78,14 @@ export const email = {
   'x-error-codes': { format: 'invalid_email' },
 } as const;
 
+/** A lower-case DNS domain such as `kdata.go.kr` (the part of an e-mail address after `@`). */
+export const emailDomain = {
+  type: 'string',
+  maxLength: 253,
+  pattern: '^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$',
+  'x-error-codes': { pattern: 'invalid_email_domain' },
+} as const;
+
 export const url = {
   type: 'string',
   format: 'uri',

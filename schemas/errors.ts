@@ -52,6 +52,8 @@ export const FIELD_ERROR_PARAMS = {
   invalid_url: [],
   invalid_date: [],
   invalid_content_type: [],
+  invalid_email_domain: [],
+  invalid_token_format: [],
   wildcard_exclusive: [],
   // Produced by rule functions (server/policy/registration.ts, server/datasets/readiness.ts,
   // server/labeling/rules.ts).
@@ -68,6 +70,7 @@ export const FIELD_ERROR_PARAMS = {
   upload_missing: [],
   artifact_size_mismatch: ['expected', 'actual'],
   artifact_checksum_mismatch: ['expected', 'actual'],
+  artifact_content_type_mismatch: ['expected', 'actual'],
   out_of_range: ['min', 'max'],
   // Produced by access-request commands (server/access/commands.ts).
   agreement_required: [],

@@ -1,6 +1,6 @@
 // Organisation schemas (DESIGN §3 "Organization", §6 "partnerProfile").
 import type { FromSchema } from 'json-schema-to-ts';
-import { bilingualKeywords, bilingualTextSome, country, slug, TITLE_MAX, uniqueList, url } from './defs';
+import { bilingualKeywords, bilingualTextSome, country, emailDomain, slug, TITLE_MAX, uniqueList, url } from './defs';
 import { KR_TECHNOLOGY_CODES, MODALITY_CODES, ORGANIZATION_TYPE_CODES, PURPOSE_CODES, TASK_CODES, US_CET_CODES } from './taxonomy';
 
 // Everything but the slug, which stays fixed because URLs and registrations refer to it.
@@ -10,6 +10,11 @@ const editableFields = {
   type: { type: 'string', enum: ORGANIZATION_TYPE_CODES },
   website: url,
   verified: { type: 'boolean' },
+  /**
+   * E-mail domains the organisation has shown it controls (checked by platform admins): an account
+   * whose verified address is in one of them joins without waiting for approval.
+   */
+  emailDomains: uniqueList(emailDomain, 10),
 } as const;
 
 /** `POST /organizations` body (admins). */

@@ -83,7 +83,18 @@ export async function seedDemo({ config, log, storage }: SeedDeps): Promise<Seed
       userIds.set(u.email, existing._id);
       continue;
     }
-    const created = await User.create({ email: u.email, name: u.name, organizationId: orgId, roles: u.roles, locale: u.locale, passwordHash });
+    // Demo accounts are members their organisations have already admitted, with verified addresses.
+    const created = await User.create({
+      email: u.email,
+      name: u.name,
+      organizationId: orgId,
+      membership: 'active',
+      orgAdmin: u.orgAdmin ?? false,
+      emailVerifiedAt: new Date(SEED_EPOCH),
+      roles: u.roles,
+      locale: u.locale,
+      passwordHash,
+    });
     userIds.set(u.email, created._id);
     report.users++;
   }
@@ -191,13 +202,13 @@ export async function seedDemo({ config, log, storage }: SeedDeps): Promise<Seed
       artifacts,
       reviewHistory: history,
       submittedBy: status === 'draft' ? null : createdBy,
-      live: wasPublished ? { ...clean, version: 1, publishedAt, approvedBy: reviewerId } : null,
+      live: wasPublished ? { ...clean, version: 1, publishedAt, approvedBy: reviewerId, artifacts } : null,
       publishedAt: wasPublished ? publishedAt : null,
       withdrawnAt: status === 'withdrawn' ? new Date(publishedAt.getTime() + 20 * day) : null,
       createdAt,
     });
     if (wasPublished) {
-      await DatasetVersion.create({ datasetId: id, providerId, version: 1, snapshot: clean, publishedAt, approvedBy: reviewerId, submittedBy: createdBy });
+      await DatasetVersion.create({ datasetId: id, providerId, version: 1, snapshot: clean, publishedAt, approvedBy: reviewerId, submittedBy: createdBy, artifacts });
     }
     report.datasets++;
   }

@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './infra/config';
 import { createLogger } from './infra/logger';
 import { connectMongo, syncIndexes } from './infra/mongo';
+import { runMigrations } from './infra/migrations';
 import { createStorage } from './infra/s3';
 import { startServices } from './infra/services';
 import mongoose from 'mongoose';
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   try {
     await connectMongo(services.mongoUri, config.dbName);
     await syncIndexes();
+    await runMigrations(log);
     const storage = createStorage(services.s3);
     const s3Origin = services.s3.endpoint ? new URL(services.s3.endpoint).origin : null;
     if (config.seedDemo) await seedIfEmpty({ config, log, storage });

@@ -6,3 +6,4 @@ export { Dataset, DatasetVersion } from './datasets/model';
 export { LabelingProcedure, ProcedureVersion } from './labeling/model';
 export { AccessRequest, AccessRequestTransition } from './access/model';
 export { Notification } from './notifications/model';
+export { Mail } from './mail/model';

@@ -3,6 +3,7 @@ import { authRoutes } from './auth/routes';
 import { userRoutes } from './auth/user-routes';
 import { organizationRoutes } from './organizations/routes';
 import { partnerProfileRoutes } from './organizations/partner-profile';
+import { memberRoutes } from './organizations/member-routes';
 import { datasetRoutes } from './datasets/routes';
 import { searchRoutes } from './search/routes';
 import { artifactRoutes } from './artifacts/routes';
@@ -22,6 +23,7 @@ export const allRoutes: RouteDef[] = [
   ...userRoutes,
   ...organizationRoutes,
   ...partnerProfileRoutes,
+  ...memberRoutes,
   // Before datasetRoutes: `/datasets/suggest` must not be read as a dataset slug.
   ...searchRoutes,
   ...datasetRoutes,

@@ -258,6 +258,8 @@ export interface SeedUser {
   orgSlug: string;
   roles: Role[];
   locale: Locale;
+  /** Manages the members of their organisation (approves membership requests). */
+  orgAdmin?: boolean;
 }
 
 export interface LabelClass {

@@ -23,6 +23,7 @@ export const users: SeedUser[] = [
     orgSlug: 'kus-bridge-secretariat',
     roles: ['admin'],
     locale: 'ko',
+    orgAdmin: true,
   },
   {
     email: DEMO_EMAILS.provider,
@@ -37,6 +38,7 @@ export const users: SeedUser[] = [
     orgSlug: 'kdata-agency',
     roles: ['reviewer'],
     locale: 'ko',
+    orgAdmin: true,
   },
   {
     email: DEMO_EMAILS.researcher,
@@ -44,6 +46,7 @@ export const users: SeedUser[] = [
     orgSlug: 'hangang-national-university',
     roles: ['researcher'],
     locale: 'ko',
+    orgAdmin: true,
   },
   {
     email: DEMO_EMAILS.partner,
@@ -51,6 +54,7 @@ export const users: SeedUser[] = [
     orgSlug: 'pacific-state-university',
     roles: ['researcher'],
     locale: 'en',
+    orgAdmin: true,
   },
   {
     email: DEMO_EMAILS.nationalReviewer,
@@ -65,6 +69,7 @@ export const users: SeedUser[] = [
     orgSlug: 'saebit-medical-ai-center',
     roles: ['provider', 'reviewer'],
     locale: 'ko',
+    orgAdmin: true,
   },
   {
     email: DEMO_EMAILS.industryProvider,
@@ -72,6 +77,7 @@ export const users: SeedUser[] = [
     orgSlug: 'daon-smart-factory',
     roles: ['provider'],
     locale: 'ko',
+    orgAdmin: true,
   },
   {
     email: DEMO_EMAILS.ffrdcResearcher,
@@ -79,5 +85,6 @@ export const users: SeedUser[] = [
     orgSlug: 'atlantic-advanced-systems-lab',
     roles: ['researcher'],
     locale: 'en',
+    orgAdmin: true,
   },
 ];

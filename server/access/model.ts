@@ -51,7 +51,8 @@ export interface AccessRequestDoc {
   /** The dataset's provider organisation: whose reviewers decide. */
   providerId: Types.ObjectId;
   requesterId: Types.ObjectId;
-  requesterOrgId: Types.ObjectId;
+  /** The requester's organisation when the request was made (null for an account without a granted membership). */
+  requesterOrgId: Types.ObjectId | null;
   idempotencyKey: string;
   /** SHA-256 of the canonical create body: the same key with another body is a client bug (409). */
   bodyHash: string;
@@ -91,7 +92,7 @@ const accessRequestSchema = new Schema<AccessRequestDoc>(
     datasetId: { type: Schema.Types.ObjectId, required: true },
     providerId: { type: Schema.Types.ObjectId, required: true },
     requesterId: { type: Schema.Types.ObjectId, required: true },
-    requesterOrgId: { type: Schema.Types.ObjectId, required: true },
+    requesterOrgId: { type: Schema.Types.ObjectId, default: null },
     idempotencyKey: { type: String, required: true },
     bodyHash: { type: String, required: true },
     scope: { type: String, required: true },

@@ -2,7 +2,7 @@ import { Types, type QueryFilter } from 'mongoose';
 import { organizationsById } from '../organizations/lookup';
 import { User } from '../auth/models';
 import { Dataset, type DatasetDoc } from '../datasets/model';
-import type { AuthUser } from '../http/context';
+import { seesAllProviders, type AuthUser } from '../http/context';
 import { AccessRequest, PENDING_STATES, type AccessRequestDoc, type AccessRequestState } from './model';
 import type { DatasetSummary, RequesterSummary } from './presenter';
 import { days } from './status';
@@ -16,9 +16,11 @@ export async function relationsFor(
     Dataset.find({ _id: { $in: ids(docs.map((d) => d.datasetId)) } }, { slug: 1, title: 1, 'live.title': 1 }).lean<
       Pick<DatasetDoc, '_id' | 'slug' | 'title' | 'live'>[]
     >(),
-    User.find({ _id: { $in: ids(docs.map((d) => d.requesterId)) } }, { name: 1, organizationId: 1 }).lean(),
+    User.find({ _id: { $in: ids(docs.map((d) => d.requesterId)) } }, { name: 1, organizationId: 1, membership: 1 }).lean(),
   ]);
-  const orgById = await organizationsById(users.map((u) => u.organizationId));
+  // Only a granted membership names the requester's organisation; an applicant's claim does not.
+  const orgOf = (u: { organizationId: Types.ObjectId | null; membership: string }) => (u.membership === 'active' ? u.organizationId : null);
+  const orgById = await organizationsById(users.map(orgOf).filter((id): id is Types.ObjectId => !!id));
   return {
     datasets: new Map(
       datasets.map((d) => [
@@ -28,7 +30,8 @@ export async function relationsFor(
     ),
     requesters: new Map(
       users.map((u) => {
-        const org = orgById.get(String(u.organizationId));
+        const orgId = orgOf(u);
+        const org = orgId ? orgById.get(String(orgId)) : undefined;
         return [
           String(u._id),
           {
@@ -102,7 +105,7 @@ export function listMine(user: AuthUser, f: ListFilters, p: Page, now: Date) {
 
 /** True when the user reviews every provider's requests (national reviewers and admins). */
 export function reviewsEveryProvider(user: AuthUser): boolean {
-  return user.roles.includes('admin') || (user.roles.includes('reviewer') && user.organization.nationalReviewer);
+  return seesAllProviders(user);
 }
 
 /**
@@ -114,8 +117,11 @@ export function listQueue(user: AuthUser, f: ListFilters, p: Page, now: Date) {
   const wide = reviewsEveryProvider(user);
   let providers: QueryFilter<AccessRequestDoc>;
   if (wide) providers = f.providerIds ? { providerId: { $in: f.providerIds } } : {};
-  else
-    providers = { providerId: f.providerIds ? { $in: f.providerIds.filter((id) => id.equals(user.organizationId)) } : user.organizationId };
+  else if (!user.organizationId) providers = { _id: { $in: [] } };
+  else {
+    const own = user.organizationId;
+    providers = { providerId: f.providerIds ? { $in: f.providerIds.filter((id) => id.equals(own)) } : own };
+  }
   const statuses = f.statuses.length ? f.statuses : [...PENDING_STATES];
   // A reviewer's own requests are someone else's to decide.
   const filter = combine(providers, { requesterId: { $ne: user.id } }, narrow(f, now), statusFilter(statuses, now));

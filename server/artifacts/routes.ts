@@ -10,6 +10,7 @@ import { route } from '../http/route';
 import type { Request } from 'express';
 import { providerScope, requireView, type OrgScope } from '../datasets/access';
 import { checkIfMatch, loadDataset, loadReadableDataset } from '../datasets/commands';
+import { filesOf } from '../datasets/files';
 import { Dataset, type ArtifactDoc, type DatasetDoc } from '../datasets/model';
 import { etagOf, presentArtifact } from '../datasets/presenter';
 import { rulesOfFace } from '../policy/dataset-rules';
@@ -37,17 +38,40 @@ function safeFilename(name: string): string {
   return cleaned.slice(0, 120) || 'file';
 }
 
-function findArtifact(doc: DatasetDoc, artifactId: string): ArtifactDoc {
-  const a = doc.artifacts.find((x) => x.id === artifactId);
+const FAILURE_PATHS: Record<string, string> = { artifact_size_mismatch: '/bytes', artifact_checksum_mismatch: '/sha256', artifact_content_type_mismatch: '/contentType' };
+
+/** The bare media type of a Content-Type header (no parameters, lower case). */
+function mediaType(contentType: string): string {
+  return contentType.split(';')[0].trim().toLowerCase();
+}
+
+function findArtifact(list: readonly ArtifactDoc[], artifactId: string): ArtifactDoc {
+  const a = list.find((x) => x.id === artifactId);
   if (!a) throw notFound('artifact_not_found');
   return a;
 }
 
-/** Replaces the artifacts array under the dataset's current revision (412-style conflict otherwise). */
+/**
+ * The files a caller may download from: the approved set for the public; for the provider's people
+ * and reviewers the working copy and the approved set (a file removed in a revision stays public
+ * until the revision is approved).
+ */
+function downloadableFiles(doc: DatasetDoc, view: 'working' | 'live'): ArtifactDoc[] {
+  const live = filesOf(doc, 'live');
+  if (view === 'live') return live;
+  return [...doc.artifacts, ...live.filter((a) => !doc.artifacts.some((w) => w.id === a.id))];
+}
+
+/**
+ * Replaces the artifacts array under the dataset's current revision (409 otherwise). A change to the
+ * files of a published (or withdrawn) dataset starts a revision draft, like any other edit: the
+ * public keeps the approved files until a reviewer approves the next version.
+ */
 async function saveArtifacts(doc: DatasetDoc, organizationId: Types.ObjectId, artifacts: ArtifactDoc[]): Promise<DatasetDoc> {
+  const status = doc.status === 'published' || doc.status === 'withdrawn' ? 'draft' : doc.status;
   const updated = await Dataset.findOneAndUpdate(
     { _id: doc._id, providerId: organizationId, rev: doc.rev },
-    { $set: { artifacts }, $inc: { rev: 1 } },
+    { $set: { artifacts, status }, $inc: { rev: 1 } },
     { returnDocument: 'after' },
   ).lean<DatasetDoc>();
   if (!updated) throw conflict('concurrent_modification');
@@ -70,11 +94,10 @@ export const artifactRoutes = [
     path: '/datasets/:id/artifacts',
     permission: 'public',
     tag: 'artifacts',
-    summary: 'List artifacts (members also see pending and rejected uploads)',
+    summary: "List files: the published version's for the public; the working copy's (with pending and rejected uploads) for the provider's people and reviewers",
     async handler(req, res) {
       const { doc, view } = await loadReadableDataset(String(req.params.id), req.ctx.user);
-      const list = view === 'working' ? doc.artifacts : doc.artifacts.filter((a) => a.status === 'available');
-      const items = list.map((a) => presentArtifact(a, String(doc._id)));
+      const items = filesOf(doc, view).map((a) => presentArtifact(a, String(doc._id)));
       res.json({ items, total: items.length, page: 1, pageSize: items.length });
     },
   }),
@@ -135,7 +158,7 @@ export const artifactRoutes = [
       const user = req.ctx.user!;
       const { doc } = requireView(await loadDataset(String(req.params.id)), user);
       const scope = providerScope(user, doc.providerId);
-      const artifact = findArtifact(doc, String(req.params.artifactId));
+      const artifact = findArtifact(doc.artifacts, String(req.params.artifactId));
       if (artifact.status === 'available') {
         res.json({ artifact: presentArtifact(artifact, String(doc._id)) });
         return;
@@ -145,7 +168,11 @@ export const artifactRoutes = [
       const head = await storage.head(artifact.key);
       if (!head) throw new AppError(422, 'upload_missing', {}, [{ path: '/artifacts', code: 'upload_missing' }]);
       let failure: { code: string; params: Record<string, unknown> } | null = null;
-      if (head.bytes !== artifact.bytes) {
+      // The upload URL signs the content type; a store that does not check signatures (or a proxy
+      // rewriting headers) could still let another type through, so it is checked again here.
+      if (mediaType(head.contentType) !== artifact.contentType) {
+        failure = { code: 'artifact_content_type_mismatch', params: { expected: artifact.contentType, actual: head.contentType } };
+      } else if (head.bytes !== artifact.bytes) {
         failure = { code: 'artifact_size_mismatch', params: { expected: artifact.bytes, actual: head.bytes } };
       } else {
         const actual = await storage.sha256(artifact.key);
@@ -156,7 +183,7 @@ export const artifactRoutes = [
       const fresh = (await loadDataset(String(doc._id)))!;
       await saveArtifacts(fresh, scope.organizationId, fresh.artifacts.map((a) => (a.id === artifact.id ? next : a)));
       await recordAudit(actorOf(req.ctx), failure ? 'artifact.rejected' : 'artifact.available', { type: 'dataset', id: doc._id, organizationId: doc.providerId }, { artifactId: artifact.id, ...(failure ?? {}) });
-      if (failure) throw new AppError(422, failure.code, failure.params, [{ path: failure.code === 'artifact_size_mismatch' ? '/bytes' : '/sha256', code: failure.code, params: failure.params }]);
+      if (failure) throw new AppError(422, failure.code, failure.params, [{ path: FAILURE_PATHS[failure.code], code: failure.code, params: failure.params }]);
       res.json({ artifact: presentArtifact(next, String(doc._id)) });
     },
   }),
@@ -165,13 +192,13 @@ export const artifactRoutes = [
     path: '/datasets/:id/artifacts/:artifactId',
     permission: ['provider', 'admin'],
     tag: 'artifacts',
-    summary: 'Remove an artifact and its stored object',
+    summary: 'Remove a file from the working copy; a published file stays public (and stored) until the next version is approved',
     responses: [204],
     async handler(req, res) {
       const { doc, scope } = await editableDataset(req);
-      const artifact = findArtifact(doc, String(req.params.artifactId));
+      const artifact = findArtifact(doc.artifacts, String(req.params.artifactId));
       await saveArtifacts(doc, scope.organizationId, doc.artifacts.filter((a) => a.id !== artifact.id));
-      await depsOf(req).storage.deleteObject(artifact.key);
+      if (!filesOf(doc, 'live').some((a) => a.key === artifact.key)) await depsOf(req).storage.deleteObject(artifact.key);
       await recordAudit(actorOf(req.ctx), 'artifact.delete', { type: 'dataset', id: doc._id, organizationId: doc.providerId }, { artifactId: artifact.id });
       res.status(204).end();
     },
@@ -186,7 +213,7 @@ export const artifactRoutes = [
       const user = req.ctx.user;
       const purpose = purposeQuery(req);
       const { doc, view } = await loadReadableDataset(String(req.params.id), user);
-      const artifact = findArtifact(doc, String(req.params.artifactId));
+      const artifact = findArtifact(downloadableFiles(doc, view), String(req.params.artifactId));
       if (artifact.status !== 'available') throw notFound('artifact_not_found');
       // The engine decides; the 403 carries its decision, reasons and requirements (401 is never
       // used: an anonymous caller reads decision sign_in_required).

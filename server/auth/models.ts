@@ -2,16 +2,31 @@ import mongoose, { Schema, type Types } from 'mongoose';
 
 export const ROLES = ['provider', 'researcher', 'reviewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+/** Roles that act for an organisation: they count only while the membership is active. */
+export const ORGANIZATION_ROLES: readonly Role[] = ['provider', 'reviewer'];
+
+/** DESIGN §3: membership is granted (by the organisation's admins, or a verified e-mail domain), never claimed. */
+export type MembershipStatus = 'none' | 'pending' | 'active';
 
 export interface UserDoc {
   _id: Types.ObjectId;
   email: string;
   name: string;
-  organizationId: Types.ObjectId;
+  /** The organisation joined (membership active) or asked to join (pending); null with none. */
+  organizationId: Types.ObjectId | null;
+  membership: MembershipStatus;
+  membershipRequestedAt: Date | null;
+  /** What the applicant told the organisation's admins. */
+  membershipNote: string | null;
+  /** Manages the members of their organisation (approves requests, grants organisation roles). */
+  orgAdmin: boolean;
   roles: Role[];
   locale: 'ko' | 'en';
   disabled: boolean;
   passwordHash: string;
+  emailVerifiedAt: Date | null;
+  /** SHA-256 of the pending e-mail verification secret and when it stops working. */
+  emailVerification: { tokenHash: string; expiresAt: Date } | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -20,18 +35,26 @@ const userSchema = new Schema<UserDoc>(
   {
     email: { type: String, required: true },
     name: { type: String, required: true },
-    organizationId: { type: Schema.Types.ObjectId, required: true },
+    organizationId: { type: Schema.Types.ObjectId, default: null },
+    membership: { type: String, default: 'none' },
+    membershipRequestedAt: { type: Date, default: null },
+    membershipNote: { type: String, default: null },
+    orgAdmin: { type: Boolean, default: false },
     roles: { type: [String], default: ['researcher'] },
     locale: { type: String, default: 'en' },
     disabled: { type: Boolean, default: false },
     passwordHash: { type: String, required: true },
+    emailVerifiedAt: { type: Date, default: null },
+    emailVerification: { type: Schema.Types.Mixed, default: null },
   },
   { timestamps: true, collection: 'users' },
 );
 // Sign-in by e-mail; one account per address (stored lower-cased).
 userSchema.index({ email: 1 }, { unique: true });
-// Members of an organisation (admin user list, reviewer lookup).
+// Members of an organisation (admin user list, reviewer lookup, membership requests by state).
 userSchema.index({ organizationId: 1, email: 1 });
+// E-mail verification looks the secret up by its hash.
+userSchema.index({ 'emailVerification.tokenHash': 1 });
 
 export const User = mongoose.model<UserDoc>('User', userSchema);
 

@@ -1,4 +1,8 @@
-import type { AuthUser } from '../http/context';
+import type { AuthOrganization, AuthUser } from '../http/context';
+
+function presentOrganizationRef(org: AuthOrganization | null) {
+  return org ? { id: String(org.id), slug: org.slug, name: org.name, country: org.country, type: org.type } : null;
+}
 
 /** The public view of the signed-in user (DESIGN §7): never hashes or internal ids beyond `id`. */
 export function presentUser(user: AuthUser) {
@@ -8,12 +12,13 @@ export function presentUser(user: AuthUser) {
     name: user.name,
     roles: user.roles,
     locale: user.locale,
-    organization: {
-      id: String(user.organization.id),
-      slug: user.organization.slug,
-      name: user.organization.name,
-      country: user.organization.country,
-      type: user.organization.type,
+    organization: presentOrganizationRef(user.organization),
+    membership: {
+      status: user.membership.status,
+      organization: presentOrganizationRef(user.membership.organization),
+      requestedAt: user.membership.requestedAt,
     },
+    orgAdmin: user.orgAdmin,
+    emailVerified: user.emailVerified,
   };
 }

@@ -7,8 +7,10 @@ import { AppError, conflict, isDuplicateKey, notFound, tooManyRequests, validati
 import { hit, hits, reset, secondsLeft } from '../http/rate-limit';
 import { route } from '../http/route';
 import { SESSION_COOKIE } from '../http/authenticate';
-import { Organization } from '../organizations/model';
-import { ApiToken, Session, User } from './models';
+import { endMembership, membershipOrganization, requestMembership } from '../organizations/membership';
+import { Organization, type OrganizationDoc } from '../organizations/model';
+import { startEmailVerification, verifyEmail } from './email-verification';
+import { ApiToken, Session, User, type UserDoc } from './models';
 import { loadAuthUser } from './load-user';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { presentUser } from './presenter';
@@ -127,33 +129,97 @@ export const authRoutes = [
     permission: 'public',
     body: 'auth.register',
     tag: 'auth',
-    summary: 'Register a researcher account in an existing organisation',
+    summary:
+      'Register a researcher account. `organizationSlug` asks to join that organisation: membership is granted by its admins, or by verifying an address in a domain it lists — never by registering',
     responses: [201],
     async handler(req, res) {
-      const { config } = depsOf(req);
+      const deps = depsOf(req);
       const ipKey = `register:${req.ctx.ip}`;
-      if ((await hit(ipKey, 3600)) > config.loginRateLimit.max * 2) throw tooManyRequests(secondsLeft(3600));
+      if ((await hit(ipKey, 3600)) > deps.config.loginRateLimit.max * 2) throw tooManyRequests(secondsLeft(3600));
       const email = String(req.body.email).trim().toLowerCase();
-      const org = await Organization.findOne({ slug: req.body.organizationSlug }).lean();
-      if (!org) throw validationFailed([{ path: '/organizationSlug', code: 'unknown_organization' }]);
-      let created;
+      const org = req.body.organizationSlug ? await Organization.findOne({ slug: req.body.organizationSlug }).lean<OrganizationDoc>() : null;
+      if (req.body.organizationSlug && !org) throw validationFailed([{ path: '/organizationSlug', code: 'unknown_organization' }]);
+      let created: UserDoc;
       try {
-        created = await User.create({
+        const doc = await User.create({
           email,
           name: String(req.body.name).trim(),
-          organizationId: org._id,
+          organizationId: null,
+          membership: 'none',
           roles: ['researcher'],
           locale: req.body.locale ?? req.ctx.lang,
           passwordHash: await hashPassword(String(req.body.password)),
         });
+        created = doc.toObject() as UserDoc;
       } catch (err) {
         if (isDuplicateKey(err)) throw conflict('email_taken');
         throw err;
       }
+      const actor = { id: created._id, email, ip: req.ctx.ip };
+      await recordAudit(actor, 'auth.register', { type: 'user', id: created._id }, { requestedOrganization: org?.slug ?? null });
+      if (org) created = await requestMembership(actor, created, org, req.body.membershipNote?.trim() ?? null);
+      await startEmailVerification(created, deps);
       const user = await loadAuthUser(created._id);
       const csrfToken = await startSession(req, res, created._id);
-      await recordAudit({ id: created._id, email, ip: req.ctx.ip }, 'auth.register', { type: 'user', id: created._id, organizationId: org._id });
       res.status(201).json({ user: presentUser(user!), csrfToken });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/auth/verify-email',
+    permission: 'public',
+    body: 'auth.verifyEmail',
+    tag: 'auth',
+    summary: 'Confirm an e-mail address with the secret from the mailed link; joins the requested organisation when it lists the address’s domain',
+    async handler(req, res) {
+      const verified = await verifyEmail(req.body.token, req.ctx.ip);
+      if (!verified) throw new AppError(400, 'verification_link_invalid');
+      res.json({ emailVerified: true, membership: verified.membership });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/auth/verify-email/resend',
+    permission: 'signed_in',
+    tag: 'auth',
+    summary: 'Mail a new verification link to the signed-in user (a few per hour)',
+    responses: [202],
+    async handler(req, res) {
+      const user = req.ctx.user!;
+      if (user.emailVerified) throw conflict('email_already_verified');
+      if ((await hit(`verify-resend:${user.id}`, 3600)) > 3) throw tooManyRequests(secondsLeft(3600));
+      const doc = await User.findById(user.id).lean<UserDoc>();
+      await startEmailVerification(doc!, depsOf(req));
+      res.status(202).json({ sent: true });
+    },
+  }),
+  route({
+    method: 'put',
+    path: '/auth/membership',
+    permission: 'signed_in',
+    body: 'auth.membershipRequest',
+    tag: 'auth',
+    summary: 'Ask to join an organisation (replaces a pending request); 409 for an active member, who must leave first',
+    async handler(req, res) {
+      const org = await Organization.findOne({ slug: req.body.organizationSlug }).lean<OrganizationDoc>();
+      if (!org) throw validationFailed([{ path: '/organizationSlug', code: 'unknown_organization' }]);
+      const doc = await User.findById(req.ctx.user!.id).lean<UserDoc>();
+      await requestMembership(actorOf(req.ctx), doc!, org, req.body.note?.trim() ?? null);
+      res.json({ user: presentUser((await loadAuthUser(req.ctx.user!.id))!), csrfToken: req.ctx.csrfToken ?? null });
+    },
+  }),
+  route({
+    method: 'delete',
+    path: '/auth/membership',
+    permission: 'signed_in',
+    tag: 'auth',
+    summary: 'Withdraw a membership request or leave the organisation (organisation roles end with it)',
+    async handler(req, res) {
+      const doc = await User.findById(req.ctx.user!.id).lean<UserDoc>();
+      const org = doc ? await membershipOrganization(doc) : null;
+      if (!doc || !org) throw notFound('membership_not_found');
+      await endMembership(req.ctx, org, doc, 'self');
+      res.json({ user: presentUser((await loadAuthUser(req.ctx.user!.id))!), csrfToken: req.ctx.csrfToken ?? null });
     },
   }),
   route({

@@ -16,6 +16,9 @@ function presentAdminUser(u: UserDoc, org: OrganizationDoc | undefined) {
     locale: u.locale,
     disabled: u.disabled,
     organization: org ? { id: String(org._id), slug: org.slug, name: org.name, country: org.country, type: org.type } : null,
+    membership: u.membership,
+    orgAdmin: u.orgAdmin,
+    emailVerified: !!u.emailVerifiedAt,
     createdAt: u.createdAt,
   };
 }
@@ -48,7 +51,7 @@ export const userRoutes = [
         User.countDocuments(filter),
         User.find(filter).sort({ email: 1 }).skip((page - 1) * pageSize).limit(pageSize).lean<UserDoc[]>(),
       ]);
-      const byId = await organizationsById(users.map((u) => u.organizationId));
+      const byId = await organizationsById(users.map((u) => u.organizationId).filter((id): id is Types.ObjectId => !!id));
       res.json({ items: users.map((u) => presentAdminUser(u, byId.get(String(u.organizationId)))), total, page, pageSize });
     },
   }),
@@ -74,7 +77,7 @@ export const userRoutes = [
       if (req.body.disabled !== undefined && req.body.disabled !== user.disabled) {
         await recordAudit(actorOf(req.ctx), updated.disabled ? 'user.disabled' : 'user.enabled', { type: 'user', id: user._id, organizationId: user.organizationId });
       }
-      const org = await Organization.findById(updated.organizationId).lean<OrganizationDoc>();
+      const org = updated.organizationId ? await Organization.findById(updated.organizationId).lean<OrganizationDoc>() : null;
       res.json(presentAdminUser(updated, org ?? undefined));
     },
   }),

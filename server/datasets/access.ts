@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import type { QueryFilter } from 'mongoose';
-import type { AuthUser } from '../http/context';
+import { isMemberOf, seesAllProviders, type AuthUser } from '../http/context';
 import { forbidden, notFound } from '../http/errors';
 import { listableLevels, metadataVisible, type ClassificationLevel } from '../policy/visibility';
 import type { DatasetDoc } from './model';
@@ -15,16 +15,16 @@ export interface Relation {
   admin: boolean;
 }
 
-/** Computes the caller's relation to a provider organisation. */
-export function relationTo(user: AuthUser | null, providerId: Types.ObjectId): Relation {
-  const member = !!user && user.organizationId.equals(providerId);
+/** Computes the caller's relation to a provider organisation (only an active membership makes a member). */
+export function relationTo(user: AuthUser | null, providerId: Types.ObjectId | null): Relation {
+  const member = !!providerId && isMemberOf(user, providerId);
   const roles = user?.roles ?? [];
   return {
     authenticated: !!user,
     member,
     provider: member && roles.includes('provider'),
     orgReviewer: member && roles.includes('reviewer'),
-    nationalReviewer: roles.includes('reviewer') && !!user?.organization.nationalReviewer,
+    nationalReviewer: roles.includes('reviewer') && !!user?.organization?.nationalReviewer,
     admin: roles.includes('admin'),
   };
 }
@@ -50,9 +50,9 @@ export interface OrgScope {
 }
 
 /** Returns a write scope when the caller is a provider of that organisation or an admin. */
-export function providerScope(user: AuthUser, providerId: Types.ObjectId): OrgScope {
+export function providerScope(user: AuthUser, providerId: Types.ObjectId | null): OrgScope {
   const rel = relationTo(user, providerId);
-  if (!rel.provider && !rel.admin) throw forbidden('not_provider_member');
+  if (!providerId || (!rel.provider && !rel.admin)) throw forbidden('not_provider_member');
   return { organizationId: providerId, __brand: 'OrgScope' } as OrgScope;
 }
 
@@ -86,10 +86,8 @@ export function requireView(doc: DatasetDoc | null, user: AuthUser | null, opts:
 /** The MongoDB filter of catalogue entries (published, not withdrawn) visible to the caller. */
 export function catalogFilter(user: AuthUser | null): QueryFilter<DatasetDoc> {
   const base: QueryFilter<DatasetDoc> = { live: { $ne: null }, withdrawnAt: null };
-  if (user && (user.roles.includes('admin') || (user.roles.includes('reviewer') && user.organization.nationalReviewer))) {
-    return base;
-  }
+  if (seesAllProviders(user)) return base;
   const levels = listableLevels(!!user);
-  if (!user) return { ...base, 'live.classification.level': { $in: levels } };
+  if (!user?.organizationId) return { ...base, 'live.classification.level': { $in: levels } };
   return { ...base, $or: [{ 'live.classification.level': { $in: levels } }, { providerId: user.organizationId }] };
 }

@@ -8,7 +8,8 @@ import { findReferenceableVersion } from '../labeling/model';
 import { Organization } from '../organizations/model';
 import { activeGrantsFor } from '../access/grants';
 import { providerScope, relationTo, requireView, reviewScope, seesWorkingCopy } from './access';
-import { CONTENT_FIELDS, Dataset, DatasetVersion, type DatasetContent, type DatasetDoc, type LiveSnapshot } from './model';
+import { CONTENT_FIELDS, Dataset, DatasetVersion, type ChangeNote, type DatasetContent, type DatasetDoc, type LiveSnapshot } from './model';
+import { fileChanges } from './files';
 import { draftErrors, publishReadinessErrors } from './readiness';
 
 /** Loads a dataset by ObjectId or slug (no visibility check: callers must apply one). */
@@ -142,8 +143,8 @@ function historyEntry(user: AuthUser, action: 'submit' | 'approve' | 'request_ch
   return { action, by: user.id, byName: user.name, at: new Date(), ...extra };
 }
 
-/** Submits a draft for publication review after checking it is ready. */
-export async function submitDataset(ctx: RequestContext, idOrSlug: string): Promise<DatasetDoc> {
+/** Submits a draft for publication review after checking it is ready, with the provider's public change summary. */
+export async function submitDataset(ctx: RequestContext, idOrSlug: string, changeNote: ChangeNote | null = null): Promise<DatasetDoc> {
   const user = ctx.user!;
   const { doc } = requireView(await loadDataset(idOrSlug), user);
   const scope = providerScope(user, doc.providerId);
@@ -151,7 +152,7 @@ export async function submitDataset(ctx: RequestContext, idOrSlug: string): Prom
   await checkReadiness(doc);
   const updated = await Dataset.findOneAndUpdate(
     { _id: doc._id, providerId: scope.organizationId, rev: doc.rev, status: doc.status },
-    { $set: { status: 'in_review', submittedBy: user.id }, $push: { reviewHistory: historyEntry(user, 'submit') }, $inc: { rev: 1 } },
+    { $set: { status: 'in_review', submittedBy: user.id, changeNote: cleanNote(changeNote) }, $push: { reviewHistory: historyEntry(user, 'submit') }, $inc: { rev: 1 } },
     { returnDocument: 'after' },
   ).lean<DatasetDoc>();
   if (!updated) throw conflict('concurrent_modification');
@@ -159,8 +160,23 @@ export async function submitDataset(ctx: RequestContext, idOrSlug: string): Prom
   return updated;
 }
 
-/** A reviewer's decision on a submission: approve (publish as version+1) or request changes. */
-export async function reviewDataset(ctx: RequestContext, idOrSlug: string, action: 'approve' | 'request_changes', comment: string | undefined): Promise<DatasetDoc> {
+function cleanNote(note: ChangeNote | null): ChangeNote | null {
+  const ko = note?.ko?.trim();
+  const en = note?.en?.trim();
+  return ko || en ? { ...(ko ? { ko } : {}), ...(en ? { en } : {}) } : null;
+}
+
+/**
+ * A reviewer's decision on a submission: approve (publish as version+1, with the working copy's
+ * available files as the new public set) or request changes. Returns the document and the storage
+ * keys no face refers to any more (files removed in this version), for the caller to delete.
+ */
+export async function reviewDataset(
+  ctx: RequestContext,
+  idOrSlug: string,
+  action: 'approve' | 'request_changes',
+  comment: string | undefined,
+): Promise<{ doc: DatasetDoc; orphanedKeys: string[] }> {
   const user = ctx.user!;
   const { doc } = requireView(await loadDataset(idOrSlug), user);
   reviewScope(user, doc.providerId);
@@ -177,26 +193,39 @@ export async function reviewDataset(ctx: RequestContext, idOrSlug: string, actio
     ).lean<DatasetDoc>();
     if (!updated) throw conflict('concurrent_modification');
     await recordAudit(actorOf(ctx), 'dataset.changes_requested', { type: 'dataset', id: doc._id, organizationId: doc.providerId }, { comment: trimmed });
-    return updated;
+    return { doc: updated, orphanedKeys: [] };
   }
 
   await checkReadiness(doc);
   const version = doc.version + 1;
   const publishedAt = new Date();
   const snapshot = contentOf(doc);
+  const files = doc.artifacts.filter((a) => a.status === 'available');
+  const { added, removed } = fileChanges(doc);
   // The unique (datasetId, version) index makes the snapshot insert the point where concurrent approvals are decided.
   let versionDoc;
   try {
-    versionDoc = await DatasetVersion.create({ datasetId: doc._id, providerId: doc.providerId, version, snapshot, publishedAt, approvedBy: user.id, submittedBy: doc.submittedBy, comment: trimmed });
+    versionDoc = await DatasetVersion.create({
+      datasetId: doc._id,
+      providerId: doc.providerId,
+      version,
+      snapshot,
+      publishedAt,
+      approvedBy: user.id,
+      submittedBy: doc.submittedBy,
+      changeNote: doc.changeNote ?? null,
+      reviewerComment: trimmed,
+      artifacts: files,
+    });
   } catch (err) {
     if (isDuplicateKey(err)) throw conflict('concurrent_modification');
     throw err;
   }
-  const live: LiveSnapshot = { ...snapshot, version, publishedAt, approvedBy: user.id };
+  const live: LiveSnapshot = { ...snapshot, version, publishedAt, approvedBy: user.id, artifacts: files };
   const updated = await Dataset.findOneAndUpdate(
     { _id: doc._id, rev: doc.rev, status: 'in_review' },
     {
-      $set: { status: 'published', version, live, publishedAt, withdrawnAt: null },
+      $set: { status: 'published', version, live, publishedAt, withdrawnAt: null, changeNote: null },
       $push: { reviewHistory: historyEntry(user, 'approve', { comment: trimmed, version }) },
       $inc: { rev: 1 },
     },
@@ -207,8 +236,15 @@ export async function reviewDataset(ctx: RequestContext, idOrSlug: string, actio
     await DatasetVersion.deleteOne({ _id: versionDoc._id });
     throw conflict('concurrent_modification');
   }
-  await recordAudit(actorOf(ctx), 'dataset.publish', { type: 'dataset', id: doc._id, organizationId: doc.providerId }, { version, comment: trimmed });
-  return updated;
+  await recordAudit(
+    actorOf(ctx),
+    'dataset.publish',
+    { type: 'dataset', id: doc._id, organizationId: doc.providerId },
+    { version, comment: trimmed, filesAdded: added.map((a) => a.id), filesRemoved: removed.map((a) => a.id) },
+  );
+  // Files removed from the working copy stayed public until now; nothing refers to them any more.
+  const kept = new Set(updated.artifacts.map((a) => a.key));
+  return { doc: updated, orphanedKeys: removed.map((a) => a.key).filter((k) => !kept.has(k)) };
 }
 
 /** Withdraws a published dataset from the catalogue (existing grantees keep seeing it). */

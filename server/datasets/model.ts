@@ -53,11 +53,21 @@ export interface ReviewEvent {
   version?: number;
 }
 
-/** The published face of a dataset: the content as approved, plus when and by whom. */
+/** A provider's public summary of what changed in a version (shown in the public history). */
+export interface ChangeNote {
+  ko?: string;
+  en?: string;
+}
+
+/**
+ * The published face of a dataset: the content and the files as approved, plus when and by whom.
+ * Files added to or removed from the working copy reach it only through the next approval.
+ */
 export interface LiveSnapshot extends DatasetContent {
   version: number;
   publishedAt: Date;
   approvedBy: Types.ObjectId;
+  artifacts: ArtifactDoc[];
 }
 
 export interface DatasetDoc extends DatasetContent {
@@ -72,9 +82,13 @@ export interface DatasetDoc extends DatasetContent {
   artifacts: ArtifactDoc[];
   reviewHistory: ReviewEvent[];
   submittedBy: Types.ObjectId | null;
+  /** The public change summary of the submission under review (becomes the version's note). */
+  changeNote: ChangeNote | null;
   live: LiveSnapshot | null;
   publishedAt: Date | null;
   withdrawnAt: Date | null;
+  /** The bulk import that last wrote this document (server/import/batch.ts); never presented. */
+  importBatchId?: Types.ObjectId | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -109,9 +123,11 @@ const datasetSchema = new Schema<DatasetDoc>(
     artifacts: { type: [M] as never, default: [] },
     reviewHistory: { type: [M] as never, default: [] },
     submittedBy: { type: Schema.Types.ObjectId, default: null },
+    changeNote: { type: M, default: null },
     live: { type: M, default: null },
     publishedAt: { type: Date, default: null },
     withdrawnAt: { type: Date, default: null },
+    importBatchId: Schema.Types.ObjectId,
   },
   { timestamps: true, minimize: false, versionKey: false, collection: 'datasets' },
 );
@@ -138,7 +154,12 @@ export interface DatasetVersionDoc {
   publishedAt: Date;
   approvedBy: Types.ObjectId;
   submittedBy: Types.ObjectId | null;
-  comment?: string;
+  /** The provider's public summary of the change. */
+  changeNote?: ChangeNote | null;
+  /** The approving reviewer's note: private to the provider's members, reviewers and admins. */
+  reviewerComment?: string;
+  /** The files approved with this version. */
+  artifacts?: ArtifactDoc[];
 }
 
 const datasetVersionSchema = new Schema<DatasetVersionDoc>(
@@ -150,7 +171,9 @@ const datasetVersionSchema = new Schema<DatasetVersionDoc>(
     publishedAt: { type: Date, required: true },
     approvedBy: { type: Schema.Types.ObjectId, required: true },
     submittedBy: { type: Schema.Types.ObjectId, default: null },
-    comment: String,
+    changeNote: { type: M, default: null },
+    reviewerComment: String,
+    artifacts: { type: [M] as never, default: undefined },
   },
   { minimize: false, versionKey: false, collection: 'dataset_versions' },
 );

@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n';
 import type { OrganizationDoc } from '../organizations/model';
+import { fileChanges } from './files';
 import { CONTENT_FIELDS, type ArtifactDoc, type DatasetContent, type DatasetDoc } from './model';
 
 /** The short organisation view embedded in dataset responses. */
@@ -33,9 +34,16 @@ export function etagOf(doc: Pick<DatasetDoc, 'rev'>): string {
   return `"r${doc.rev}"`;
 }
 
+/** Working-copy files against the approved set, for the review screen (null before the first publication). */
+function presentFileChanges(doc: DatasetDoc, id: string) {
+  if (!doc.live) return null;
+  const { added, removed } = fileChanges(doc);
+  return { added: added.map((a) => presentArtifact(a, id)), removed: removed.map((a) => presentArtifact(a, id)) };
+}
+
 /**
  * A dataset as the caller may see it: the working copy (members, reviewers, admins) with review
- * state, or the published snapshot (everyone else) with only available artifacts.
+ * state, or the published snapshot (everyone else) with the files approved with it.
  */
 export function presentDataset(doc: DatasetDoc, view: 'working' | 'live', provider: OrganizationDoc | undefined, _lang: Lang) {
   const id = String(doc._id);
@@ -48,7 +56,7 @@ export function presentDataset(doc: DatasetDoc, view: 'working' | 'live', provid
       status: doc.withdrawnAt ? 'withdrawn' : 'published',
       version: live.version,
       provider: presentProvider(provider),
-      artifacts: doc.artifacts.filter((a) => a.status === 'available').map((a) => presentArtifact(a, id)),
+      artifacts: live.artifacts.map((a) => presentArtifact(a, id)),
       publishedAt: live.publishedAt,
       withdrawnAt: doc.withdrawnAt,
     };
@@ -60,8 +68,11 @@ export function presentDataset(doc: DatasetDoc, view: 'working' | 'live', provid
     version: doc.version,
     provider: presentProvider(provider),
     artifacts: doc.artifacts.map((a) => presentArtifact(a, id)),
+    /** Files this working copy adds to or removes from the published version (what review will make public). */
+    fileChanges: presentFileChanges(doc, id),
     review: {
       submittedBy: doc.submittedBy ? String(doc.submittedBy) : null,
+      changeNote: doc.changeNote ?? null,
       history: doc.reviewHistory.map((e) => ({
         action: e.action,
         by: String(e.by),

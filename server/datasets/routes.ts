@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import type { QueryFilter } from 'mongoose';
+import { isMemberOf, seesAllProviders } from '../http/context';
 import { depsOf } from '../http/deps';
 import { badRequest, notFound } from '../http/errors';
 import { intQuery, listQuery, route } from '../http/route';
@@ -30,13 +31,14 @@ async function workspaceFilter(req: Request): Promise<QueryFilter<DatasetDoc>> {
   const filter: QueryFilter<DatasetDoc> = {};
   if (statuses.length) filter.status = { $in: statuses as DatasetDoc['status'][] };
   const providerSlugs = listQuery(req, 'provider');
-  const wide = user.roles.includes('admin') || (user.roles.includes('reviewer') && user.organization.nationalReviewer);
+  const wide = seesAllProviders(user);
   if (providerSlugs.length) {
     const orgs = await Organization.find({ slug: { $in: providerSlugs } }, { _id: 1 }).lean();
-    const ids = orgs.map((o) => o._id).filter((id) => wide || id.equals(user.organizationId));
+    const ids = orgs.map((o) => o._id).filter((id) => wide || isMemberOf(user, id));
     filter.providerId = { $in: ids };
   } else if (!wide) {
-    filter.providerId = user.organizationId;
+    // An outsider's workspace is empty: no organisation, no working copies.
+    filter.providerId = user.organizationId ?? { $in: [] };
   }
   return filter;
 }
@@ -128,9 +130,10 @@ export const datasetRoutes = [
     path: '/datasets/:id/submit',
     permission: ['provider', 'admin'],
     tag: 'review',
-    summary: 'Submit a draft for publication review (422 with field errors when not ready)',
+    body: 'datasets.submit',
+    summary: 'Submit a draft for publication review with an optional public change summary (422 with field errors when not ready)',
     async handler(req, res) {
-      const doc = await submitDataset(req.ctx, String(req.params.id));
+      const doc = await submitDataset(req.ctx, String(req.params.id), req.body.changeNote ?? null);
       res.set('ETag', etagOf(doc)).json(await presentOne(req, doc, 'working'));
     },
   }),
@@ -142,7 +145,9 @@ export const datasetRoutes = [
     tag: 'review',
     summary: 'Approve (publish) or request changes; never by the submitter',
     async handler(req, res) {
-      const doc = await reviewDataset(req.ctx, String(req.params.id), req.body.action, req.body.comment);
+      const { doc, orphanedKeys } = await reviewDataset(req.ctx, String(req.params.id), req.body.action, req.body.comment);
+      const { storage, log } = depsOf(req);
+      await Promise.all(orphanedKeys.map((k) => storage.deleteObject(k).catch((err: unknown) => log.warn({ err, key: k }, 'removed file cleanup failed'))));
       res.set('ETag', etagOf(doc)).json(await presentOne(req, doc, 'working'));
     },
   }),
@@ -163,16 +168,18 @@ export const datasetRoutes = [
     path: '/datasets/:id/versions',
     permission: 'public',
     tag: 'datasets',
-    summary: 'Publication history: every published version with the fields it changed',
+    summary:
+      "Publication history: every published version with the provider's public change summary and the fields it changed (the reviewer's note only for the provider's members, reviewers and admins)",
     async handler(req, res) {
-      const { doc } = await loadReadableDataset(String(req.params.id), req.ctx.user);
+      const { doc, view } = await loadReadableDataset(String(req.params.id), req.ctx.user);
       const versions = await DatasetVersion.find({ datasetId: doc._id }).sort({ version: 1 }).lean();
       const items = versions
         .map((v, i) => ({
           version: v.version,
           publishedAt: v.publishedAt,
-          comment: v.comment ?? null,
+          changeNote: v.changeNote ?? null,
           changedFields: changedFields(versions[i - 1]?.snapshot, v.snapshot),
+          ...(view === 'working' ? { reviewerComment: v.reviewerComment ?? null } : {}),
         }))
         .reverse();
       res.json({ items, total: items.length, page: 1, pageSize: items.length });
@@ -185,11 +192,18 @@ export const datasetRoutes = [
     tag: 'datasets',
     summary: 'One published version as it was approved',
     async handler(req, res) {
-      const { doc } = await loadReadableDataset(String(req.params.id), req.ctx.user);
+      const { doc, view } = await loadReadableDataset(String(req.params.id), req.ctx.user);
       const version = Number(req.params.version);
       const v = Number.isInteger(version) ? await DatasetVersion.findOne({ datasetId: doc._id, version }).lean() : null;
       if (!v) throw notFound('version_not_found');
-      res.json({ id: String(doc._id), version: v.version, publishedAt: v.publishedAt, comment: v.comment ?? null, ...v.snapshot });
+      res.json({
+        id: String(doc._id),
+        version: v.version,
+        publishedAt: v.publishedAt,
+        changeNote: v.changeNote ?? null,
+        ...(view === 'working' ? { reviewerComment: v.reviewerComment ?? null } : {}),
+        ...v.snapshot,
+      });
     },
   }),
 ];

@@ -11,14 +11,16 @@ import enMatching from './locales/en/matching.json';
 import koMatching from './locales/ko/matching.json';
 import enInterop from './locales/en/interop.json';
 import koInterop from './locales/ko/interop.json';
+import enMail from './locales/en/mail.json';
+import koMail from './locales/ko/mail.json';
 
 export const LANGUAGES = ['en', 'ko'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
 /** The server's message catalogue, namespace by namespace, for both languages. */
 export const resources = {
-  en: { common: enCommon, errors: enErrors, validation: enValidation, notifications: enNotifications, interop: enInterop, matching: enMatching },
-  ko: { common: koCommon, errors: koErrors, validation: koValidation, notifications: koNotifications, interop: koInterop, matching: koMatching },
+  en: { common: enCommon, errors: enErrors, validation: enValidation, notifications: enNotifications, interop: enInterop, matching: enMatching, mail: enMail },
+  ko: { common: koCommon, errors: koErrors, validation: koValidation, notifications: koNotifications, interop: koInterop, matching: koMatching, mail: koMail },
 } as const;
 
 let instance: I18n | undefined;
@@ -32,7 +34,7 @@ export function i18n(): I18n {
       lng: 'en',
       fallbackLng: 'en',
       supportedLngs: [...LANGUAGES],
-      ns: ['common', 'errors', 'validation', 'notifications', 'interop', 'matching'],
+      ns: ['common', 'errors', 'validation', 'notifications', 'interop', 'matching', 'mail'],
       defaultNS: 'common',
       interpolation: { escapeValue: false },
       initAsync: false,

@@ -3,6 +3,7 @@
 import { PURPOSE_CODES } from '../../schemas/taxonomy';
 import { downloadScope } from '../artifacts/download-rule';
 import { catalogFilter } from '../datasets/access';
+import { filesOf } from '../datasets/files';
 import { Dataset, type ArtifactDoc, type DatasetContent, type DatasetDoc } from '../datasets/model';
 import type { AuthUser } from '../http/context';
 import { organizationsById } from '../organizations/lookup';
@@ -67,7 +68,7 @@ export function exportDataset(
     publishedAt: view === 'live' && doc.live ? doc.live.publishedAt : doc.publishedAt,
     content,
     provider: provider ? { slug: provider.slug, name: provider.name, country: provider.country, type: provider.type, website: provider.website } : null,
-    artifacts: doc.artifacts
+    artifacts: filesOf(doc, view)
       .filter((a) => a.status === 'available')
       .map((a) => ({
         id: a.id,

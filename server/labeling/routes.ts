@@ -62,6 +62,7 @@ function visibilityFilter(user: AuthUser | null): QueryFilter<ProcedureVersionDo
   // National reviewer and admin do not depend on the organisation asked about.
   const rel = relationTo(user, user.organizationId);
   if (rel.nationalReviewer || rel.admin) return { status: { $in: ['active', 'draft'] } };
+  if (!user.organizationId) return { status: 'active' };
   return { $or: [{ status: 'active' }, { status: 'draft', providerId: user.organizationId }] };
 }
 

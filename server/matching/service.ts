@@ -2,7 +2,7 @@
 // which datasets are candidates. The ranking itself (rank.ts) stays pure.
 import { relationTo, mayReview, requireView } from '../datasets/access';
 import { loadDataset } from '../datasets/commands';
-import type { AuthUser } from '../http/context';
+import { isMemberOf, type AuthUser } from '../http/context';
 import { conflict, forbidden, notFound } from '../http/errors';
 import { Organization, type OrganizationDoc } from '../organizations/model';
 import { catalogIndex } from '../search/registry';
@@ -30,7 +30,7 @@ export async function loadPartner(slug: string): Promise<MatchPartner> {
  * Everyone else is refused; the profile itself stays public.
  */
 export function requireMatchViewer(user: AuthUser, partner: MatchPartner): void {
-  const member = String(user.organizationId) === partner.id;
+  const member = isMemberOf(user, partner.id);
   if (!member && !user.roles.includes('admin') && !user.roles.includes('reviewer')) throw forbidden('not_partner_member');
 }
 

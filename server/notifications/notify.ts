@@ -10,7 +10,11 @@ export type NotificationCode =
   | 'access_request_rejected'
   | 'access_request_changes_requested'
   | 'access_request_revoked'
-  | 'access_request_expired';
+  | 'access_request_expired'
+  | 'membership_requested'
+  | 'membership_approved'
+  | 'membership_rejected'
+  | 'membership_removed';
 
 /** Sends one notification to each user (duplicates removed). */
 export async function notify(
@@ -37,8 +41,19 @@ export async function notify(
   );
 }
 
-/** Enabled users holding the reviewer role in an organisation. */
+/** Enabled active members holding the reviewer role in an organisation. */
 export async function reviewersOf(organizationId: Types.ObjectId): Promise<Types.ObjectId[]> {
-  const users = await User.find({ organizationId, roles: 'reviewer', disabled: false }, { _id: 1 }).lean();
+  const users = await User.find({ organizationId, membership: 'active', roles: 'reviewer', disabled: false }, { _id: 1 }).lean();
   return users.map((u) => u._id);
+}
+
+/**
+ * Who decides membership requests to an organisation: its enabled organisation admins, or the
+ * platform admins when it has none.
+ */
+export async function membershipAdminsOf(organizationId: Types.ObjectId): Promise<Types.ObjectId[]> {
+  const own = await User.find({ organizationId, membership: 'active', orgAdmin: true, disabled: false }, { _id: 1 }).lean();
+  if (own.length) return own.map((u) => u._id);
+  const platform = await User.find({ roles: 'admin', disabled: false }, { _id: 1 }).limit(50).lean();
+  return platform.map((u) => u._id);
 }

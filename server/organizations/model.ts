@@ -16,6 +16,8 @@ export interface OrganizationDoc {
   verified: boolean;
   /** Reviewers of this organisation may review any provider's submissions (the national review desk). */
   nationalReviewer: boolean;
+  /** Domains whose verified addresses join without approval (checked by platform admins). */
+  emailDomains: string[];
   partnerProfile?: Record<string, unknown> | null;
   createdAt: Date;
   updatedAt: Date;
@@ -30,6 +32,7 @@ const organizationSchema = new Schema<OrganizationDoc>(
     website: String,
     verified: { type: Boolean, default: false },
     nationalReviewer: { type: Boolean, default: false },
+    emailDomains: { type: [String], default: [] },
     partnerProfile: { type: Schema.Types.Mixed, default: null },
   },
   { timestamps: true, minimize: false, collection: 'organizations' },

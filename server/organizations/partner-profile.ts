@@ -1,7 +1,7 @@
 // Partner profiles (DESIGN §6) on organisations: public to read (they are partner listings and
 // hold no personal data), written by the organisation's own members or admins.
 import { recordAudit } from '../audit/record';
-import { actorOf, hasRole } from '../http/context';
+import { actorOf, hasRole, isMemberOf } from '../http/context';
 import { forbidden, notFound } from '../http/errors';
 import { route } from '../http/route';
 import { Organization, type OrganizationDoc } from './model';
@@ -31,7 +31,7 @@ export const partnerProfileRoutes = [
       const user = req.ctx.user!;
       const org = await Organization.findOne({ slug: String(req.params.slug) }).lean<OrganizationDoc>();
       if (!org) throw notFound('organization_not_found');
-      if (!org._id.equals(user.organizationId) && !hasRole(user, 'admin')) throw forbidden('not_organization_member');
+      if (!isMemberOf(user, org._id) && !hasRole(user, 'admin')) throw forbidden('not_organization_member');
       const updated = await Organization.findOneAndUpdate({ _id: org._id }, { $set: { partnerProfile: req.body } }, { returnDocument: 'after' }).lean<OrganizationDoc>();
       if (!updated) throw notFound('organization_not_found');
       await recordAudit(actorOf(req.ctx), 'organization.partner_profile.update', { type: 'organization', id: org._id, organizationId: org._id }, {

@@ -11,6 +11,7 @@ export function presentOrganization(org: OrganizationDoc) {
     website: org.website ?? null,
     verified: org.verified,
     nationalReviewer: org.nationalReviewer,
+    emailDomains: org.emailDomains ?? [],
     hasPartnerProfile: !!org.partnerProfile,
     createdAt: org.createdAt,
     updatedAt: org.updatedAt,

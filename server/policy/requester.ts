@@ -32,11 +32,13 @@ export function whatIfRequester(profile: { country: string; orgType: string }): 
 export function requesterOf(user: AuthUser | null, providerId: Types.ObjectId | null, grants: PolicyGrant[]): Requester {
   if (!user) return { authenticated: false, providerMember: false, reviewer: false, admin: false, grants: [] };
   // Without a provider, only the provider-independent standing counts (national reviewer, admin).
-  const rel = providerId ? relationTo(user, providerId) : { ...relationTo(user, user.organizationId), member: false, orgReviewer: false };
+  const rel = relationTo(user, providerId);
+  // Country and organisation type come from a granted membership only: an unaffiliated account
+  // (or an applicant) has neither, so identity-dependent rules treat it as foreign and unlisted.
   return {
     authenticated: true,
-    country: user.organization.country,
-    orgType: user.organization.type,
+    country: user.organization?.country,
+    orgType: user.organization?.type,
     providerMember: rel.member,
     reviewer: rel.orgReviewer || rel.nationalReviewer || rel.admin,
     admin: rel.admin,

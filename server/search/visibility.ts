@@ -1,5 +1,5 @@
 // Which catalogue entries a viewer may list: DESIGN §4 step 1, the in-memory twin of catalogFilter.
-import type { AuthUser } from '../http/context';
+import { seesAllProviders, type AuthUser } from '../http/context';
 import { metadataVisible } from '../policy/visibility';
 import type { CatalogEntry } from './types';
 
@@ -13,8 +13,7 @@ export interface Viewer {
 /** The viewer of a request. */
 export function viewerOf(user: AuthUser | null): Viewer {
   if (!user) return { authenticated: false };
-  const wide = user.roles.includes('admin') || (user.roles.includes('reviewer') && !!user.organization.nationalReviewer);
-  return { authenticated: true, organizationId: String(user.organizationId), wide };
+  return { authenticated: true, organizationId: user.organizationId ? String(user.organizationId) : null, wide: seesAllProviders(user) };
 }
 
 /** May this viewer list (and so find, count and suggest) the entry? */

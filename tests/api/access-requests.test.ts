@@ -146,6 +146,9 @@ describe('issue 4 end to end: request, approval with conditions, expiry', () => 
       kind: 'other',
       filename: 'full.csv',
     });
+    // A file added after publication goes public with the next approved version.
+    expect((await P.post(`/api/v1/datasets/${approvalDs}/submit`, { changeNote: { en: 'Full data file added.' } })).status).toBe(200);
+    expect((await R1.post(`/api/v1/datasets/${approvalDs}/review`, { action: 'approve' })).status).toBe(200);
     const download = `/api/v1/datasets/${approvalDs}/artifacts/${full.body.artifact.id}/download?format=json`;
     expect((await US.get(download)).status).toBe(403);
 

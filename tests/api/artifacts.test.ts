@@ -117,10 +117,11 @@ describe('artifact downloads', () => {
   });
 
   it('gives samples by samplesAccess and other files by accessLevel (registered: sign in first)', async () => {
-    const published = await publishDataset(P, R, {
-      disclosure: { ...buildDataset().disclosure, accessLevel: 'registered', samplesAccess: 'open' },
-    });
-    await uploadSample(P, published.id, randomBytes(64), { kind: 'other', filename: 'full.csv' });
+    const draft = await P.post('/api/v1/datasets', buildDataset({ disclosure: { ...buildDataset().disclosure, accessLevel: 'registered', samplesAccess: 'open' } }));
+    await uploadSample(P, draft.body.id, randomBytes(64));
+    await uploadSample(P, draft.body.id, randomBytes(64), { kind: 'other', filename: 'full.csv' });
+    await P.post(`/api/v1/datasets/${draft.body.id}/submit`);
+    const published = (await R.post(`/api/v1/datasets/${draft.body.id}/review`, { action: 'approve' })).body;
     const artifacts = (await P.get(`/api/v1/datasets/${published.id}/artifacts`)).body.items as Array<{ id: string; kind: string }>;
     const sample = artifacts.find((a) => a.kind === 'sample')!;
     const other = artifacts.find((a) => a.kind === 'other')!;

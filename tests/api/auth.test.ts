@@ -96,12 +96,19 @@ describe('sign-in and sessions', () => {
 });
 
 describe('registration', () => {
-  it('registers a researcher in an existing organisation and signs them in', async () => {
+  it('registers a researcher who asks to join an organisation (pending, not a member) and signs them in', async () => {
     const org = await createOrg({ country: 'US', type: 'university' });
     const email = `new-${Date.now()}@univ.example`;
     const res = await app.anon.post('/api/v1/auth/register', { email, password: 'a long enough password', name: 'Dana Kim', organizationSlug: org.slug });
     expect(res.status).toBe(201);
-    expect(res.body.user).toMatchObject({ email, roles: ['researcher'], organization: { slug: org.slug, country: 'US' } });
+    expect(res.body.user).toMatchObject({
+      email,
+      roles: ['researcher'],
+      organization: null,
+      orgAdmin: false,
+      emailVerified: false,
+      membership: { status: 'pending', organization: { slug: org.slug, country: 'US' } },
+    });
     expect(res.headers.get('set-cookie')).toMatch(/kdb_session=/);
 
     const dup = await app.anon.post('/api/v1/auth/register', { email, password: 'another long password', name: 'Dup', organizationSlug: org.slug });

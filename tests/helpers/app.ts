@@ -8,9 +8,10 @@ import { loadConfig } from '../../server/infra/config';
 import { createLogger } from '../../server/infra/logger';
 import { createStorage, type Storage } from '../../server/infra/s3';
 import { syncIndexes } from '../../server/infra/mongo';
+import { runMigrations } from '../../server/infra/migrations';
 import { startCatalogIndex, stopCatalogIndex } from '../../server/search/registry';
 import { Organization, type OrganizationDoc } from '../../server/organizations/model';
-import { ApiToken, User, type Role } from '../../server/auth/models';
+import { ApiToken, User, type MembershipStatus, type Role } from '../../server/auth/models';
 import { hashPassword } from '../../server/auth/passwords';
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from '../../server/auth/secrets';
 
@@ -103,6 +104,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const log = createLogger('silent');
   await mongoose.connect(services.mongoUri, { dbName });
   await syncIndexes();
+  await runMigrations(log);
   await startCatalogIndex({ pollMs: config.searchSyncMs, log });
   const storage = createStorage(services.s3);
   const app = createApp({ config, log, storage, s3Origin: services.s3.endpoint ? new URL(services.s3.endpoint).origin : null });
@@ -152,14 +154,19 @@ export async function createOrg(overrides: Partial<OrganizationDoc> = {}): Promi
 }
 
 /** Creates a user (and their organisation when not given) with an API token for bearer requests. */
-export async function createUser(opts: { roles?: Role[]; org?: OrganizationDoc; email?: string; locale?: 'ko' | 'en'; country?: string; orgType?: string } = {}): Promise<TestUser> {
+export async function createUser(
+  opts: { roles?: Role[]; org?: OrganizationDoc; email?: string; locale?: 'ko' | 'en'; country?: string; orgType?: string; membership?: MembershipStatus; orgAdmin?: boolean } = {},
+): Promise<TestUser> {
   const org = opts.org ?? (await createOrg({ country: opts.country ?? 'KR', type: opts.orgType ?? 'public_agency' }));
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const email = opts.email ?? `user-${uniq()}@test.example`;
   const user = await User.create({
     email,
     name: `User ${email.split('@')[0]}`,
-    organizationId: org._id,
+    organizationId: opts.membership === 'none' ? null : org._id,
+    membership: opts.membership ?? 'active',
+    orgAdmin: opts.orgAdmin ?? false,
+    emailVerifiedAt: new Date(),
     roles: opts.roles ?? ['researcher'],
     locale: opts.locale ?? 'en',
     passwordHash: await passwordHash,

@@ -33,7 +33,7 @@ export function demoEntries(strip: Strip = 'none'): CatalogEntry[] {
     const org = orgs.get(d.providerSlug)!;
     const { providerSlug: _p, status: _s, labeling: _l, ...content } = d;
     const publishedAt = new Date(Date.UTC(2025, 0, 1 + i));
-    const live = { ...stripLang(content, strip), slug: d.slug, version: 1, publishedAt, approvedBy: new Types.ObjectId() };
+    const live = { ...stripLang(content, strip), slug: d.slug, version: 1, publishedAt, approvedBy: new Types.ObjectId(), artifacts: [] };
     const doc = {
       _id: new Types.ObjectId(),
       slug: d.slug,

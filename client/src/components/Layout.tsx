@@ -51,7 +51,7 @@ function Header() {
           {user ? (
             <>
               <NavLink to="/account" className="account-link">
-                {user.name} <small>({bi(user.organization.name)})</small>
+                {user.name} {user.organization && <small>({bi(user.organization.name)})</small>}
               </NavLink>
               <button
                 type="button"

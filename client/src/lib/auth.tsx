@@ -2,14 +2,29 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { api, ApiError, setCsrfToken } from './api';
 import { applyLanguage, type Lang } from './i18n';
 
-/** The signed-in user as `GET /auth/me` presents it. */
+/** An organisation as the user's identity refers to it. */
+export interface UserOrganization {
+  id: string;
+  slug: string;
+  name: { ko?: string; en?: string };
+  country: string;
+  type: string;
+}
+
+/**
+ * The signed-in user as `GET /auth/me` presents it. `organization` is set only for an active
+ * member; an applicant's requested organisation is in `membership`.
+ */
 export interface User {
   id: string;
   email: string;
   name: string;
   roles: Array<'provider' | 'researcher' | 'reviewer' | 'admin'>;
   locale: Lang;
-  organization: { id: string; slug: string; name: { ko?: string; en?: string }; country: string; type: string };
+  organization: UserOrganization | null;
+  membership: { status: 'none' | 'pending' | 'active'; organization: UserOrganization | null; requestedAt: string | null };
+  orgAdmin: boolean;
+  emailVerified: boolean;
 }
 
 interface AuthState {
@@ -17,7 +32,7 @@ interface AuthState {
   loading: boolean;
   login(email: string, password: string): Promise<User>;
   logout(): Promise<void>;
-  register(body: { email: string; password: string; name: string; organizationSlug: string; locale: Lang }): Promise<User>;
+  register(body: { email: string; password: string; name: string; organizationSlug?: string; membershipNote?: string; locale: Lang }): Promise<User>;
   setLocale(lang: Lang): Promise<void>;
   hasRole(...roles: User['roles']): boolean;
 }

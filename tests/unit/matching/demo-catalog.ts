@@ -36,6 +36,7 @@ demoIndex.replaceAll(
         version: 1,
         publishedAt,
         approvedBy: new Types.ObjectId(),
+        artifacts: [],
       };
       const doc = { _id: new Types.ObjectId(oid(d.slug)), slug: d.slug, providerId: orgDocs.get(providerSlug)!._id, live, withdrawnAt: null, artifacts: [], publishedAt } as unknown as DatasetDoc;
       return entryOf(doc, orgDocs.get(providerSlug))!;

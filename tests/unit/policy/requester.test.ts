@@ -1,19 +1,18 @@
 import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
+import { authUserOf } from '../../../server/auth/load-user';
+import type { MembershipStatus, UserDoc } from '../../../server/auth/models';
 import type { AuthUser } from '../../../server/http/context';
+import type { OrganizationDoc } from '../../../server/organizations/model';
 import { callerRequester, requesterOf, whatIfRequester } from '../../../server/policy/requester';
 
 describe('requesters', () => {
   const provider = new Types.ObjectId();
-  const user = (roles: AuthUser['roles'], orgId: Types.ObjectId, org: Partial<AuthUser['organization']> = {}): AuthUser => ({
-    id: new Types.ObjectId(),
-    email: 'a@b.example',
-    name: 'A',
-    roles,
-    locale: 'en',
-    organizationId: orgId,
-    organization: { id: orgId, slug: 'org', name: { en: 'Org' }, country: 'US', type: 'university', nationalReviewer: false, ...org },
-  });
+  const user = (roles: AuthUser['roles'], orgId: Types.ObjectId, org: Partial<OrganizationDoc> = {}, membership: MembershipStatus = 'active'): AuthUser =>
+    authUserOf(
+      { _id: new Types.ObjectId(), email: 'a@b.example', name: 'A', roles, locale: 'en', organizationId: orgId, membership, orgAdmin: false, emailVerifiedAt: null } as UserDoc,
+      { _id: orgId, slug: 'org', name: { en: 'Org' }, country: 'US', type: 'university', nationalReviewer: false, ...org } as OrganizationDoc,
+    );
 
   it('an anonymous caller has no identity, membership or grants', () => {
     expect(requesterOf(null, provider, [{ scope: 'full', purpose: 'research' }])).toEqual({
@@ -51,6 +50,22 @@ describe('requesters', () => {
       reviewer: true,
       admin: true,
     });
+  });
+
+  it('an applicant (membership pending) is an outsider: no membership, no organisation roles, no country or type', () => {
+    for (const status of ['pending', 'none'] as const) {
+      const applicant = user(['provider', 'reviewer', 'researcher'], provider, { country: 'KR', type: 'public_agency', nationalReviewer: true }, status);
+      expect(applicant.roles).toEqual(['researcher']);
+      expect(requesterOf(applicant, provider, [])).toEqual({
+        authenticated: true,
+        country: undefined,
+        orgType: undefined,
+        providerMember: false,
+        reviewer: false,
+        admin: false,
+        grants: [],
+      });
+    }
   });
 
   it('nobody is a member of inline rules', () => {

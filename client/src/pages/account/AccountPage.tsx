@@ -106,14 +106,18 @@ function Profile({ user }: { user: User }) {
             ))}
           </ul>
         </dd>
-        <dt>{t('profile.organization')}</dt>
-        <dd>
-          <Bi text={user.organization.name} toggle />
-        </dd>
-        <dt>{t('profile.organizationType')}</dt>
-        <dd>{labelOf('organizationTypes', user.organization.type, lang)}</dd>
-        <dt>{t('profile.country')}</dt>
-        <dd>{countryName(user.organization.country, lang)}</dd>
+        {user.organization && (
+          <>
+            <dt>{t('profile.organization')}</dt>
+            <dd>
+              <Bi text={user.organization.name} toggle />
+            </dd>
+            <dt>{t('profile.organizationType')}</dt>
+            <dd>{labelOf('organizationTypes', user.organization.type, lang)}</dd>
+            <dt>{t('profile.country')}</dt>
+            <dd>{countryName(user.organization.country, lang)}</dd>
+          </>
+        )}
       </dl>
 
       <form className="locale-form" onSubmit={(e) => void save(e)}>

@@ -70,7 +70,7 @@ export default function DatasetPage() {
   if (loading || !d) return <Loading />;
 
   const workingCopy = !!d.review;
-  const providerMember = !!user && !!d.provider && user.organization.id === d.provider.id;
+  const providerMember = !!user && !!d.provider && user.organization?.id === d.provider.id;
   const canEdit = (providerMember && hasRole('provider')) || hasRole('admin');
   const publishedAt = d.published?.publishedAt ?? d.publishedAt;
   // A working copy carries the next version number; the catalogue shows the published one.

@@ -24,7 +24,7 @@ export default function PartnerMatchesPage() {
   const excludedId = useId();
   const path = `/partners/${encodeURIComponent(slug)}/matches?page=${page}&pageSize=${PAGE_SIZE}${showExcluded ? '&includeIneligible=true' : ''}`;
   const { data, error, loading } = useApi<MatchesResponse>(path);
-  const canEdit = !!user && (user.organization.slug === slug || hasRole('admin'));
+  const canEdit = !!user && (user.organization?.slug === slug || hasRole('admin'));
   const exportBase = `/api/v1/partners/${encodeURIComponent(slug)}/matches/export`;
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
 

@@ -22,8 +22,9 @@ export default function PartnersPage() {
   const { user, hasRole } = useAuth();
   const { data, error, loading } = useApi<{ items: Org[] }>('/organizations?pageSize=100');
   const partners = (data?.items ?? []).filter((o) => o.hasPartnerProfile);
-  const own = user && !partners.some((p) => p.slug === user.organization.slug) ? user.organization.slug : null;
-  const mayMatch = (slug: string) => !!user && (user.organization.slug === slug || hasRole('admin', 'reviewer'));
+  const ownSlug = user?.organization?.slug ?? null;
+  const own = ownSlug && !partners.some((p) => p.slug === ownSlug) ? ownSlug : null;
+  const mayMatch = (slug: string) => !!user && (ownSlug === slug || hasRole('admin', 'reviewer'));
   return (
     <div className="container partners-page" data-testid="partners">
       <h1>{t('partners.heading')}</h1>
@@ -46,7 +47,7 @@ export default function PartnersPage() {
                   {t('partners.matches')}
                 </Link>
               )}
-              {user && (user.organization.slug === p.slug || hasRole('admin')) && (
+              {user && (user.organization?.slug === p.slug || hasRole('admin')) && (
                 <Link className="button secondary" to={`/partners/${encodeURIComponent(p.slug)}/profile`}>
                   {t('partners.editProfile')}
                 </Link>

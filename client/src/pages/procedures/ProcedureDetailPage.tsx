@@ -239,7 +239,7 @@ function Actions({ procedure: p, shown, onDone }: { procedure: Procedure; shown:
   const [busy, setBusy] = useState<ActionKind | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [confirmRetire, setConfirmRetire] = useState(false);
-  const owner = !!user && !!p.provider && user.organization.id === p.provider.id && hasRole('provider');
+  const owner = !!user && !!p.provider && user.organization?.id === p.provider.id && hasRole('provider');
   if (!owner && !hasRole('admin')) return null;
 
   const latest = (p.versions ?? []).reduce<VersionSummary | null>((max, v) => (!max || v.version > max.version ? v : max), null);

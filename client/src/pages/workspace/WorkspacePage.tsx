@@ -119,7 +119,7 @@ export default function WorkspacePage() {
                       </Link>
                       <div className="muted small">
                         <code>{ds.slug}</code>
-                        {ds.provider && ds.provider.id !== user?.organization.id && (
+                        {ds.provider && ds.provider.id !== user?.organization?.id && (
                           <>
                             {' · '}
                             <Bi text={ds.provider.name} />
