@@ -10,6 +10,7 @@ import mongoose from 'mongoose';
 import { seedIfEmpty } from '../seed/run';
 import { ensureClientBuilt } from './infra/client-build';
 import { startCatalogIndex, stopCatalogIndex } from './search/registry';
+import { startImportReconciler } from './import/reconcile';
 
 /** Starts the whole product: embedded services when unconfigured, seed on first run, the HTTP server. */
 async function main(): Promise<void> {
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
     const storage = createStorage(services.s3);
     const s3Origin = services.s3.endpoint ? new URL(services.s3.endpoint).origin : null;
     if (config.seedDemo) await seedIfEmpty({ config, log, storage });
+    startImportReconciler({ log });
     await ensureClientBuilt(log);
     // Searches wait for the initial load; the server answers everything else meanwhile.
     startCatalogIndex({ pollMs: config.searchSyncMs, log }).catch((err: unknown) => log.error({ err }, 'search index load failed'));
