@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEvent } from '../../server/audit/model';
 import { Dataset } from '../../server/datasets/model';
 import { IMPORT_COLUMNS } from '../../server/import/columns';
+import { ImportBatch, ImportPrior } from '../../server/import/model';
 import { csvLine } from '../../server/import/csv';
 import { createOrg, createUser, startTestApp, type Client, type TestApp, type TestUser } from '../helpers/app';
 import { buildDataset, publishDataset } from '../helpers/factories';
@@ -176,6 +177,38 @@ describe('bulk import: input handling', () => {
       expect(dry.status).toBe(200);
       expect(dry.body).toMatchObject({ total: 1, valid: 1, invalid: 0, toCreate: 1 });
     }
+  });
+});
+
+describe('bulk import: the crash-safety batch after a normal run', () => {
+  it('a committed import leaves no batch record, shows no batch tag, and audits exactly one event per written row', async () => {
+    const existing = buildDataset({ slug: 'trace-existing' });
+    expect((await P.post('/api/v1/import', JSON.stringify(existing) + '\n', NDJSON)).status).toBe(200);
+    const rows = [{ ...existing, title: { ko: '새 제목', en: 'New title' } }, ...Array.from({ length: 24 }, (_, i) => buildDataset({ slug: `trace-new-${i + 1}` }))];
+    const res = await P.post('/api/v1/import', rows.map((r) => JSON.stringify(r)).join('\n'), NDJSON);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ total: 25, created: 24, updated: 1 });
+
+    // The stored drafts keep the batch tag (inert once the batch is gone); no response carries it.
+    const stored = await Dataset.find({ slug: /^trace-/ }, { importBatchId: 1 }).lean();
+    const batchIds = new Set(stored.map((d) => String(d.importBatchId)));
+    expect(batchIds.size).toBe(1);
+    const [batch] = batchIds;
+    expect(batch).toMatch(/^[0-9a-f]{24}$/);
+    const one = await P.get('/api/v1/datasets/trace-new-1');
+    const listed = await P.get('/api/v1/datasets?workspace=true&pageSize=100');
+    expect(listed.body.items.length).toBeGreaterThanOrEqual(25);
+    for (const text of [one.text, listed.text]) {
+      expect(text).not.toContain('importBatch');
+      expect(text).not.toContain(batch);
+    }
+    expect(await ImportBatch.countDocuments()).toBe(0);
+    expect(await ImportPrior.countDocuments()).toBe(0);
+
+    expect(await AuditEvent.countDocuments({ action: 'dataset.create', 'details.batch': batch })).toBe(24);
+    expect(await AuditEvent.countDocuments({ action: 'dataset.update', 'details.batch': batch })).toBe(1);
+    expect(await AuditEvent.countDocuments({ 'details.batch': batch })).toBe(26);
+    expect(await AuditEvent.countDocuments({ action: 'dataset.import', 'details.batch': batch, 'details.created': 24, 'details.updated': 1 })).toBe(1);
   });
 });
 
