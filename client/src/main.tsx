@@ -15,6 +15,8 @@ const DatasetPage = lazy(() => import('./pages/dataset/DatasetPage'));
 const SignInPage = lazy(() => import('./pages/account/SignInPage'));
 const RegisterPage = lazy(() => import('./pages/account/RegisterPage'));
 const AccountPage = lazy(() => import('./pages/account/AccountPage'));
+const VerifyEmailPage = lazy(() => import('./pages/account/VerifyEmailPage'));
+const MembersPage = lazy(() => import('./pages/organizations/MembersPage'));
 const WorkspacePage = lazy(() => import('./pages/workspace/WorkspacePage'));
 const DatasetEditorPage = lazy(() => import('./pages/workspace/DatasetEditorPage'));
 const ImportPage = lazy(() => import('./pages/workspace/ImportPage'));
@@ -47,6 +49,9 @@ const router = createBrowserRouter([
       { path: '/signin', element: page(<SignInPage />) },
       { path: '/register', element: page(<RegisterPage />) },
       { path: '/account', element: page(<RequireRole>{<AccountPage />}</RequireRole>) },
+      { path: '/verify-email', element: page(<VerifyEmailPage />) },
+      { path: '/organizations/members', element: page(<RequireRole>{<MembersPage />}</RequireRole>) },
+      { path: '/organizations/:slug/members', element: page(<RequireRole>{<MembersPage />}</RequireRole>) },
       { path: '/workspace', element: page(<RequireRole roles={['provider', 'admin']}>{<WorkspacePage />}</RequireRole>) },
       { path: '/workspace/datasets/new', element: page(<RequireRole roles={['provider', 'admin']}>{<DatasetEditorPage />}</RequireRole>) },
       { path: '/workspace/datasets/:id', element: page(<RequireRole roles={['provider', 'admin']}>{<DatasetEditorPage />}</RequireRole>) },

@@ -4,7 +4,9 @@ import { Link, NavLink, Outlet, useLocation, useNavigate, useSearchParams } from
 import { useAuth } from '../lib/auth';
 import { useLang } from '../lib/hooks';
 import type { Lang } from '../lib/i18n';
+import { ownMembersPath } from '../lib/membership';
 import { useBi } from './Bi';
+import { MembershipBanner } from './MembershipBanner';
 import { SearchBox } from './SearchBox';
 import NotificationBell from '../pages/notifications/NotificationBell';
 
@@ -36,6 +38,7 @@ function Header() {
   const { user, hasRole, logout } = useAuth();
   const bi = useBi();
   const navigate = useNavigate();
+  const members = ownMembersPath(user);
   return (
     <header className="site-header">
       <div className="container header-row">
@@ -83,6 +86,11 @@ function Header() {
           {hasRole('provider', 'admin') && <NavLink to="/workspace">{t('nav.workspace')}</NavLink>}
           {hasRole('reviewer', 'admin') && <NavLink to="/review" end>{t('nav.review')}</NavLink>}
           {hasRole('reviewer', 'admin') && <NavLink to="/review/access">{t('nav.accessReview')}</NavLink>}
+          {members && (
+            <NavLink to={members} data-testid="nav-members">
+              {t('nav.members')}
+            </NavLink>
+          )}
           <span className="spacer" />
           {user && <NotificationBell />}
         </div>
@@ -119,6 +127,7 @@ export function Layout() {
         {t('nav.skip')}
       </a>
       <Header />
+      <MembershipBanner />
       <main id="main" tabIndex={-1} className="container">
         <Outlet />
       </main>

@@ -35,6 +35,10 @@ interface AuthState {
   register(body: { email: string; password: string; name: string; organizationSlug?: string; membershipNote?: string; locale: Lang }): Promise<User>;
   setLocale(lang: Lang): Promise<void>;
   hasRole(...roles: User['roles']): boolean;
+  /** Reads the session again (after something outside this tab changed the account, e.g. an approval). */
+  refresh(): Promise<User | null>;
+  /** Takes over the `{ user, csrfToken }` an account action answered with (membership changes). */
+  adoptSession(session: { user: User; csrfToken: string | null }): void;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -54,20 +58,28 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUser(u);
   }, []);
 
-  useEffect(() => {
-    // /auth/session answers 200 with nulls when signed out, so a visitor's console stays clean.
-    api<{ user: User | null; csrfToken: string | null }>('/auth/session')
-      .then(({ data }) => {
+  // /auth/session answers 200 with nulls when signed out, so a visitor's console stays clean.
+  const readSession = useCallback(
+    () =>
+      api<{ user: User | null; csrfToken: string | null }>('/auth/session').then(({ data }) => {
         adopt(data.user, data.csrfToken);
+        return data.user;
+      }),
+    [adopt],
+  );
+
+  useEffect(() => {
+    readSession()
+      .then((u) => {
         // An explicit ?lang= wins; otherwise the user's remembered language.
-        if (data.user && !fromUrlLang()) applyLanguage(data.user.locale);
+        if (u && !fromUrlLang()) applyLanguage(u.locale);
       })
       .catch((err: unknown) => {
         console.warn(err instanceof ApiError ? err.problem.code : err);
         adopt(null, null);
       })
       .finally(() => setLoading(false));
-  }, [adopt]);
+  }, [adopt, readSession]);
 
   const value = useMemo<AuthState>(
     () => ({
@@ -96,8 +108,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         }
       },
       hasRole: (...roles) => !!user && roles.some((r) => user.roles.includes(r)),
+      refresh: readSession,
+      adoptSession: (session) => adopt(session.user, session.csrfToken),
     }),
-    [user, loading, adopt],
+    [user, loading, adopt, readSession],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearchParams } from 'react-router';
 import { LOCALES, labelOf } from '@schemas/taxonomy';
-import { Bi } from '../../components/Bi';
+import { Bi, useBi } from '../../components/Bi';
 import { Field } from '../../components/Field';
 import { useTitle } from '../../components/Layout';
 import { Empty, Loading, ProblemView } from '../../components/Status';
@@ -11,6 +11,8 @@ import { useAuth, type User } from '../../lib/auth';
 import { useApi, useFormat, useLang } from '../../lib/hooks';
 import type { Lang } from '../../lib/i18n';
 import { localiseErrors, problemErrors, schemaCheck, schemaValidatorReady, type ErrorMap } from '../../lib/validation';
+import { countryName } from './country';
+import { EmailVerification, MembershipSection } from './MembershipSection';
 import './account.css';
 
 interface Token {
@@ -35,24 +37,47 @@ const DAY_CHOICES = [7, 30, 90, 180, 365] as const;
 
 const asApiError = (err: unknown) => (err instanceof ApiError ? err : new ApiError({ title: '', status: 0, code: 'client_error' }));
 
-/** `/account`: who I am, my preferred language and my personal API tokens. */
+/** `/account`: who I am, my organisation membership, my preferred language and my personal API tokens. */
 export default function AccountPage() {
   const { t } = useTranslation('account');
   useTitle(t('profile.title'));
-  const { user } = useAuth();
+  const { user, refresh } = useAuth();
   const location = useLocation();
   const welcome = (location.state as { welcome?: boolean } | null)?.welcome === true;
+  // Membership and verification change elsewhere (an admin's approval, the link in another tab): read them afresh.
+  useEffect(() => {
+    void refresh().catch(() => undefined);
+  }, [refresh]);
   if (!user) return <Loading />;
   return (
     <div className="account-page">
       <h1>{t('profile.title')}</h1>
-      {welcome && (
-        <p className="success" role="status" data-testid="welcome">
-          {t('profile.welcome')}
-        </p>
-      )}
+      {welcome && <Welcome user={user} />}
       <Profile user={user} />
+      <MembershipSection user={user} />
       <Tokens />
+    </div>
+  );
+}
+
+/** Right after registering: the account exists, what became of the request to join, and the verification mail. */
+function Welcome({ user }: { user: User }) {
+  const { t } = useTranslation('account');
+  const bi = useBi();
+  const m = user.membership;
+  return (
+    <div className="success welcome" role="status" data-testid="welcome">
+      <p>
+        <strong>{t('profile.welcome')}</strong>
+      </p>
+      <p data-testid="welcome-membership">
+        {m.status === 'pending' && m.organization
+          ? t('profile.welcomePending', { organization: bi(m.organization.name) })
+          : m.status === 'active' && m.organization
+            ? t('profile.welcomeActive', { organization: bi(m.organization.name) })
+            : t('profile.welcomeUnaffiliated')}
+      </p>
+      {!user.emailVerified && <p data-testid="welcome-verification">{t('profile.welcomeVerification', { email: user.email })}</p>}
     </div>
   );
 }
@@ -95,16 +120,21 @@ function Profile({ user }: { user: User }) {
         <dt>{t('profile.name')}</dt>
         <dd data-testid="profile-name">{user.name}</dd>
         <dt>{t('profile.email')}</dt>
-        <dd>{user.email}</dd>
-        <dt>{t('profile.roles')}</dt>
+        <dd data-testid="profile-email">
+          <div className="email-line">
+            {user.email} <EmailVerification user={user} />
+          </div>
+        </dd>
+        <dt id="roles-term">{t('profile.roles')}</dt>
         <dd>
-          <ul className="inline-list">
+          <ul className="inline-list" aria-labelledby="roles-term" data-testid="profile-roles">
             {user.roles.map((r) => (
               <li key={r}>
                 <span className="badge primary">{labelOf('roles', r, lang)}</span>
               </li>
             ))}
           </ul>
+          <p className="hint small">{user.membership.status === 'active' ? t('profile.rolesHintMember') : t('profile.rolesHintOutsider')}</p>
         </dd>
         {user.organization && (
           <>
@@ -150,15 +180,6 @@ function Profile({ user }: { user: User }) {
       </div>
     </section>
   );
-}
-
-/** The country's name in the UI language (Intl), or its code when the runtime does not know it. */
-function countryName(code: string, lang: Lang): string {
-  try {
-    return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 function Tokens() {

@@ -1,44 +1,42 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { LOCALES, labelOf } from '@schemas/taxonomy';
-import { useBi } from '../../components/Bi';
+import { LOCALES } from '@schemas/taxonomy';
 import { Field } from '../../components/Field';
 import { useTitle } from '../../components/Layout';
 import { Loading, ProblemView } from '../../components/Status';
-import { ApiError, type Page } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
-import { useApi, useLang } from '../../lib/hooks';
+import { useLang } from '../../lib/hooks';
 import type { Lang } from '../../lib/i18n';
 import { localiseErrors, problemErrors, schemaCheck, schemaValidatorReady, type ErrorMap } from '../../lib/validation';
+import { OrganizationSelect, useJoinRule, useOrganizations } from './OrganizationSelect';
 import './account.css';
 
-interface Organization {
-  id: string;
-  slug: string;
-  name: { ko?: string; en?: string };
-  country: string;
-  type: string;
-}
-
 type RegisterBody = Parameters<ReturnType<typeof useAuth>['register']>[0];
-type FieldName = 'name' | 'email' | 'password' | 'organizationSlug' | 'locale';
-const FIELDS: readonly FieldName[] = ['name', 'email', 'password', 'organizationSlug', 'locale'];
+type FieldName = 'name' | 'email' | 'password' | 'organizationSlug' | 'membershipNote' | 'locale';
+const FIELDS: readonly FieldName[] = ['name', 'email', 'password', 'organizationSlug', 'membershipNote', 'locale'];
+const NOTE_MAX = 500;
 
-/** `/register`: a researcher account in an existing organisation, checked with the server's own schema before sending. */
+/**
+ * `/register`: a researcher account, optionally asking to join an organisation (its admins decide,
+ * or a verified address in a domain it lists admits the account), checked with the server's own
+ * schema before sending.
+ */
 export default function RegisterPage() {
   const { t } = useTranslation('account');
   useTitle(t('register.title'));
   const lang = useLang();
-  const bi = useBi();
   const navigate = useNavigate();
   const { register } = useAuth();
-  const orgs = useApi<Page<Organization>>('/organizations?pageSize=100');
+  const orgs = useOrganizations();
+  const joinRule = useJoinRule();
   const [values, setValues] = useState<Record<FieldName, string>>({
     name: '',
     email: '',
     password: '',
     organizationSlug: '',
+    membershipNote: '',
     locale: lang,
   });
   const [errors, setErrors] = useState<ErrorMap>({});
@@ -47,23 +45,7 @@ export default function RegisterPage() {
   const [attempt, setAttempt] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
-
-  // Korean organisations first, then US, then the rest; each group sorted by its name in the UI language.
-  const groups = useMemo(() => {
-    const items = orgs.data?.items ?? [];
-    const order = (c: string) => (c === 'KR' ? 0 : c === 'US' ? 1 : 2);
-    const byGroup = new Map<number, Organization[]>();
-    for (const o of items) {
-      const g = order(o.country);
-      byGroup.set(g, [...(byGroup.get(g) ?? []), o]);
-    }
-    return [...byGroup.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([g, list]) => ({
-        key: g === 0 ? 'KR' : g === 1 ? 'US' : 'other',
-        list: list.sort((a, b) => bi(a.name).localeCompare(bi(b.name), lang)),
-      }));
-  }, [orgs.data, bi, lang]);
+  const chosen = orgs.data?.items.find((o) => o.slug === values.organizationSlug);
 
   const errorsAt = (path: string) => errors[path];
   const fieldErrorCount = FIELDS.filter((f) => errorsAt(`/${f}`)).length;
@@ -88,6 +70,8 @@ export default function RegisterPage() {
       const v = f === 'password' ? values[f] : values[f].trim();
       if (v) body[f] = v;
     }
+    // A note goes only with a request to join: on its own it would address nobody.
+    if (!body.organizationSlug) delete body.membershipNote;
     setBusy(true);
     // The server's own schema, checked here first when this browser can run it (else the server answers the same).
     await schemaValidatorReady;
@@ -159,34 +143,50 @@ export default function RegisterPage() {
             />
           )}
         </Field>
-        <Field label={t('register.organization')} hint={t('register.organizationHint')} required errors={errorsAt('/organizationSlug')}>
-          {(p) =>
-            orgs.loading ? (
-              <Loading />
-            ) : orgs.error ? (
-              <ProblemView error={orgs.error} compact />
-            ) : (
-              <select
-                {...p}
-                name="organizationSlug"
-                value={values.organizationSlug}
-                onChange={set('organizationSlug')}
-                data-testid="field-organization"
-              >
-                <option value="">{t('register.chooseOrganization')}</option>
-                {groups.map((g) => (
-                  <optgroup key={g.key} label={t(`register.countryGroup.${g.key}`)}>
-                    {g.list.map((o) => (
-                      <option key={o.slug} value={o.slug}>
-                        {`${bi(o.name)} (${labelOf('organizationTypes', o.type, lang)})`}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
-            )
-          }
-        </Field>
+        <fieldset className="join-fieldset" aria-describedby="join-rule" data-testid="join-fieldset">
+          <legend>{t('register.joinLegend')}</legend>
+          <p className="hint" id="join-rule">
+            {t('membership.howJoiningWorks')}
+          </p>
+          <Field label={t('register.organization')} hint={t('register.organizationHint')} errors={errorsAt('/organizationSlug')}>
+            {(p) =>
+              orgs.loading ? (
+                <Loading />
+              ) : orgs.error ? (
+                <ProblemView error={orgs.error} compact />
+              ) : (
+                <OrganizationSelect
+                  organizations={orgs.data?.items ?? []}
+                  value={values.organizationSlug}
+                  onChange={(slug) => setValues((v) => ({ ...v, organizationSlug: slug }))}
+                  emptyLabel={t('register.noOrganization')}
+                  control={p}
+                  name="organizationSlug"
+                  testId="field-organization"
+                />
+              )
+            }
+          </Field>
+          {chosen && (
+            <>
+              <p className="notice compact-notice" data-testid="join-rule">
+                {joinRule(chosen)}
+              </p>
+              <Field label={t('register.membershipNote')} hint={t('register.membershipNoteHint', { max: NOTE_MAX })} errors={errorsAt('/membershipNote')}>
+                {(p) => (
+                  <textarea
+                    {...p}
+                    name="membershipNote"
+                    maxLength={NOTE_MAX}
+                    value={values.membershipNote}
+                    onChange={set('membershipNote')}
+                    data-testid="field-membership-note"
+                  />
+                )}
+              </Field>
+            </>
+          )}
+        </fieldset>
         <Field label={t('register.locale')} hint={t('register.localeHint')} errors={errorsAt('/locale')}>
           {(p) => (
             <select {...p} name="locale" value={values.locale} onChange={set('locale')} data-testid="field-locale">
