@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { labelOf } from '@schemas/taxonomy';
 import { useFormat, useLang } from '../../lib/hooks';
+import { SubmissionChanges } from '../workspace/SubmissionChanges';
 import { Icon, type IconName } from './Icon';
 import type { DatasetView } from './types';
 
@@ -37,6 +38,9 @@ export function ReviewPanel({ dataset }: { dataset: DatasetView }) {
         {t('review.status')} <StatusBadge status={dataset.status} />
       </p>
       {live && dataset.status !== 'published' && dataset.status !== 'withdrawn' && <p className="notice">{t('review.liveMeanwhile', { version: live.version, date: format.date(live.publishedAt) })}</p>}
+      {dataset.status !== 'published' && dataset.status !== 'withdrawn' && (dataset.fileChanges || dataset.review?.changeNote) && (
+        <SubmissionChanges changeNote={dataset.review?.changeNote} fileChanges={dataset.fileChanges} />
+      )}
       {history.length === 0 ? (
         <p className="muted">{t('review.noHistory')}</p>
       ) : (

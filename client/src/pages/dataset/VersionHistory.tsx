@@ -1,10 +1,15 @@
 import { useTranslation } from 'react-i18next';
+import { Bi } from '../../components/Bi';
 import { Loading, ProblemView } from '../../components/Status';
 import { useApi, useFormat } from '../../lib/hooks';
 import type { Page } from '../../lib/api';
 import type { DatasetVersionEntry } from './types';
 
-/** Publication history: each published version with its date and the fields it changed. */
+/**
+ * Publication history: each published version with its date, the provider's public summary of what
+ * changed (in the UI language, else the other) and the fields it changed. The provider's people,
+ * reviewers and admins also get the reviewer's note, labelled as private.
+ */
 export function VersionHistory({ datasetId }: { datasetId: string }) {
   const { t } = useTranslation('dataset');
   const format = useFormat();
@@ -40,7 +45,20 @@ export function VersionHistory({ datasetId }: { datasetId: string }) {
               ) : (
                 <p className="muted small">{v.version === data.items[data.items.length - 1].version ? t('versions.first') : t('versions.noChanges')}</p>
               )}
-              {v.comment && <p className="version-comment">{v.comment}</p>}
+              {v.changeNote && (v.changeNote.ko || v.changeNote.en) && (
+                <div className="version-note" data-testid="version-change-note">
+                  <Bi as="p" text={v.changeNote} toggle className="prewrap" />
+                </div>
+              )}
+              {v.reviewerComment && (
+                <div className="version-reviewer-note" data-testid="version-reviewer-note">
+                  <p className="small">
+                    <strong>{t('versions.reviewerNote')}</strong> <span className="badge">{t('versions.private')}</span>
+                  </p>
+                  <blockquote className="prewrap">{v.reviewerComment}</blockquote>
+                  <p className="muted small">{t('versions.privateHint')}</p>
+                </div>
+              )}
             </li>
           ))}
         </ol>

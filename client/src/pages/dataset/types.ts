@@ -68,7 +68,9 @@ export interface DatasetView extends Content {
   publishedAt?: string | null;
   withdrawnAt?: string | null;
   /** Working copy only. */
-  review?: { submittedBy: string | null; history: ReviewEvent[] };
+  review?: { submittedBy: string | null; changeNote?: BilingualText | null; history: ReviewEvent[] };
+  /** Working copy only: files it adds to or removes from the published set (null before the first publication). */
+  fileChanges?: { added: ArtifactView[]; removed: ArtifactView[] } | null;
   /** Working copy only: the version in the catalogue while a revision is edited. */
   published?: { version: number; publishedAt: string } | null;
   updatedAt?: string;
@@ -78,6 +80,9 @@ export interface DatasetView extends Content {
 export interface DatasetVersionEntry {
   version: number;
   publishedAt: string;
-  comment: string | null;
+  /** The provider's public summary of what the version changed. */
+  changeNote: BilingualText | null;
   changedFields: string[];
+  /** The reviewer's note on approval: present only for the provider's members, reviewers and admins. */
+  reviewerComment?: string | null;
 }

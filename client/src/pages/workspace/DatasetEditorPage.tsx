@@ -10,7 +10,7 @@ import { useFormat } from '../../lib/hooks';
 import { localiseErrors, mergeErrorMaps, problemErrors, schemaCheck, type ErrorMap } from '../../lib/validation';
 import { ReviewHistory } from './DatasetFacts';
 import { FormErrorsContext } from './editor/controls';
-import { byFormOrder, emptyForm, fieldKeyOf, fromDataset, STEPS, stepOfPath, toDraft, type FormState } from './editor/form';
+import { byFormOrder, emptyForm, fieldKeyOf, fromDataset, STEPS, stepOfPath, toDraft, type BiInput, type FormState } from './editor/form';
 import { StatusBadge } from './StatusBadge';
 import BasicsStep from './steps/BasicsStep';
 import ClassificationStep from './steps/ClassificationStep';
@@ -68,6 +68,8 @@ export default function DatasetEditorPage() {
   const [saving, setSaving] = useState(false);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [submitted, setSubmitted] = useState(false);
+  /** The public "what changed in this version" summary sent with the submission (not part of the dataset). */
+  const [changeNote, setChangeNote] = useState<BiInput>({ ko: '', en: '' });
   const summaryRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const pendingFocus = useRef<string | null>(null);
@@ -87,6 +89,8 @@ export default function DatasetEditorPage() {
       const ds = withEtag(data, headers);
       setSaved(ds);
       setForm(fromDataset(ds));
+      // A resubmission after requested changes starts from the summary sent last time.
+      setChangeNote({ ko: ds.review?.changeNote?.ko ?? '', en: ds.review?.changeNote?.en ?? '' });
       setClientErrors([]);
       setServerError(null);
       setConflict(false);
@@ -242,6 +246,15 @@ export default function DatasetEditorPage() {
 
   const submit = async () => {
     if (!saved) return;
+    const note = { ...(changeNote.ko.trim() ? { ko: changeNote.ko.trim() } : {}), ...(changeNote.en.trim() ? { en: changeNote.en.trim() } : {}) };
+    const body = Object.keys(note).length ? { changeNote: note } : {};
+    const noteErrors = schemaCheck('datasets.submit', body);
+    if (noteErrors?.length) {
+      setServerError(null);
+      setClientErrors(noteErrors);
+      pendingFocus.current = noteErrors[0].path;
+      return;
+    }
     let current = saved;
     if (dirty) {
       const ok = await save();
@@ -249,9 +262,10 @@ export default function DatasetEditorPage() {
       current = ok;
     }
     setServerError(null);
+    setClientErrors([]);
     setSaving(true);
     try {
-      const { data, headers } = await api<WorkingDataset>(`/datasets/${encodeURIComponent(current.id)}/submit`, { method: 'POST' });
+      const { data, headers } = await api<WorkingDataset>(`/datasets/${encodeURIComponent(current.id)}/submit`, { method: 'POST', body });
       const ds = withEtag(data, headers);
       setSaved(ds);
       setForm(fromDataset(ds));
@@ -396,6 +410,8 @@ export default function DatasetEditorPage() {
                 errors={errorMap}
                 onGoToField={goToField}
                 onSubmit={() => void submit()}
+                changeNote={changeNote}
+                onChangeNote={setChangeNote}
                 busy={saving}
                 submitted={submitted}
               />

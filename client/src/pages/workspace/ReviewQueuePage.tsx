@@ -1,5 +1,5 @@
 import type { ReviewAction } from '@schemas/taxonomy';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Bi, useBi } from '../../components/Bi';
@@ -11,6 +11,7 @@ import { useAuth } from '../../lib/auth';
 import { useApi, useFormat } from '../../lib/hooks';
 import { errorsAt, localiseErrors, mergeErrorMaps, problemErrors, schemaCheck } from '../../lib/validation';
 import { ArtifactList, ContentFacts, DisclosureFacts, ReviewHistory } from './DatasetFacts';
+import { SubmissionChanges } from './SubmissionChanges';
 import { lastEvent, type WorkingDataset } from './types';
 import './workspace.css';
 
@@ -28,6 +29,32 @@ function ageInDays(iso: string | undefined, now: number): number {
 
 type Decided = { action: ReviewAction; dataset: WorkingDataset };
 
+/** What "approve" will publish: the next version, and with it the files the submission adds and removes. */
+function ApprovalEffect({ ds, id }: { ds: WorkingDataset; id: string }) {
+  const { t } = useTranslation('workspace');
+  const version = ds.version + 1;
+  const changes = ds.fileChanges;
+  const available = ds.artifacts.filter((a) => a.status === 'available').length;
+  return (
+    <div className="notice approval-effect" id={id} data-testid="approval-effect">
+      <p>
+        <strong>{t('review.effectVersion', { version })}</strong>
+      </p>
+      {!changes ? (
+        <p>{t('review.effectFirst', { count: available })}</p>
+      ) : changes.added.length === 0 && changes.removed.length === 0 ? (
+        <p>{t('review.effectNoFiles')}</p>
+      ) : (
+        <ul>
+          {changes.added.length > 0 && <li>{t('review.effectAdds', { count: changes.added.length, files: changes.added.map((a) => a.filename).join(', ') })}</li>}
+          {changes.removed.length > 0 && <li>{t('review.effectRemoves', { count: changes.removed.length, files: changes.removed.map((a) => a.filename).join(', ') })}</li>}
+        </ul>
+      )}
+      <p className="small">{t('review.effectNote')}</p>
+    </div>
+  );
+}
+
 /** One submission opened for a decision: what the reviewer checks, and approve / request changes. */
 function ReviewDetail({ ds, onDecided, onClose }: { ds: WorkingDataset; onDecided: (d: Decided) => void; onClose: () => void }) {
   const { t } = useTranslation('workspace');
@@ -40,6 +67,7 @@ function ReviewDetail({ ds, onDecided, onClose }: { ds: WorkingDataset; onDecide
   const headingRef = useRef<HTMLHeadingElement>(null);
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const submit = lastEvent(ds, 'submit');
+  const effectId = useId();
   const ownSubmission = !!user && ds.review?.submittedBy === user.id;
 
   useEffect(() => {
@@ -109,11 +137,13 @@ function ReviewDetail({ ds, onDecided, onClose }: { ds: WorkingDataset; onDecide
       <DisclosureFacts ds={ds} />
       <h3>{t('steps.files')}</h3>
       <ArtifactList artifacts={ds.artifacts} />
+      <SubmissionChanges changeNote={ds.review?.changeNote} fileChanges={ds.fileChanges} />
       <h3>{t('history.title')}</h3>
       <ReviewHistory history={ds.review?.history ?? []} />
 
       <h3>{t('review.decision')}</h3>
       {ownSubmission && <p className="notice">{t('review.ownSubmission')}</p>}
+      <ApprovalEffect ds={ds} id={effectId} />
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -125,8 +155,8 @@ function ReviewDetail({ ds, onDecided, onClose }: { ds: WorkingDataset; onDecide
         </Field>
         {error && !error.problem.errors?.length && <ProblemView error={error} />}
         <div className="actions">
-          <button type="button" className="primary" data-testid="approve" disabled={busy !== null} onClick={() => void decide('approve')}>
-            {t('review.approve')}
+          <button type="button" className="primary" data-testid="approve" disabled={busy !== null} aria-describedby={effectId} onClick={() => void decide('approve')}>
+            {t('review.approveVersion', { version: ds.version + 1 })}
           </button>
           <button type="button" className="secondary" data-testid="request-changes" disabled={busy !== null} onClick={() => void decide('request_changes')}>
             {t('review.requestChanges')}
@@ -220,6 +250,11 @@ export default function ReviewQueuePage() {
                         <button type="button" className="link-button" aria-expanded={ds.id === openId} onClick={() => setOpen(ds.id === openId ? null : ds.id)}>
                           {bi(ds.title as { ko?: string; en?: string }) || ds.slug}
                         </button>
+                        {ds.fileChanges && (ds.fileChanges.added.length > 0 || ds.fileChanges.removed.length > 0) && (
+                          <span className="queue-file-changes small muted" data-testid="queue-file-changes">
+                            {t('review.fileChangesShort', { added: ds.fileChanges.added.length, removed: ds.fileChanges.removed.length })}
+                          </span>
+                        )}
                       </th>
                       <td>
                         <Bi text={ds.provider?.name} />

@@ -15,6 +15,12 @@ export interface ReviewEvent {
   version: number | null;
 }
 
+/** What approving a revision changes in the public file set. */
+export interface FileChanges {
+  added: Artifact[];
+  removed: Artifact[];
+}
+
 /** A dataset's working copy as members and reviewers see it. */
 export type WorkingDataset = DatasetDraft & {
   id: string;
@@ -23,7 +29,9 @@ export type WorkingDataset = DatasetDraft & {
   version: number;
   provider: { id: string; slug: string; name: BilingualText; country: string; type: string } | null;
   artifacts: Artifact[];
-  review?: { submittedBy: string | null; history: ReviewEvent[] };
+  /** Files this working copy adds to or removes from the published set (null before the first publication). */
+  fileChanges?: FileChanges | null;
+  review?: { submittedBy: string | null; changeNote?: BilingualText | null; history: ReviewEvent[] };
   published?: { version: number; publishedAt: string } | null;
   createdAt?: string;
   updatedAt?: string;

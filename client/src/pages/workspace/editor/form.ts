@@ -305,7 +305,7 @@ export const STEPS = [
   { key: 'classification', paths: ['/classification'] },
   { key: 'labeling', paths: ['/labeling'] },
   { key: 'files', paths: ['/artifacts'] },
-  { key: 'review', paths: [] },
+  { key: 'review', paths: ['/changeNote'] },
 ] as const;
 export type StepKey = (typeof STEPS)[number]['key'];
 
@@ -407,4 +407,7 @@ const FIELD_KEYS: Record<string, string> = {
   'labeling/procedureVersion': 'fields.procedureVersion',
   'labeling/results': 'fields.results',
   artifacts: 'fields.artifacts',
+  changeNote: 'fields.changeNote',
+  'changeNote/ko': 'fields.changeNoteKo',
+  'changeNote/en': 'fields.changeNoteEn',
 };

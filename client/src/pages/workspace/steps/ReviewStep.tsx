@@ -2,7 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Bi } from '../../../components/Bi';
 import { fieldMessage, localiseErrors, mergeErrorMaps, schemaCheck, useSchemaValidator, type ErrorMap } from '../../../lib/validation';
 import { ArtifactList, ContentFacts, DisclosureFacts } from '../DatasetFacts';
-import { byFormOrder, fieldKeyOf, STEPS, stepOfPath } from '../editor/form';
+import { BilingualField } from '../editor/controls';
+import { byFormOrder, fieldKeyOf, STEPS, stepOfPath, type BiInput } from '../editor/form';
+import { SubmissionChanges } from '../SubmissionChanges';
 import type { WorkingDataset } from '../types';
 
 interface ReviewStepProps {
@@ -13,9 +15,14 @@ interface ReviewStepProps {
   errors: ErrorMap;
   onGoToField: (path: string) => void;
   onSubmit: () => void;
+  /** The public change summary sent with the submission. */
+  changeNote: BiInput;
+  onChangeNote: (note: BiInput) => void;
   busy: boolean;
   submitted: boolean;
 }
+
+const CHANGE_NOTE_MAX = 500;
 
 /**
  * What publication still needs, per the shared `datasets.publishable` schema and the sample rule;
@@ -58,7 +65,7 @@ function ProblemList({ errors, onGoToField }: { errors: ErrorMap; onGoToField: (
 }
 
 /** Step 7: publication readiness, the dataset as reviewers will see it, and "Submit for review". */
-export default function ReviewStep({ dataset, draft, errors, onGoToField, onSubmit, busy, submitted }: ReviewStepProps) {
+export default function ReviewStep({ dataset, draft, errors, onGoToField, onSubmit, changeNote, onChangeNote, busy, submitted }: ReviewStepProps) {
   const { t } = useTranslation('workspace');
   const canSubmit = dataset.status === 'draft' || dataset.status === 'changes_requested';
   const shown = { ...dataset, ...draft } as WorkingDataset;
@@ -67,6 +74,7 @@ export default function ReviewStep({ dataset, draft, errors, onGoToField, onSubm
   const preview = readiness(dataset, draft);
   const missing = serverListed ? errors : preview.errors;
   const ready = Object.keys(missing).length === 0;
+  const revision = !!dataset.published || dataset.version > 0;
 
   return (
     <>
@@ -92,6 +100,20 @@ export default function ReviewStep({ dataset, draft, errors, onGoToField, onSubm
             ))}
         </div>
         {canSubmit && (
+          <BilingualField
+            legend={t('changeNote.legend')}
+            path="/changeNote"
+            value={changeNote}
+            onChange={onChangeNote}
+            hint={revision ? t('changeNote.hint') : t('changeNote.hintFirst')}
+            inputHint={t('changeNote.max', { max: CHANGE_NOTE_MAX })}
+            multiline
+            maxLength={CHANGE_NOTE_MAX}
+            testIds={{ ko: 'change-note-ko', en: 'change-note-en' }}
+            deep
+          />
+        )}
+        {canSubmit && (
           <div className="actions">
             <button type="button" className="primary" data-testid="submit-for-review" disabled={busy} onClick={onSubmit}>
               {t('readiness.submit')}
@@ -111,6 +133,13 @@ export default function ReviewStep({ dataset, draft, errors, onGoToField, onSubm
           <DisclosureFacts ds={shown} />
           <h4>{t('steps.files')}</h4>
           <ArtifactList artifacts={dataset.artifacts} />
+          {revision && (
+            <SubmissionChanges
+              heading="h4"
+              changeNote={canSubmit ? { ko: changeNote.ko.trim(), en: changeNote.en.trim() } : dataset.review?.changeNote}
+              fileChanges={dataset.fileChanges}
+            />
+          )}
         </div>
       </section>
     </>
