@@ -121,7 +121,8 @@ apiTokenSchema.index({ userId: 1, createdAt: -1 });
 export const ApiToken = mongoose.model<ApiTokenDoc>('ApiToken', apiTokenSchema);
 
 export interface RateLimitDoc {
-  _id: Types.ObjectId;
+  /** `<key>@<window start, ISO>`: counters are addressed by id, so each one's writes are ordered on their own (server/infra/write-order.ts). */
+  _id: string;
   key: string;
   windowStart: Date;
   count: number;
@@ -129,13 +130,15 @@ export interface RateLimitDoc {
 
 const rateLimitSchema = new Schema<RateLimitDoc>(
   {
+    _id: { type: String, required: true },
     key: { type: String, required: true },
     windowStart: { type: Date, required: true },
     count: { type: Number, default: 0 },
   },
   { versionKey: false, collection: 'rate_limits' },
 );
-// Fixed-window counters: one document per (key, window); kept in MongoDB so every app process shares them.
-rateLimitSchema.index({ key: 1, windowStart: 1 }, { unique: true });
+// Fixed-window counters, one document per (key, window), kept in the database so every app process
+// shares them; the sweeper removes past windows by their start.
+rateLimitSchema.index({ windowStart: 1 });
 
 export const RateLimit = mongoose.model<RateLimitDoc>('RateLimit', rateLimitSchema);

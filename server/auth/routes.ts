@@ -3,13 +3,14 @@ import { Types } from 'mongoose';
 import { depsOf } from '../http/deps';
 import { recordAudit } from '../audit/record';
 import { actorOf } from '../http/context';
-import { AppError, conflict, isDuplicateKey, notFound, tooManyRequests, validationFailed } from '../http/errors';
-import { hit, hits, reset, secondsLeft } from '../http/rate-limit';
+import { AppError, conflict, forbidden, isDuplicateKey, notFound, tooManyRequests, validationFailed } from '../http/errors';
+import { hit, secondsLeft } from '../http/rate-limit';
 import { route } from '../http/route';
 import { SESSION_COOKIE } from '../http/authenticate';
 import { endMembership, membershipOrganization, requestMembership } from '../organizations/membership';
 import { Organization, type OrganizationDoc } from '../organizations/model';
 import { startEmailVerification, verifyEmail } from './email-verification';
+import { chargeAttempt, familiarity, refund, rememberDevice, signInGate } from './login-guard';
 import { ApiToken, Session, User, type UserDoc } from './models';
 import { loadAuthUser } from './load-user';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
@@ -53,21 +54,21 @@ export const authRoutes = [
     async handler(req, res) {
       const { config } = depsOf(req);
       const email = String(req.body.email).trim().toLowerCase();
-      const { max, windowSeconds } = config.loginRateLimit;
-      const pairKey = `login:${req.ctx.ip}:${email}`;
-      const emailKey = `login:${email}`;
-      if ((await hits(pairKey, windowSeconds)) >= max || (await hits(emailKey, windowSeconds)) >= max * 5) {
-        throw tooManyRequests(secondsLeft(windowSeconds));
-      }
-      const user = await User.findOne({ email }).lean();
-      const ok = await verifyPassword(String(req.body.password), user?.passwordHash ?? (await dummyPasswordHash()));
-      const authUser = ok && user && !user.disabled ? await loadAuthUser(user._id) : null;
-      if (!authUser) {
-        await Promise.all([hit(pairKey, windowSeconds), hit(emailKey, windowSeconds)]);
-        await recordAudit({ id: user?._id ?? null, email, ip: req.ctx.ip }, 'auth.login_failed', { type: 'user', id: user?._id ?? null });
-        throw new AppError(401, 'invalid_credentials');
-      }
-      await reset(pairKey, windowSeconds);
+      const ip = req.ctx.ip ?? 'unknown';
+      // One attempt at a time per address, counted before the password is checked (server/auth/login-guard.ts).
+      const authUser = await signInGate.run(ip, async () => {
+        const user = await User.findOne({ email }).lean<UserDoc>();
+        const charge = await chargeAttempt(email, ip, await familiarity(req, user?._id ?? null), config.loginRateLimit);
+        const ok = await verifyPassword(String(req.body.password), user?.passwordHash ?? (await dummyPasswordHash()));
+        const found = ok && user && !user.disabled ? await loadAuthUser(user._id) : null;
+        if (!found) {
+          await recordAudit({ id: user?._id ?? null, email, ip: req.ctx.ip }, 'auth.login_failed', { type: 'user', id: user?._id ?? null });
+          throw new AppError(401, 'invalid_credentials');
+        }
+        await refund(charge);
+        return found;
+      });
+      await rememberDevice(req, res, authUser.id, config.env === 'production');
       const csrfToken = await startSession(req, res, authUser.id);
       await recordAudit({ id: authUser.id, email, ip: req.ctx.ip }, 'auth.login', { type: 'user', id: authUser.id });
       res.json({ user: presentUser(authUser), csrfToken });
@@ -228,10 +229,12 @@ export const authRoutes = [
     permission: 'signed_in',
     body: 'auth.tokenCreate',
     tag: 'auth',
-    summary: 'Create a personal API token; the secret is shown only in this response',
+    summary: 'Create a personal API token from a signed-in browser session (not with a token); the secret is shown only in this response',
     responses: [201],
     async handler(req, res) {
       const user = req.ctx.user!;
+      // A token must not mint tokens: a leaked one would otherwise renew itself forever.
+      if (req.ctx.authVia !== 'session') throw forbidden('token_requires_session');
       const active = await ApiToken.countDocuments({ userId: user.id, revokedAt: null, expiresAt: { $gt: new Date() } });
       if (active >= MAX_TOKENS_PER_USER) throw conflict('too_many_tokens', { max: MAX_TOKENS_PER_USER });
       const token = API_TOKEN_PREFIX + newSecret();

@@ -78,6 +78,20 @@ const STEPS: MigrationStep[] = [
       await versions.updateMany({ comment: { $exists: true } }, { $rename: { comment: 'reviewerComment' } });
     },
   },
+  {
+    // Rate-limit counters are now addressed by a `<key>@<window>` id (so each is written in order on
+    // its own); the old ones, with their unique (key, windowStart) index, are only minutes of state.
+    id: '2026-12-rate-limit-ids',
+    async run() {
+      const db = mongoose.connection.db;
+      if (!db) return;
+      const exists = (await db.listCollections({ name: 'rate_limits' }).toArray()).length > 0;
+      if (exists) {
+        await db.collection('rate_limits').drop().catch(() => undefined);
+        await mongoose.model('RateLimit').createIndexes();
+      }
+    },
+  },
 ];
 
 /** Applies every migration this database has not recorded yet. */

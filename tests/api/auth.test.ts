@@ -61,8 +61,11 @@ describe('sign-in and sessions', () => {
     expect(wrong.status).toBe(403);
     const ok = await c.post('/api/v1/auth/tokens', { name: 'x', expiresInDays: 5 });
     expect(ok.status).toBe(201);
+    // A bearer token never needs the CSRF header — and cannot mint new tokens (sessions only).
     const bearer = await app.as(u).post('/api/v1/auth/tokens', { name: 'y', expiresInDays: 5 });
-    expect(bearer.status).toBe(201);
+    expect(bearer.status).toBe(403);
+    expect(bearer.body.code).toBe('token_requires_session');
+    expect((await app.as(u).patch('/api/v1/auth/me', { name: 'Renamed by token' })).status).toBe(200);
   });
 
   it('logout ends the session', async () => {
@@ -132,7 +135,8 @@ describe('registration', () => {
 describe('personal API tokens', () => {
   it('shows the secret once, lists without it, authenticates, and stops working when revoked', async () => {
     const u = await createUser({ roles: ['provider'] });
-    const created = await app.as(u).post('/api/v1/auth/tokens', { name: 'CLI', expiresInDays: 30 });
+    const session = await app.login(u.email);
+    const created = await session.post('/api/v1/auth/tokens', { name: 'CLI', expiresInDays: 30 });
     expect(created.status).toBe(201);
     const secret = created.body.token as string;
     expect(secret).toMatch(/^kdb_/);
@@ -154,10 +158,11 @@ describe('personal API tokens', () => {
 
   it('rejects expired tokens and bad expiry values', async () => {
     const u = await createUser();
-    const created = await app.as(u).post('/api/v1/auth/tokens', { name: 'old', expiresInDays: 1 });
+    const session = await app.login(u.email);
+    const created = await session.post('/api/v1/auth/tokens', { name: 'old', expiresInDays: 1 });
     await ApiToken.updateOne({ _id: created.body.id }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await app.as({ ...u, token: created.body.token }).get('/api/v1/auth/me')).status).toBe(401);
-    const bad = await app.as(u).post('/api/v1/auth/tokens', { name: 'forever', expiresInDays: 100000 });
+    const bad = await session.post('/api/v1/auth/tokens', { name: 'forever', expiresInDays: 100000 });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toBe('/expiresInDays');
   });
@@ -165,7 +170,7 @@ describe('personal API tokens', () => {
   it('cannot revoke another user’s token', async () => {
     const a = await createUser();
     const b = await createUser();
-    const created = await app.as(a).post('/api/v1/auth/tokens', { name: 'a', expiresInDays: 3 });
+    const created = await (await app.login(a.email)).post('/api/v1/auth/tokens', { name: 'a', expiresInDays: 3 });
     expect((await app.as(b).delete(`/api/v1/auth/tokens/${created.body.id}`)).status).toBe(404);
   });
 });
