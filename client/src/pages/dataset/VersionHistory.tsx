@@ -5,6 +5,8 @@ import { useApi, useFormat } from '../../lib/hooks';
 import type { Page } from '../../lib/api';
 import type { DatasetVersionEntry } from './types';
 
+const hasNote = (v: DatasetVersionEntry) => !!(v.changeNote && (v.changeNote.ko || v.changeNote.en));
+
 /**
  * Publication history: each published version with its date, the provider's public summary of what
  * changed (in the UI language, else the other) and the fields it changed. The provider's people,
@@ -42,10 +44,13 @@ export function VersionHistory({ datasetId }: { datasetId: string }) {
                     ))}
                   </span>
                 </p>
+              ) : v.version === data.items[data.items.length - 1].version ? (
+                <p className="muted small">{t('versions.first')}</p>
               ) : (
-                <p className="muted small">{v.version === data.items[data.items.length - 1].version ? t('versions.first') : t('versions.noChanges')}</p>
+                // The provider's summary says what changed when no described field did (e.g. only files).
+                !hasNote(v) && <p className="muted small">{t('versions.noChanges')}</p>
               )}
-              {v.changeNote && (v.changeNote.ko || v.changeNote.en) && (
+              {hasNote(v) && (
                 <div className="version-note" data-testid="version-change-note">
                   <Bi as="p" text={v.changeNote} toggle className="prewrap" />
                 </div>

@@ -134,7 +134,7 @@ function OrganizationMembers({ slug }: { slug: string }) {
 
       <section aria-labelledby="pending-heading" className="members-section" data-testid="pending-section">
         <h2 id="pending-heading">
-          {t('pendingHeading')} {pending.data && <span className="badge warning">{pending.data.total}</span>}
+          {t('pendingHeading')} {pending.data && <span className={pending.data.total ? 'badge warning' : 'badge'}>{pending.data.total}</span>}
         </h2>
         {pending.loading && !pending.data ? (
           <Loading />

@@ -44,7 +44,7 @@ export function SubmissionChanges({ changeNote, fileChanges, heading: H = 'h3' }
             {(['ko', 'en'] as const).map((l) => (
               <Fragment key={l}>
                 <dt>{t(`lang.${l}`)}</dt>
-                <dd lang={l} className="prewrap" data-testid={`change-note-${l}`}>
+                <dd lang={l} className="prewrap" data-testid={`change-note-text-${l}`}>
                   {changeNote[l] || <span className="muted">{t('facts.notGiven')}</span>}
                 </dd>
               </Fragment>
