@@ -115,7 +115,7 @@ describe('account pages', { timeout: 90_000 }, () => {
     const w = await e2e.newPage();
     const { page } = w;
     await open(w, e2e.url, '/register', 'ko');
-    const org = page.getByLabel('소속 기관');
+    const org = page.getByLabel('기관', { exact: true });
     await org.waitFor();
     await poll(() => org.locator('option').count()).toBeGreaterThan(5);
 
@@ -144,6 +144,8 @@ describe('account pages', { timeout: 90_000 }, () => {
     const profile = page.getByTestId('profile');
     expect(await profile.innerText()).toContain('kim.test@hangang.example');
     expect(await profile.innerText()).toContain('연구자');
+    // Choosing an organisation asked to join it: membership waits for its administrators.
+    expect(await page.getByTestId('membership').getAttribute('data-status')).toBe('pending');
     await screenshot(w, 'register-done', 'ko');
 
     // The new account signs in with its password.
@@ -156,7 +158,7 @@ describe('account pages', { timeout: 90_000 }, () => {
 
     await e2e.signOut();
     await open(w, e2e.url, '/register', 'en');
-    await page.getByLabel('Organisation').waitFor();
+    await page.getByLabel('Organisation', { exact: true }).waitFor();
     await screenshot(w, 'register', 'en');
     await expectAccessible(w, 'registration (en)');
     w.expectNoProblems();
