@@ -185,6 +185,73 @@ describe('organisation membership', { timeout: 180_000 }, () => {
     await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '내 작업공간' }).click();
     await page.waitForURL(/\/workspace(\?|$)/);
     await page.getByTestId('new-dataset').waitFor();
+
+    // Leaving asks first; cancelling keeps the membership, confirming ends it and its roles.
+    await open(w, e2e.url, '/account', 'en');
+    await page.getByTestId('leave-organization').click();
+    await page.getByTestId('leave-confirm').getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByTestId('membership').getAttribute('data-status')).toBe('active');
+    await page.getByTestId('leave-organization').click();
+    expect(await page.getByTestId('leave-confirm').innerText()).toContain(`Leave ${AGENCY_NAME.en}?`);
+    await expectAccessible(w, 'account, confirming to leave (en)');
+    await page.getByTestId('confirm-leave').click();
+    await poll(() => page.getByTestId('membership-notice').innerText()).toContain(`You have left ${AGENCY_NAME.en}.`);
+    expect(await page.getByTestId('membership').getAttribute('data-status')).toBe('none');
+    expect(await page.getByTestId('profile-roles').innerText()).toBe('Researcher');
+    await poll(() => page.getByTestId('membership-banner').getAttribute('data-status')).toBe('none');
+    w.expectNoProblems();
+    await page.close();
+  });
+
+  it('an unaffiliated account asks to join and withdraws; a non-admin is refused the members page; a platform admin switches organisations', async () => {
+    const w = await e2e.newPage();
+    const { page } = w;
+
+    // The applicant turned down above has no organisation: the account page offers to ask one.
+    await e2e.signIn(w, 'unknown.person@mail.example', 'another long passphrase');
+    await open(w, e2e.url, '/account', 'en');
+    const join = page.getByTestId('join-form');
+    await join.waitFor();
+    // The server's own schema answers first: an organisation must be chosen.
+    await page.getByTestId('join-submit').click();
+    const choose = page.getByTestId('join-organization');
+    await poll(() => choose.getAttribute('aria-invalid')).toBe('true');
+    expect(w.apiErrors.filter((e) => e.path === '/api/v1/auth/membership')).toEqual([]);
+    await choose.selectOption('hangang-national-university');
+    await page.getByTestId('join-note').fill('Visiting researcher in the NLP lab.');
+    await screenshot(w, 'account-join', 'en');
+    await expectAccessible(w, 'account, asking to join (en)');
+    await page.getByTestId('join-submit').click();
+    await poll(() => page.getByTestId('membership').getAttribute('data-status')).toBe('pending');
+    expect(await page.getByTestId('membership-notice').innerText()).toContain('has been sent to its administrators');
+    await page.getByTestId('withdraw-request').click();
+    await poll(() => page.getByTestId('membership').getAttribute('data-status')).toBe('none');
+    expect(await page.getByTestId('membership-notice').innerText()).toContain('has been withdrawn');
+    w.expectNoProblems();
+
+    // A member who is not an organisation admin: no link, and the page is refused in the server's words.
+    await e2e.signIn(w, 'provider@demo.kr');
+    await open(w, e2e.url, `/organizations/${AGENCY}/members`, 'ko');
+    const refusedPage = page.getByTestId('members-refused');
+    await poll(() => refusedPage.innerText()).toContain('기관 관리자');
+    expect(w.apiErrors).toContainEqual({ method: 'GET', path: `/api/v1/organizations/${AGENCY}/members?status=pending&pageSize=100`, status: 403 });
+    expect(await page.getByTestId('nav-members').count()).toBe(0);
+    await screenshot(w, 'members-refused', 'ko');
+    await expectAccessible(w, 'members page refused (ko)');
+
+    // A platform admin: the header leads to their own organisation; the switch to any other.
+    await e2e.signIn(w, 'admin@demo.kr');
+    await open(w, e2e.url, '/', 'en');
+    await page.getByTestId('nav-members').click();
+    await page.waitForURL(/\/organizations\/[a-z0-9-]+\/members/);
+    const form = page.getByTestId('org-switch');
+    await form.getByLabel('Organisation').selectOption(AGENCY);
+    await form.getByRole('button', { name: 'Show members' }).click();
+    await page.waitForURL(new RegExp(`/organizations/${AGENCY}/members`));
+    await poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(`Members of ${AGENCY_NAME.en}`);
+    await page.locator('[data-testid="active-member"][data-email="provider@demo.kr"]').waitFor();
+    await screenshot(w, 'members-admin', 'en');
+    await expectAccessible(w, 'members page as a platform admin (en)');
     w.expectNoProblems();
     await page.close();
   });

@@ -169,7 +169,11 @@ function JoinForm({ onJoined }: { onJoined: (session: Session, message: string) 
             <OrganizationSelect
               organizations={orgs.data?.items ?? []}
               value={slug}
-              onChange={setSlug}
+              onChange={(next) => {
+                setSlug(next);
+                // A choice answers "required": the stale message would contradict the field.
+                setErrors(({ '/organizationSlug': _answered, ...rest }) => rest);
+              }}
               emptyLabel={t('register.chooseOrganization')}
               control={p}
               name="organizationSlug"

@@ -111,7 +111,7 @@ function OrganizationMembers({ slug }: { slug: string }) {
   const refused: ApiError | null = pending.error ?? active.error ?? null;
   if (refused && (refused.status === 403 || refused.status === 404)) {
     return (
-      <section className="page-error" role="alert" data-testid="members-refused">
+      <section className="page-error" data-testid="members-refused">
         <h1>{refused.status === 403 ? t('common:forbidden.title') : t('common:notFound.title')}</h1>
         <ProblemView error={refused} />
       </section>
