@@ -68,10 +68,38 @@ const MAX_FACET_VALUES = 100;
 /** With fewer full matches than this, datasets matching some of the words are listed after them. */
 const BACKFILL_BELOW = 3;
 
+/**
+ * Who may see a document, as the statistics count it: 0 everyone (classification public), 1 anyone
+ * signed in (internal, sensitive), 2 only the provider's members, reviewers and admins (confidential).
+ * Document frequencies are kept per tier so that a caller's scores and typo corrections are computed
+ * from what that caller may see: a confidential word can never surface as another caller's
+ * correction, nor shift their scores.
+ */
+type Tier = 0 | 1 | 2;
+const TIER_OF_LEVEL: Record<string, Tier> = { public: 0, internal: 1, sensitive: 1, confidential: 2 };
+
+/** The statistics tier a viewer reads: the widest every one of its documents is visible in. */
+export function tierOf(viewer: Viewer): Tier {
+  if (!viewer.authenticated) return 0;
+  return viewer.wide ? 2 : 1;
+}
+
 class Postings {
   docs = new Int32Array(8);
   weights = new Float32Array(8);
   n = 0;
+  /** Live documents holding the term that viewers of each tier may see ([0] ⊆ [1] ⊆ [2]). */
+  df0 = 0;
+  df1 = 0;
+  df2 = 0;
+  df(tier: Tier): number {
+    return tier === 0 ? this.df0 : tier === 1 ? this.df1 : this.df2;
+  }
+  count(entryTier: Tier, delta: 1 | -1): void {
+    if (entryTier === 0) this.df0 += delta;
+    if (entryTier <= 1) this.df1 += delta;
+    this.df2 += delta;
+  }
   push(doc: number, w: number): void {
     if (this.n === this.docs.length) {
       const docs = new Int32Array(this.n * 2);
@@ -109,7 +137,8 @@ export class CatalogIndex {
   private slots: Array<CatalogEntry | null> = [];
   private readonly byId = new Map<string, number>();
   private readonly postings = new Map<string, Postings>();
-  private readonly df = new Map<string, number>();
+  /** Live documents per tier ([0] ⊆ [1] ⊆ [2]). */
+  private readonly aliveIn = [0, 0, 0];
   private readonly providerNames = new Map<string, unknown>();
   /** Facet values as small integers, so counting is typed-array arithmetic: value ↔ id per facet, ids per slot. */
   private readonly facetIds = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<FacetName, Map<string, number>>;
@@ -165,6 +194,8 @@ export class CatalogIndex {
     this.slotFacets.push(FACETS.map((f) => this.facetIdsOf(f, entry.facets[f])));
     this.byId.set(id, doc);
     this.alive++;
+    const tier = TIER_OF_LEVEL[entry.level] ?? 2;
+    for (let t = tier; t <= 2; t++) this.aliveIn[t]++;
     this.providerNames.set(entry.providerSlug, (entry.item.provider as { name?: unknown } | null)?.name ?? null);
     for (const [term, w] of entryTerms(entry)) {
       let p = this.postings.get(term);
@@ -174,7 +205,7 @@ export class CatalogIndex {
         if (term.startsWith('w:') && /^w:[a-z]/.test(term)) this.latinVocab = null;
       }
       p.push(doc, w);
-      this.df.set(term, (this.df.get(term) ?? 0) + 1);
+      p.count(tier, 1);
     }
     this.changed();
   }
@@ -198,11 +229,9 @@ export class CatalogIndex {
     const doc = this.byId.get(id);
     if (doc === undefined) return;
     const entry = this.slots[doc]!;
-    for (const term of entryTerms(entry).keys()) {
-      const n = (this.df.get(term) ?? 1) - 1;
-      if (n > 0) this.df.set(term, n);
-      else this.df.delete(term);
-    }
+    const tier = TIER_OF_LEVEL[entry.level] ?? 2;
+    for (const term of entryTerms(entry).keys()) this.postings.get(term)?.count(tier, -1);
+    for (let t = tier; t <= 2; t++) this.aliveIn[t]--;
     this.slots[doc] = null;
     this.slotFacets[doc] = null;
     this.byId.delete(id);
@@ -218,7 +247,7 @@ export class CatalogIndex {
     this.slotFacets = [];
     this.byId.clear();
     this.postings.clear();
-    this.df.clear();
+    this.aliveIn.fill(0);
     this.alive = 0;
     this.dead = 0;
     this.latinVocab = null;
@@ -248,6 +277,9 @@ export class CatalogIndex {
         const d = renumber[p.docs[i]];
         if (d >= 0) next.push(d, p.weights[i]);
       }
+      next.df0 = p.df0;
+      next.df1 = p.df1;
+      next.df2 = p.df2;
       if (next.n) this.postings.set(term, next);
       else this.postings.delete(term);
     }
@@ -259,46 +291,78 @@ export class CatalogIndex {
     this.changed();
   }
 
-  private idf(term: string): number {
-    const df = this.df.get(term) ?? 0;
-    return Math.log(1 + (this.alive - df + 0.5) / (df + 0.5));
+  private df(term: string, tier: Tier): number {
+    return this.postings.get(term)?.df(tier) ?? 0;
   }
 
-  /** Indexed English words within a small edit distance of an unknown word. */
-  private typoCandidates(term: string): string[] {
+  /** Inverse document frequency among the documents viewers of `tier` may see. */
+  private idf(term: string, tier: Tier): number {
+    const df = this.df(term, tier);
+    const n = this.aliveIn[tier];
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Does the viewer see at least one live document holding `term`? */
+  private seesTerm(term: string, viewer: Viewer): boolean {
+    const p = this.postings.get(term);
+    if (!p) return false;
+    if (p.df(tierOf(viewer)) > 0) return true;
+    // A member also sees their own organisation's confidential documents; look for one.
+    if (!viewer.organizationId || p.df2 === 0) return false;
+    for (let i = 0; i < p.n; i++) {
+      const e = this.slots[p.docs[i]];
+      if (e && entryVisible(e, viewer)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Indexed English words within a small edit distance of an unknown word, drawn only from documents
+   * the viewer may see (the vocabulary of the whole index would reveal confidential words).
+   */
+  private typoCandidates(term: string, viewer: Viewer): string[] {
     const word = term.slice(2);
     if (word.length < 4) return [];
     this.latinVocab ??= [...this.postings.keys()].filter((t) => /^w:[a-z]/.test(t)).map((t) => t.slice(2));
     const max = word.length >= 8 ? 2 : 1;
+    const tier = tierOf(viewer);
     const out: Array<{ w: string; d: number; df: number }> = [];
     for (const v of this.latinVocab) {
-      if (Math.abs(v.length - word.length) > max || !this.df.get(`w:${v}`)) continue;
+      if (Math.abs(v.length - word.length) > max) continue;
+      const key = `w:${v}`;
+      if (!this.seesTerm(key, viewer)) continue;
       const d = editDistance(word, v, max);
-      if (d <= max) out.push({ w: v, d, df: this.df.get(`w:${v}`) ?? 0 });
+      if (d <= max) out.push({ w: v, d, df: this.df(key, tier) });
     }
     out.sort((a, b) => a.d - b.d || b.df - a.df || (a.w < b.w ? -1 : 1));
     return out.slice(0, 3).map((c) => `w:${c.w}`);
   }
 
-  /** Scores every document touched by each query unit. */
-  private scoreUnits(units: QueryUnit[], corrections: Array<{ from: string; to: string }>): UnitScores {
+  /**
+   * Scores every document touched by each query unit, with statistics and typo corrections taken
+   * from what `viewer` may see (documents it may not see get scores too; callers drop them).
+   */
+  private scoreUnits(units: QueryUnit[], corrections: Array<{ from: string; to: string }>, viewer: Viewer): UnitScores {
     const acc = new UnitScores(units.length, this.slots.length);
+    const tier = tierOf(viewer);
     units.forEach((u, k) => {
       const exact = this.postings.get(u.term);
       if (exact) {
-        const idf = this.idf(u.term);
+        const idf = this.idf(u.term, tier);
         for (let i = 0; i < exact.n; i++) acc.raise(k, exact.docs[i], idf * exact.weights[i]);
       }
-      if (u.parts) this.scoreAll(acc, k, u.parts, u.parts.length, PART_FACTOR, 2);
+      if (u.parts) this.scoreAll(acc, k, u.parts, u.parts.length, PART_FACTOR, 2, tier);
       if (u.bigrams.length) {
         const need = u.bigrams.length <= 2 ? u.bigrams.length : Math.ceil(u.bigrams.length * 0.66);
-        this.scoreAll(acc, k, u.bigrams, need, BIGRAM_FACTOR, 2);
+        this.scoreAll(acc, k, u.bigrams, need, BIGRAM_FACTOR, 2, tier);
       }
-      if (u.script === 'en' && !(this.df.get(u.term) ?? 0)) {
-        for (const cand of this.typoCandidates(u.term)) {
+      // Whether a word is "unknown" is also decided by what the viewer sees: otherwise the absence of
+      // corrections would tell that a hidden document holds the word.
+      if (u.script === 'en' && !this.seesTerm(u.term, viewer)) {
+        for (const cand of this.typoCandidates(u.term, viewer)) {
           corrections.push({ from: u.surface, to: cand.slice(2) });
           const p = this.postings.get(cand)!;
-          const idf = this.idf(cand);
+          const idf = this.idf(cand, tier);
           for (let i = 0; i < p.n; i++) acc.raise(k, p.docs[i], TYPO_FACTOR * idf * p.weights[i]);
         }
       }
@@ -310,12 +374,12 @@ export class CatalogIndex {
    * Scores documents holding at least `need` of `terms` (compound parts, bigrams): factor × mean
    * term score × coverage^power.
    */
-  private scoreAll(acc: UnitScores, unit: number, terms: string[], need: number, factor: number, power: number): void {
+  private scoreAll(acc: UnitScores, unit: number, terms: string[], need: number, factor: number, power: number, tier: Tier): void {
     const hits = new Map<number, { n: number; sum: number }>();
     for (const t of new Set(terms)) {
       const p = this.postings.get(t);
       if (!p) continue;
-      const idf = this.idf(t);
+      const idf = this.idf(t, tier);
       for (let i = 0; i < p.n; i++) {
         const h = hits.get(p.docs[i]) ?? { n: 0, sum: 0 };
         h.n++;
@@ -379,7 +443,7 @@ export class CatalogIndex {
       candidates = [];
       this.slots.forEach((e, doc) => e && candidates.push({ doc, score: 0, partial: false }));
     } else {
-      const acc = this.scoreUnits(units, corrections);
+      const acc = this.scoreUnits(units, corrections, caller.viewer);
       const required = units.filter((u) => !u.optional).length;
       const minMatch = required === 0 ? 1 : required <= 2 ? required : Math.ceil(required * 0.7);
       candidates = [];
@@ -506,7 +570,8 @@ export class CatalogIndex {
     const units = analyzeQuery(text).filter((u) => !u.optional);
     const out = new Map<string, number>();
     if (!units.length) return out;
-    const acc = this.scoreUnits(units, []);
+    // Matching ranks only entries the caller may list, and uses shares of words, not scores.
+    const acc = this.scoreUnits(units, [], { authenticated: true, wide: true });
     for (const doc of acc.touched) {
       const e = this.slots[doc];
       if (!e) continue;
