@@ -175,7 +175,9 @@ export const authRoutes = [
     async handler(req, res) {
       const verified = await verifyEmail(req.body.token, req.ctx.ip);
       if (!verified) throw new AppError(400, 'verification_link_invalid');
-      res.json({ emailVerified: true, membership: verified.membership });
+      // The link proves the address: its holder may learn which organisation the account joined or asked for.
+      const org = await membershipOrganization(verified);
+      res.json({ emailVerified: true, membership: verified.membership, organization: org ? { slug: org.slug, name: org.name } : null });
     },
   }),
   route({

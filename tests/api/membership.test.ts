@@ -176,7 +176,7 @@ describe('verified e-mail domains', () => {
     expect(bad.body.code).toBe('verification_link_invalid');
     const ok = await app.anon.post('/api/v1/auth/verify-email', { token });
     expect(ok.status).toBe(200);
-    expect(ok.body).toEqual({ emailVerified: true, membership: 'active' });
+    expect(ok.body).toEqual({ emailVerified: true, membership: 'active', organization: { slug: lab.slug, name: lab.name } });
     expect((await app.anon.post('/api/v1/auth/verify-email', { token })).status).toBe(400);
     const after = await client.get('/api/v1/auth/me');
     expect(after.body.user).toMatchObject({ emailVerified: true, organization: { slug: lab.slug }, roles: ['researcher'] });

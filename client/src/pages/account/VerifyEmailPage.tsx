@@ -10,7 +10,10 @@ import { fieldMessage, schemaCheck, schemaValidatorReady } from '../../lib/valid
 import './account.css';
 
 type Membership = User['membership']['status'];
-type Outcome = { ok: true; membership: Membership } | { ok: false; error: ApiError } | { ok: false; invalidLink: true };
+type Outcome =
+  | { ok: true; membership: Membership; organization: { slug: string; name: { ko?: string; en?: string } } | null }
+  | { ok: false; error: ApiError }
+  | { ok: false; invalidLink: true };
 
 // A link is good for one confirmation; a second POST of the same token (React's development
 // double effects, a re-render) must reuse the first answer instead of reading "already used".
@@ -23,8 +26,11 @@ function confirm(token: string): Promise<Outcome> {
       await schemaValidatorReady;
       if (schemaCheck('auth.verifyEmail', { token })?.length) return { ok: false, invalidLink: true };
       try {
-        const { data } = await api<{ emailVerified: true; membership: Membership }>('/auth/verify-email', { method: 'POST', body: { token } });
-        return { ok: true, membership: data.membership };
+        const { data } = await api<{ emailVerified: true; membership: Membership; organization: { slug: string; name: { ko?: string; en?: string } } | null }>(
+          '/auth/verify-email',
+          { method: 'POST', body: { token } },
+        );
+        return { ok: true, membership: data.membership, organization: data.organization };
       } catch (err) {
         return { ok: false, error: err instanceof ApiError ? err : new ApiError({ title: '', status: 0, code: 'client_error' }) };
       }
@@ -76,7 +82,7 @@ export default function VerifyEmailPage() {
     );
   }
 
-  const memberOf = user?.membership.status === 'active' ? user.membership.organization : null;
+  const memberOf = outcome.ok && outcome.membership === 'active' ? outcome.organization : null;
   return (
     <div className="account-page narrow verify-page" data-testid="verify-email" data-outcome={outcome.ok ? 'verified' : 'failed'}>
       <h1 ref={headingRef} tabIndex={-1}>
