@@ -110,6 +110,8 @@ export const artifactRoutes = [
     summary: 'Register an artifact and get a presigned PUT URL for uploading it straight to S3',
     responses: [201],
     async handler(req, res) {
+      // Presigning never contacts S3: check it answers before handing out an upload URL (503 otherwise).
+      await depsOf(req).storage.assertAvailable();
       const user = req.ctx.user!;
       const { doc, scope } = await editableDataset(req);
       const { kind, filename, contentType, bytes, sha256 } = req.body as { kind: ArtifactDoc['kind']; filename: string; contentType: string; bytes: number; sha256: string };
@@ -210,6 +212,8 @@ export const artifactRoutes = [
     tag: 'artifacts',
     summary: 'Redirect to a presigned download URL valid for 5 minutes when the policy engine allows (?purpose=, default research; ?format=json for { url, expiresAt }); 403 with the decision, reasons and requirements otherwise',
     async handler(req, res) {
+      // Presigning never contacts S3: check it answers before handing out a download URL (503 otherwise).
+      await depsOf(req).storage.assertAvailable();
       const user = req.ctx.user;
       const purpose = purposeQuery(req);
       const { doc, view } = await loadReadableDataset(String(req.params.id), user);

@@ -29,6 +29,8 @@ export interface EmbeddedS3Options {
   bucket: string;
   /** Browser origins allowed to use presigned URLs; one `*` wildcard per origin is allowed. */
   allowedOrigins: string[];
+  /** Listen on this port (fails if taken); unset → a free port. */
+  port?: number;
   log: Logger;
 }
 
@@ -62,12 +64,12 @@ export async function startEmbeddedS3(opts: EmbeddedS3Options): Promise<Embedded
   let port: number;
   // The free port can be taken between probing and binding; retry a couple of times if so.
   for (let attempt = 1; ; attempt++) {
-    port = await getFreePort();
+    port = opts.port ?? (await getFreePort());
     try {
       await listen(server, port);
       break;
     } catch (err) {
-      if (attempt >= 3 || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+      if (opts.port !== undefined || attempt >= 3 || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
     }
   }
   const endpoint = `http://127.0.0.1:${port}`;
