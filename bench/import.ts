@@ -18,6 +18,7 @@ import { csvLine } from '../server/import/csv';
 import { loadConfig } from '../server/infra/config';
 import { createLogger } from '../server/infra/logger';
 import { connectMongo, syncIndexes } from '../server/infra/mongo';
+import { BENCH_DB } from './timing';
 import { createStorage } from '../server/infra/s3';
 import { startServices } from '../server/infra/services';
 import { Organization } from '../server/organizations/model';
@@ -79,7 +80,7 @@ export async function benchImport(opts: ImportBenchOptions = {}): Promise<Record
   const services = await startServices({ dataDir: dir, persistent: false, allowedOrigins: [], bucket: 'bench', log, mongodbUri: process.env.MONGODB_URI, embeddedMongo: process.env.EMBEDDED_MONGO as 'ferretdb' | undefined });
   const server = { close: () => undefined as unknown } as { close: () => unknown };
   try {
-    await connectMongo(services.mongoUri, `bench_import_${Date.now().toString(36)}`);
+    await connectMongo(services.mongoUri, `bench_import_${Date.now().toString(36)}`, BENCH_DB);
     await syncIndexes();
     const org = await Organization.create({ slug: 'bench-import-org', name: { ko: '벤치', en: 'Bench' }, country: 'KR', type: 'public_agency', verified: true });
     const user = await User.create({ email: 'provider@bench.example', name: 'Bench provider', organizationId: org._id, roles: ['provider'], locale: 'en', passwordHash: 'x' });

@@ -17,6 +17,7 @@ import { Dataset } from '../server/datasets/model';
 import { loadConfig } from '../server/infra/config';
 import { createLogger } from '../server/infra/logger';
 import { connectMongo, syncIndexes } from '../server/infra/mongo';
+import { BENCH_DB } from './timing';
 import { createStorage } from '../server/infra/s3';
 import { startServices } from '../server/infra/services';
 import { ProcedureVersion } from '../server/labeling/model';
@@ -119,7 +120,7 @@ export async function benchMatching(opts: MatchingBenchOptions = {}): Promise<Ma
   const log = createLogger('warn');
   const services = await startServices({ dataDir: dir, persistent: false, allowedOrigins: [], bucket: 'bench', log, mongodbUri: process.env.MONGODB_URI, embeddedMongo: process.env.EMBEDDED_MONGO as 'ferretdb' | undefined });
   try {
-    await connectMongo(services.mongoUri, `bench_match_${Date.now().toString(36)}`);
+    await connectMongo(services.mongoUri, `bench_match_${Date.now().toString(36)}`, BENCH_DB);
     await syncIndexes();
     const provider = await Organization.create({ slug: 'bench-provider', name: { ko: '벤치 제공기관', en: 'Bench provider' }, country: 'KR', type: 'public_agency', verified: true });
     const partnerOrg = await Organization.create({

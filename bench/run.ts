@@ -21,6 +21,7 @@ import os from 'node:os';
 import { benchImport } from './import';
 import { benchMatching } from './matching';
 import { benchSearch } from './search';
+import { BENCH_DB } from './timing';
 
 function arg(name: string, def: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -55,7 +56,7 @@ async function benchCatalogue(): Promise<void> {
   const log = createLogger('warn');
   const services = await startServices({ dataDir: dir, persistent: false, allowedOrigins: [], bucket: 'bench', log, mongodbUri: process.env.MONGODB_URI, embeddedMongo: process.env.EMBEDDED_MONGO as 'ferretdb' | undefined });
   try {
-    await connectMongo(services.mongoUri, 'bench');
+    await connectMongo(services.mongoUri, 'bench', BENCH_DB);
     await syncIndexes();
     const org = await Organization.create({ slug: 'bench-org', name: { ko: '벤치', en: 'Bench' }, country: 'KR', type: 'public_agency', verified: true });
     const now = Date.now();
@@ -115,7 +116,7 @@ async function benchSearchSizes(): Promise<void> {
     const dir = mkdtempSync(path.join(tmpdir(), 'kdb-bench-search-'));
     const services = await startServices({ dataDir: dir, persistent: false, allowedOrigins: [], bucket: 'bench', log: createLogger('warn'), mongodbUri: process.env.MONGODB_URI, embeddedMongo: process.env.EMBEDDED_MONGO as 'ferretdb' | undefined });
     try {
-      await connectMongo(services.mongoUri, `bench_search_${n}`);
+      await connectMongo(services.mongoUri, `bench_search_${n}`, BENCH_DB);
       await syncIndexes();
       await benchSearch({ n, iterations, storage: createStorage(services.s3), print: (line) => console.log(line) });
     } finally {

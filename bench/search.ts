@@ -16,7 +16,7 @@ import type { Storage } from '../server/infra/s3';
 import { Organization } from '../server/organizations/model';
 import { CatalogIndex } from '../server/search/catalog-index';
 import { catalogIndex, startCatalogIndex, stopCatalogIndex } from '../server/search/registry';
-import { time, type Timing } from './timing';
+import { BENCH_DB, time, type Timing } from './timing';
 
 // A small bilingual vocabulary: topics (ko/en pairs), places and qualifiers.
 const TOPICS: Array<[string, string]> = [
@@ -225,7 +225,7 @@ async function standalone(): Promise<void> {
     const log = createLogger('warn');
     const services = await startServices({ dataDir: dir, persistent: false, allowedOrigins: [], bucket: 'bench', log, mongodbUri: process.env.MONGODB_URI, embeddedMongo: process.env.EMBEDDED_MONGO as 'ferretdb' | undefined });
     try {
-      await connectMongo(services.mongoUri, `bench_search_${n}`);
+      await connectMongo(services.mongoUri, `bench_search_${n}`, BENCH_DB);
       await syncIndexes();
       await benchSearch({ n, iterations, storage: createStorage(services.s3), print: (l) => console.log(l) });
     } finally {

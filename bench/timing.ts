@@ -22,3 +22,10 @@ export async function time(iterations: number, fn: (i: number) => Promise<unknow
   samples.sort((a, b) => a - b);
   return { p50: percentile(samples, 50), p95: percentile(samples, 95), n: samples.length };
 }
+
+/**
+ * Connection options for the benchmarks: they load and scan tens of thousands of documents on
+ * purpose (minutes on FerretDB/SQLite), so each database call gets this deadline instead of a
+ * request's (server/infra/db-calls.ts).
+ */
+export const BENCH_DB = { deadlineMs: 30 * 60_000 };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Config } from '../server/infra/config';
+import { withDbDeadline } from '../server/infra/db-calls';
 import type { Storage } from '../server/infra/s3';
 import { recordAudit } from '../server/audit/record';
 import { User } from '../server/auth/models';
@@ -41,8 +42,15 @@ function fail(what: string, errors: unknown[]): never {
   throw new Error(`Seed data is invalid (${what}): ${JSON.stringify(errors, null, 2)}`);
 }
 
+/** Seeding runs outside any request and reads whole collections (slow on SQLite): a long deadline, not a request's. */
+const SEED_DB_DEADLINE_MS = 10 * 60_000;
+
 /** Loads the demo catalogue (DESIGN §8). Idempotent: anything that already exists (by slug or e-mail) is left as it is. */
-export async function seedDemo({ config, log, storage }: SeedDeps): Promise<SeedReport> {
+export function seedDemo(deps: SeedDeps): Promise<SeedReport> {
+  return withDbDeadline(SEED_DB_DEADLINE_MS, () => loadDemo(deps));
+}
+
+async function loadDemo({ config, log, storage }: SeedDeps): Promise<SeedReport> {
   const report: SeedReport = { organizations: 0, users: 0, procedures: 0, datasets: 0, artifacts: 0 };
 
   // Validate everything before writing anything, so a bad seed file never leaves half a catalogue.

@@ -3,13 +3,26 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { negotiateLanguage, translator } from '../i18n';
 import { bodyError, hasBody } from './body';
+import { isDatabaseUnavailable } from '../infra/db-calls';
+import { StorageUnavailableError } from '../infra/s3';
 import { AppError } from './errors';
 
 const PROBLEM_BASE = 'https://databridge.example/problems/';
 
-/** Maps body-parser and router failures (too large, bad JSON or UTF-8, bad percent-encoding) into the AppError family. */
+/** How long clients are asked to wait before retrying when a dependency is down (a restart takes a second or two). */
+const RETRY_AFTER_SECONDS = '5';
+
+/**
+ * Maps body-parser and router failures (too large, bad JSON or UTF-8, bad percent-encoding), an
+ * unreachable or silent database (frozen, killed, restarting, past its deadline, still locked
+ * after retries) and unreachable storage into the AppError family.
+ */
 function normalise(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
+  if (isDatabaseUnavailable(err))
+    return new AppError(503, 'database_unavailable', {}, undefined, undefined, { 'Retry-After': RETRY_AFTER_SECONDS });
+  if (err instanceof StorageUnavailableError)
+    return new AppError(503, 'storage_unavailable', {}, undefined, undefined, { 'Retry-After': RETRY_AFTER_SECONDS });
   // The router's decoding of `%FF` in a path parameter, and decodeURIComponent anywhere else.
   if (err instanceof URIError) return new AppError(400, 'invalid_path_encoding');
   return bodyError(err);

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { Types } from 'mongoose';
 import { Dataset, type DatasetDoc } from '../datasets/model';
 import { CatalogChange, onCatalogChange, PROCESS_ORIGIN, type Change } from '../infra/change-feed';
+import { withDbDeadline } from '../infra/db-calls';
 import { Organization, type OrganizationDoc } from '../organizations/model';
 import type { CatalogIndex } from './catalog-index';
 import { entryOf } from './entry';
@@ -17,6 +18,12 @@ const ORG_FIELDS = { slug: 1, name: 1, country: 1, type: 1 };
 const OVERLAP_MS = 3000;
 /** Changes older than this are deleted from the collection. */
 const RETAIN_MS = 10 * 60_000;
+/**
+ * Reads of the whole catalogue (the initial load, a full refresh, a many-id `$in`) scan the datasets
+ * collection on FerretDB/SQLite, which pushes no filter down: ~45 s at 20,000 datasets. They run in
+ * the background, so they get this deadline instead of a request's (DB_TIMEOUT_MS).
+ */
+const FULL_READ_DEADLINE_MS = 10 * 60_000;
 
 export interface SyncOptions {
   pollMs?: number;
@@ -73,10 +80,12 @@ export class CatalogSync {
   /** Reads every published dataset and organisation into the index. */
   async loadAll(): Promise<void> {
     this.lastPoll = Date.now();
-    const [orgs, docs] = await Promise.all([
-      Organization.find({}, ORG_FIELDS).lean<Org[]>(),
-      Dataset.find({ live: { $ne: null }, withdrawnAt: null }).lean<DatasetDoc[]>(),
-    ]);
+    const [orgs, docs] = await withDbDeadline(FULL_READ_DEADLINE_MS, () =>
+      Promise.all([
+        Organization.find({}, ORG_FIELDS).lean<Org[]>(),
+        Dataset.find({ live: { $ne: null }, withdrawnAt: null }).lean<DatasetDoc[]>(),
+      ]),
+    );
     this.orgs.clear();
     for (const o of orgs) this.orgs.set(String(o._id), o);
     this.revs.clear();
@@ -128,7 +137,7 @@ export class CatalogSync {
   /** Reads datasets by id: one query per id for a few changes, one `$in` query for many. */
   private async readDatasets(ids: string[]): Promise<DatasetDoc[]> {
     const oids = ids.map((id) => new Types.ObjectId(id));
-    if (oids.length > 32) return Dataset.find({ _id: { $in: oids } }).lean<DatasetDoc[]>();
+    if (oids.length > 32) return withDbDeadline(FULL_READ_DEADLINE_MS, () => Dataset.find({ _id: { $in: oids } }).lean<DatasetDoc[]>());
     const docs = await Promise.all(oids.map((_id) => Dataset.findOne({ _id }).lean<DatasetDoc>()));
     return docs.filter((d): d is DatasetDoc => !!d);
   }
