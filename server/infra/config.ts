@@ -34,6 +34,10 @@ export interface Config {
   dbTimeoutMs: number;
   /** Deadline (ms) of one object-storage call; beyond it file operations answer 503. */
   s3TimeoutMs: number;
+  /** The embedded database is killed and restarted when it has not answered pings for this long (ms) while running. */
+  embeddedDbHangMs: number;
+  /** How long (ms) the embedded FerretDB's SQLite waits for the write lock before answering "database is locked" (the app retries). */
+  embeddedDbBusyTimeoutMs: number;
   /** SMTP server for outgoing mail (smtp:// or smtps:// URL); unset → mail is kept in the outbox collection and logged. */
   smtpUrl?: string;
   /** Sender of outgoing mail. */
@@ -190,6 +194,8 @@ export function loadConfig(env: Env = process.env): Config {
     },
     dbTimeoutMs: int('DB_TIMEOUT_MS', 5000, 200, 600_000),
     s3TimeoutMs: int('S3_TIMEOUT_MS', 5000, 200, 600_000),
+    embeddedDbHangMs: int('EMBEDDED_DB_HANG_MS', 30_000, 1000, 3_600_000),
+    embeddedDbBusyTimeoutMs: int('EMBEDDED_DB_BUSY_TIMEOUT_MS', 2000, 0, 60_000),
     smtpUrl,
     mailFrom: env.MAIL_FROM || 'K–US Data Bridge <no-reply@databridge.example>',
     maxJsonBytes: int('MAX_JSON_BYTES', 1_000_000, 1_000, 50_000_000),

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import mongoose from 'mongoose';
 import type { Logger } from 'pino';
 import { getFreePort } from './ports';
+import { Supervisor, type SupervisedProcess } from './supervisor';
 
 const execFileAsync = promisify(execFile);
 
@@ -22,6 +23,10 @@ export interface EmbeddedMongoOptions {
   persistent: boolean;
   /** Use only this kind (EMBEDDED_MONGO); otherwise mongod first, then FerretDB. */
   force?: EmbeddedMongoKind;
+  /** Kill and restart the server when it is alive but has not answered pings for this long (default 30 s). */
+  hangKillMs?: number;
+  /** FerretDB only: how long SQLite waits for the write lock before answering "database is locked" (default 2 s). */
+  busyTimeoutMs?: number;
   log: Logger;
 }
 
@@ -29,10 +34,17 @@ export interface EmbeddedMongo {
   /** `mongodb://127.0.0.1:<port>` — no database name and no trailing slash. */
   uri: string;
   kind: EmbeddedMongoKind;
-  /** PID of the server process, when known. */
-  pid?: number;
+  /**
+   * PID of the server process, when known. It changes when the supervisor restarts the server, and
+   * is also written to `<data directory>/<kind>.pid` (e.g. `DATA_DIR/mongo/ferretdb/ferretdb.pid`).
+   */
+  readonly pid?: number;
+  /** Stops the server for good (no restart). */
   stop(): Promise<void>;
 }
+
+const DEFAULT_HANG_KILL_MS = 30_000;
+const DEFAULT_BUSY_TIMEOUT_MS = 2000;
 
 /** Starts an embedded MongoDB-protocol server: a cached mongod via mongodb-memory-server, else FerretDB. */
 export async function startEmbeddedMongo(opts: EmbeddedMongoOptions): Promise<EmbeddedMongo> {
@@ -76,30 +88,42 @@ export async function locateMongodBinary(log: Logger): Promise<string | undefine
 
 async function startMongod(opts: EmbeddedMongoOptions, binary: string): Promise<EmbeddedMongo> {
   const { log } = opts;
-  const { MongoMemoryServer } = await import('mongodb-memory-server');
   const dbPath = opts.persistent ? path.join(opts.dir, 'mongod') : await mkdtemp(path.join(opts.dir, 'mongod-scratch-'));
   await mkdir(dbPath, { recursive: true });
   const port = await getFreePort();
   log.info({ binary, dbPath, port }, 'starting embedded mongod (mongodb-memory-server)');
-  const server = await MongoMemoryServer.create({
-    instance: { ip: '127.0.0.1', port, dbPath, storageEngine: 'wiredTiger' },
+  // A restart makes a new server on the same port and data (portGeneration off: never another port).
+  const launch = () => launchMongod(port, dbPath);
+  const first = await launch();
+  return supervise(opts, {
+    kind: 'mongod',
+    uri: `mongodb://127.0.0.1:${port}`,
+    pidFile: path.join(dbPath, 'mongod.pid'),
+    first,
+    launch,
+    cleanup: () => (opts.persistent ? undefined : rm(dbPath, { recursive: true, force: true })),
   });
-  const pid = server.instanceInfo?.instance.mongodProcess?.pid;
+}
+
+async function launchMongod(port: number, dbPath: string): Promise<SupervisedProcess> {
+  const { MongoMemoryServer } = await import('mongodb-memory-server');
+  const server = await MongoMemoryServer.create({
+    instance: { ip: '127.0.0.1', port, portGeneration: false, dbPath, storageEngine: 'wiredTiger' },
+  });
+  const child = server.instanceInfo?.instance.mongodProcess;
+  const pid = child?.pid;
+  const exited = child ? exitOf(child) : Promise.resolve({ code: null, signal: null });
   // mongodb-memory-server also runs its own killer process; this covers a normal process.exit().
   const onExit = () => killQuietly(pid);
   process.on('exit', onExit);
-  let stopping: Promise<void> | undefined;
+  void exited.then(() => process.off('exit', onExit));
   return {
-    uri: trimUri(server.getUri()),
-    kind: 'mongod',
     pid,
-    stop() {
-      stopping ??= (async () => {
-        process.off('exit', onExit);
-        await server.stop({ doCleanup: false, force: false });
-        if (!opts.persistent) await rm(dbPath, { recursive: true, force: true });
-      })();
-      return stopping;
+    exited,
+    kill: (signal) => killQuietly(pid, signal),
+    async stop() {
+      await server.stop({ doCleanup: false, force: false });
+      await exited;
     },
   };
 }
@@ -208,70 +232,165 @@ async function startFerretdb(opts: EmbeddedMongoOptions, bin: string): Promise<E
   const { log } = opts;
   const dataDir = opts.persistent ? path.join(opts.dir, 'ferretdb') : await mkdtemp(path.join(opts.dir, 'ferretdb-scratch-'));
   await mkdir(dataDir, { recursive: true });
+  const busyTimeoutMs = opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
 
-  // The free port can be taken between probing and binding; retry a couple of times if so.
-  for (let attempt = 1; ; attempt++) {
-    const port = await getFreePort();
-    const args = [
-      '--handler=sqlite',
-      `--sqlite-url=file:${dataDir}/`,
-      `--listen-addr=127.0.0.1:${port}`,
-      `--state-dir=${dataDir}`,
-      '--telemetry=disable',
-      '--debug-addr=-',
-      '--log-level=warn',
-    ];
-    log.info({ bin, dataDir, port }, 'starting embedded FerretDB');
-    const child = spawn(bin, args, {
-      env: { ...process.env, DO_NOT_TRACK: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const output = new OutputTail();
-    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
-    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
-    let spawnError: Error | undefined;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.once('error', (err) => {
-      spawnError = err;
-      output.push(Buffer.from(`spawn error: ${err.message}\n`));
-    });
-
-    const onExit = () => killQuietly(child.pid);
-    process.on('exit', onExit);
-    const watchdog = startWatchdog(child.pid);
-    child.once('exit', () => killQuietly(watchdog?.pid));
-    const uri = `mongodb://127.0.0.1:${port}`;
-
-    const stop = async () => {
-      process.off('exit', onExit);
-      await terminate(child, exited);
-      killQuietly(watchdog?.pid);
-    };
-
+  // The free port can be taken between probing and binding; retry a couple of times if so. Restarts
+  // keep the port: the connection string must stay valid.
+  let port = 0;
+  let first: SupervisedProcess | undefined;
+  for (let attempt = 1; !first; attempt++) {
+    port = await getFreePort();
     try {
-      await waitForPing(uri, () => spawnError ?? exitDescription(child), 60_000);
+      first = await launchFerretdb({ bin, dataDir, port, busyTimeoutMs, log });
     } catch (err) {
-      await stop();
-      const tail = output.text();
-      if (attempt < 3 && /address already in use/i.test(tail)) continue;
-      throw new Error(`FerretDB did not start on ${uri}: ${errorMessage(err)}\n--- ferretdb output (tail) ---\n${tail}`, { cause: err });
+      if (attempt < 3 && err instanceof FerretdbLaunchError && err.addressInUse) continue;
+      throw err;
     }
-
-    log.info({ uri, pid: child.pid }, 'embedded FerretDB is ready');
-    let stopping: Promise<void> | undefined;
-    return {
-      uri,
-      kind: 'ferretdb',
-      pid: child.pid,
-      stop() {
-        stopping ??= (async () => {
-          await stop();
-          if (!opts.persistent) await rm(dataDir, { recursive: true, force: true });
-        })();
-        return stopping;
-      },
-    };
   }
+  const uri = `mongodb://127.0.0.1:${port}`;
+  log.info({ uri, pid: first.pid }, 'embedded FerretDB is ready');
+  return supervise(opts, {
+    kind: 'ferretdb',
+    uri,
+    pidFile: path.join(dataDir, 'ferretdb.pid'),
+    first,
+    launch: () => launchFerretdb({ bin, dataDir, port, busyTimeoutMs, log }),
+    cleanup: () => (opts.persistent ? undefined : rm(dataDir, { recursive: true, force: true })),
+  });
+}
+
+class FerretdbLaunchError extends Error {
+  constructor(
+    message: string,
+    readonly addressInUse: boolean,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'FerretdbLaunchError';
+  }
+}
+
+/**
+ * Starts one FerretDB process on `port` and resolves once it answers a ping.
+ * Flags: SQLite under `dataDir`, loopback only, telemetry off (`--telemetry=disable` and
+ * DO_NOT_TRACK=1: these machines never contact anything but loopback), no debug listener.
+ * `busy_timeout` is how long SQLite waits for the write lock before failing a write with
+ * SQLITE_BUSY; FerretDB's default (10 s) is longer than a request's deadline (DB_TIMEOUT_MS, 5 s),
+ * so a contended write would come back as a client-side timeout that may still commit later. Below
+ * the deadline it comes back as "database is locked", which says the write did not happen, and the
+ * data layer retries it (server/infra/db-calls.ts). The pragma must come before FerretDB's own
+ * journal_mode(wal) so that the busy handler is set first (FerretDB adds its pragmas after ours).
+ */
+async function launchFerretdb(l: {
+  bin: string;
+  dataDir: string;
+  port: number;
+  busyTimeoutMs: number;
+  log: Logger;
+}): Promise<SupervisedProcess> {
+  const args = [
+    '--handler=sqlite',
+    `--sqlite-url=file:${l.dataDir}/?_pragma=busy_timeout(${l.busyTimeoutMs})`,
+    `--listen-addr=127.0.0.1:${l.port}`,
+    `--state-dir=${l.dataDir}`,
+    '--telemetry=disable',
+    '--debug-addr=-',
+    '--log-level=warn',
+  ];
+  l.log.info({ bin: l.bin, dataDir: l.dataDir, port: l.port }, 'starting embedded FerretDB');
+  const child = spawn(l.bin, args, {
+    env: { ...process.env, DO_NOT_TRACK: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = new OutputTail();
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
+  let spawnError: Error | undefined;
+  const exited = exitOf(child);
+  child.once('error', (err) => {
+    spawnError = err;
+    output.push(Buffer.from(`spawn error: ${err.message}\n`));
+  });
+
+  const onExit = () => killQuietly(child.pid);
+  process.on('exit', onExit);
+  const watchdog = startWatchdog(child.pid);
+  void exited.then(() => {
+    process.off('exit', onExit);
+    killQuietly(watchdog?.pid);
+  });
+  const proc: SupervisedProcess = {
+    pid: child.pid,
+    exited,
+    kill: (signal) => killQuietly(child.pid, signal),
+    stop: () => terminate(child, exited),
+  };
+
+  const uri = `mongodb://127.0.0.1:${l.port}`;
+  try {
+    await waitForPing(uri, () => spawnError ?? exitDescription(child), 60_000);
+  } catch (err) {
+    await proc.stop();
+    const tail = output.text();
+    throw new FerretdbLaunchError(
+      `FerretDB did not start on ${uri}: ${errorMessage(err)}\n--- ferretdb output (tail) ---\n${tail}`,
+      /address already in use/i.test(tail),
+      {
+        cause: err,
+      },
+    );
+  }
+  return proc;
+}
+
+/**
+ * Puts a started server under a Supervisor (restart on exit, kill when hung; server/infra/supervisor.ts)
+ * and records its PID in `pidFile`, beside its data, at each (re)start: for operators and the fault tests.
+ */
+async function supervise(
+  opts: EmbeddedMongoOptions,
+  s: {
+    kind: EmbeddedMongoKind;
+    uri: string;
+    pidFile: string;
+    first: SupervisedProcess;
+    launch: () => Promise<SupervisedProcess>;
+    cleanup: () => Promise<void> | undefined;
+  },
+): Promise<EmbeddedMongo> {
+  // One client for the health pings; it reconnects by itself after a restart on the same port.
+  const pinger = new mongoose.mongo.MongoClient(s.uri, { directConnection: true, serverSelectionTimeoutMS: 2000, connectTimeoutMS: 2000 });
+  const name = s.kind === 'ferretdb' ? 'embedded FerretDB' : 'embedded mongod';
+  const supervisor = new Supervisor(
+    {
+      name,
+      launch: s.launch,
+      ping: async (signal) => {
+        await pinger.db('admin').command({ ping: 1 }, { signal });
+      },
+      hangKillMs: opts.hangKillMs ?? DEFAULT_HANG_KILL_MS,
+      onRunning: (proc) => writeFile(s.pidFile, `${proc.pid ?? ''}\n`),
+      log: opts.log,
+    },
+    s.first,
+  );
+  let stopping: Promise<void> | undefined;
+  return {
+    uri: s.uri,
+    kind: s.kind,
+    get pid() {
+      return supervisor.pid;
+    },
+    stop() {
+      stopping ??= (async () => {
+        await supervisor.stop();
+        await pinger.close().catch(() => undefined);
+        await rm(s.pidFile, { force: true });
+        await s.cleanup();
+      })();
+      return stopping;
+    },
+  };
 }
 
 /** Polls `ping` until the server answers, the process exits, or the timeout passes. */
@@ -310,7 +429,7 @@ function exitDescription(child: ChildProcess): Error | undefined {
 }
 
 /** SIGTERM, then SIGKILL if the process has not exited after `graceMs`. */
-async function terminate(child: ChildProcess, exited: Promise<void>, graceMs = 10_000): Promise<void> {
+async function terminate(child: ChildProcess, exited: Promise<unknown>, graceMs = 10_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
   child.kill('SIGTERM');
   let timer: NodeJS.Timeout | undefined;
@@ -355,13 +474,19 @@ function startWatchdog(pid: number | undefined): ChildProcess | undefined {
   return watchdog;
 }
 
-function killQuietly(pid: number | undefined): void {
+function killQuietly(pid: number | undefined, signal: NodeJS.Signals = 'SIGKILL'): void {
   if (pid === undefined) return;
   try {
-    process.kill(pid, 'SIGKILL');
+    process.kill(pid, signal);
   } catch {
     // already gone
   }
+}
+
+/** Settles with the exit code and signal once `child` has exited (at once if it already has). */
+function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 }
 
 /** Keeps the last few KiB of a process's output for error messages. */
@@ -416,10 +541,6 @@ async function makeTreeWritable(dir: string): Promise<void> {
     if (entry.isDirectory()) await makeTreeWritable(full);
     else if (entry.isFile()) await chmod(full, 0o644);
   }
-}
-
-function trimUri(uri: string): string {
-  return uri.replace(/\/+$/, '');
 }
 
 function errorMessage(err: unknown): string {

@@ -15,6 +15,10 @@ export interface ServicesOptions {
   s3?: S3Settings;
   /** EMBEDDED_MONGO: force one embedded database kind. */
   embeddedMongo?: EmbeddedMongoKind;
+  /** EMBEDDED_DB_HANG_MS: restart the embedded database after this long without an answer to pings. */
+  embeddedDbHangMs?: number;
+  /** EMBEDDED_DB_BUSY_TIMEOUT_MS: the embedded FerretDB's SQLite wait for the write lock. */
+  embeddedDbBusyTimeoutMs?: number;
   /** Browser origins allowed by the embedded S3's CORS rules. */
   allowedOrigins: string[];
   /** Bucket for the embedded S3. */
@@ -59,6 +63,8 @@ export async function startServices(opts: ServicesOptions): Promise<Services> {
         dir: path.join(opts.dataDir, 'mongo'),
         persistent: opts.persistent,
         force: opts.embeddedMongo,
+        hangKillMs: opts.embeddedDbHangMs,
+        busyTimeoutMs: opts.embeddedDbBusyTimeoutMs,
         log,
       });
       stops.push(() => mongo.stop());
