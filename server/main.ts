@@ -1,6 +1,9 @@
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './infra/config';
+import { withDbDeadline } from './infra/db-calls';
 import { createLogger } from './infra/logger';
 import { connectMongo, syncIndexes } from './infra/mongo';
 import { runMigrations } from './infra/migrations';
@@ -11,6 +14,11 @@ import { seedIfEmpty } from '../seed/run';
 import { ensureClientBuilt } from './infra/client-build';
 import { startCatalogIndex, stopCatalogIndex } from './search/registry';
 import { startImportReconciler } from './import/reconcile';
+
+/** In-flight requests get this long to finish after SIGTERM/SIGINT before their connections are cut. */
+const DRAIN_MS = 10_000;
+/** Start-up work runs before the server listens and may scan whole collections (minutes at 100k datasets on SQLite). */
+const STARTUP_DB_DEADLINE_MS = 10 * 60_000;
 
 /** Starts the whole product: embedded services when unconfigured, seed on first run, the HTTP server. */
 async function main(): Promise<void> {
@@ -31,6 +39,8 @@ async function main(): Promise<void> {
     mongodbUri: config.mongodbUri,
     s3: config.s3,
     embeddedMongo: config.embeddedMongo,
+    embeddedDbHangMs: config.embeddedDbHangMs,
+    embeddedDbBusyTimeoutMs: config.embeddedDbBusyTimeoutMs,
     allowedOrigins: [config.publicUrl],
     bucket: config.s3Bucket,
     log,
@@ -41,27 +51,33 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 15_000);
+    log.info({ signal }, 'shutting down: finishing requests in flight');
+    // Whatever still runs once the drain and the services' own grace periods are over is cut off.
+    const force = setTimeout(() => process.exit(1), DRAIN_MS + 20_000);
     force.unref();
-    if (server) await new Promise<void>((r) => server!.close(() => r()));
+    if (server) await drain(server, DRAIN_MS, log);
     await stopCatalogIndex();
     await mongoose.disconnect().catch(() => undefined);
     await services.stop();
+    log.info('stopped');
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
   try {
-    await connectMongo(services.mongoUri, config.dbName);
-    await syncIndexes();
-    await runMigrations(log);
-    const storage = createStorage(services.s3);
+    await connectMongo(services.mongoUri, config.dbName, { deadlineMs: config.dbTimeoutMs, log });
+    const storage = createStorage(services.s3, { timeoutMs: config.s3TimeoutMs });
     const s3Origin = services.s3.endpoint ? new URL(services.s3.endpoint).origin : null;
-    if (config.seedDemo) await seedIfEmpty({ config, log, storage });
+    await withDbDeadline(STARTUP_DB_DEADLINE_MS, async () => {
+      await syncIndexes();
+      await runMigrations(log);
+      if (config.seedDemo) await seedIfEmpty({ config, log, storage });
+    });
     startImportReconciler({ log });
-    await ensureClientBuilt(log);
+    // Test runs start app processes side by side; building the client in each would race (the
+    // browser tests build it themselves).
+    if (config.env !== 'test') await ensureClientBuilt(log);
     // Searches wait for the initial load; the server answers everything else meanwhile.
     startCatalogIndex({ pollMs: config.searchSyncMs, log }).catch((err: unknown) => log.error({ err }, 'search index load failed'));
     const app = createApp({ config, log, storage, s3Origin });
@@ -69,9 +85,14 @@ async function main(): Promise<void> {
       const s = app.listen(config.port, config.host, () => resolve(s));
       s.once('error', reject);
     });
+    // With PORT=0 the system picks the port: show the one it picked.
+    const url =
+      config.port === 0
+        ? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${(server.address() as AddressInfo).port}`
+        : config.publicUrl;
     const banner = [
       '',
-      `  K–US Data Bridge (한미 데이터 브릿지) is running at ${config.publicUrl}/`,
+      `  K–US Data Bridge (한미 데이터 브릿지) is running at ${url}/`,
       `  database: ${services.mongoKind}${services.mongoKind === 'external' ? '' : ` (embedded, data in ${config.dataDir})`}; storage: ${config.s3 ? 'S3 ' + (config.s3.endpoint ?? 'AWS') : 'embedded S3'}`,
       ...(config.seedDemo
         ? ['  demo accounts (password: DEMO_PASSWORD, default "databridge-demo"):', '    admin@demo.kr · provider@demo.kr · reviewer@demo.kr · researcher@demo.kr · partner@demo.org']
@@ -84,6 +105,28 @@ async function main(): Promise<void> {
     log.error({ err }, 'startup failed');
     await services.stop();
     process.exit(1);
+  }
+}
+
+/**
+ * Stops accepting connections and lets requests in flight finish (up to `graceMs`); keep-alive
+ * connections are closed as soon as they are idle, so clients reconnect elsewhere. Whatever is
+ * still open after the grace period is cut.
+ */
+async function drain(server: Server, graceMs: number, log: Logger): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const sweep = setInterval(() => server.closeIdleConnections(), 100);
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = await Promise.race([
+    closed.then(() => false),
+    new Promise<boolean>((r) => (timer = setTimeout(() => r(true), graceMs))),
+  ]);
+  clearInterval(sweep);
+  clearTimeout(timer);
+  if (timedOut) {
+    log.warn({ graceMs }, 'requests still running after the grace period; closing their connections');
+    server.closeAllConnections();
+    await closed;
   }
 }
 
