@@ -196,6 +196,8 @@ async function readEverything(c: Caller, stored: Array<Spec & { id: string; slug
   if (c.authenticated) {
     await get('/api/v1/datasets?workspace=true&pageSize=100');
     await get(`/api/v1/partners/${usUniversity.slug}/matches?pageSize=100&includeIneligible=true`);
+    await get(`/api/v1/partners/${usUniversity.slug}/matches/export?format=csv`);
+    await get(`/api/v1/partners/${usUniversity.slug}/matches/export?format=json`);
     await get('/api/v1/notifications');
     await get('/api/v1/access-requests?pageSize=100');
   }
