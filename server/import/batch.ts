@@ -2,33 +2,34 @@
 // multi-document transactions, so a process killed between the first dataset write and the last
 // audit event must leave enough behind for another process to finish the job the right way:
 //
-// 1. Before any dataset write, an `import_batches` record: organisation, actor, options, counts,
-//    state `writing`, a lease (owner token + heartbeat) and the ids of every dataset it will create
-//    or update, each with the `_id` its audit event will have. For an all-or-nothing import the
-//    drafts it replaces are copied to `import_batch_priors` first.
+// 1. Before any dataset write, an `import_batches` record (organisation, actor, options, counts,
+//    state `writing`, a lease: owner token + heartbeat) and its plan in `import_batch_plans`: the
+//    id of every dataset it will create or update, each with the `_id` its audit event will have.
+//    For an all-or-nothing import the drafts it replaces are copied to `import_batch_priors`.
 // 2. Every dataset the batch writes carries `importBatchId` (never presented). Updates go first, so
 //    a draft changed meanwhile aborts an all-or-nothing import before the bulk insert.
 // 3. Audit events are written after the data with their pre-assigned ids, so writing them again is
 //    a duplicate-key no-op: whoever finishes a batch (the import itself or a reconciler) can never
 //    record a dataset twice.
 // 4. The commit point is one conditional update of the batch (`writing` → `committed`, only while
-//    this run still holds the lease); then the priors and the record are removed. The tag stays on
+//    this run still holds the lease); then priors, plan and record are removed. The tag stays on
 //    the datasets, inert: nothing reads it once its batch record is gone.
 // 5. A batch still `writing` whose heartbeat is older than the lease has lost its process
 //    (reconcile.ts): an all-or-nothing batch is rolled back, a partial one gets its missing audit
 //    events. Both are idempotent, so a reconciler that dies half-way is simply taken over again.
 //
 // Rollback never undoes a person's act: a created draft is deleted, an updated one restored, only
-// while it is exactly as the batch wrote it (same `rev`, still tagged). A draft someone edited,
-// submitted or deleted while the batch was unfinished is left as they left it and named in the
-// rollback's audit event. All writes go through the Dataset model so the search change feed sees them.
+// while it is exactly as the batch wrote it (same `rev`, still tagged). A draft someone edited or
+// submitted while the batch was unfinished is left as they left it and named in the rollback's
+// audit event (one they deleted stays deleted). All writes go through the Dataset model, so the
+// search change feed sees them.
 import { Types } from 'mongoose';
 import { AuditEvent, type AuditEventDoc } from '../audit/model';
 import type { AuditActor } from '../audit/record';
 import { contentOf } from '../datasets/commands';
 import { CONTENT_FIELDS, Dataset, type DatasetDoc } from '../datasets/model';
 import { isDuplicateKey } from '../http/errors';
-import { ImportBatch, ImportPrior, type BatchEntry, type BatchState, type ImportBatchDoc, type ImportPriorDoc } from './model';
+import { ImportBatch, ImportPlan, ImportPrior, type BatchEntry, type BatchState, type ImportBatchDoc, type ImportPlanDoc, type ImportPriorDoc } from './model';
 
 /** How often the owner of a batch renews its lease. */
 export const HEARTBEAT_MS = 2_000;
@@ -42,8 +43,6 @@ export const STALE_AFTER_MS = 30_000;
 /** The lease a run holds on a batch while it works on it. */
 export interface Lease {
   readonly token: string;
-  /** True once a heartbeat found the batch taken over (or finished) by someone else. */
-  lost(): boolean;
   stop(): void;
 }
 
@@ -52,26 +51,25 @@ export function newOwnerToken(): string {
   return new Types.ObjectId().toHexString();
 }
 
-/** Renews the batch's heartbeat every HEARTBEAT_MS while `token` owns it. */
+/**
+ * Renews the batch's heartbeat every HEARTBEAT_MS while `token` owns it. A run that lost the lease
+ * finds out when it tries to finish the batch (finishBatch), the one step that must not happen twice.
+ */
 export function holdLease(batchId: Types.ObjectId, token: string): Lease {
-  let lost = false;
   const timer = setInterval(() => {
     ImportBatch.updateOne({ _id: batchId, owner: token, state: 'writing' }, { $set: { heartbeatAt: new Date() } })
       .then((res) => {
-        if (res.matchedCount === 0) {
-          lost = true;
-          clearInterval(timer);
-        }
+        if (res.matchedCount === 0) clearInterval(timer);
       })
       // A missed beat is retried on the next tick; the lease lapses only after several.
       .catch(() => undefined);
   }, HEARTBEAT_MS);
   timer.unref();
-  return { token, lost: () => lost, stop: () => clearInterval(timer) };
+  return { token, stop: () => clearInterval(timer) };
 }
 
 /** What an import is about to write. */
-export interface BatchPlan {
+export interface BatchInput {
   organizationId: Types.ObjectId;
   actor: AuditActor;
   partial: boolean;
@@ -82,40 +80,41 @@ export interface BatchPlan {
   updates: DatasetDoc[];
 }
 
-/** A batch opened by this process: its record, the priors kept for rollback and the lease on it. */
+/** A batch opened by this process: its record and plan, the priors kept for rollback and the lease on it. */
 export interface OpenBatch {
   doc: ImportBatchDoc;
+  plan: ImportPlanDoc;
   priors: ImportPriorDoc[];
   lease: Lease;
 }
 
 /** Records the batch (and, for all-or-nothing, the drafts it replaces) before its first dataset write. */
-export async function openBatch(plan: BatchPlan): Promise<OpenBatch> {
+export async function openBatch(input: BatchInput): Promise<OpenBatch> {
   const now = new Date();
   const entry = (datasetId: Types.ObjectId, slug: string): BatchEntry => ({ datasetId, auditId: new Types.ObjectId(), slug });
   const doc: ImportBatchDoc = {
     _id: new Types.ObjectId(),
-    organizationId: plan.organizationId,
-    actor: { id: plan.actor.id, email: plan.actor.email, ip: plan.actor.ip ?? null },
-    partial: plan.partial,
-    total: plan.total,
-    invalid: plan.invalid,
+    organizationId: input.organizationId,
+    actor: { id: input.actor.id, email: input.actor.email, ip: input.actor.ip ?? null },
+    partial: input.partial,
+    total: input.total,
+    invalid: input.invalid,
     state: 'writing',
     owner: newOwnerToken(),
     heartbeatAt: now,
     startedAt: now,
-    creates: plan.creates.map((c) => entry(c.datasetId, c.slug)),
-    updates: plan.updates.map((u) => entry(u._id, u.slug)),
     summaryAuditId: new Types.ObjectId(),
     rollbackAuditId: new Types.ObjectId(),
   };
-  // lean: the record is built here field by field; casting thousands of entries would only cost time.
-  await ImportBatch.insertMany([doc], { lean: true });
-  const lease = holdLease(doc._id, doc.owner);
+  const plan: ImportPlanDoc = {
+    _id: doc._id,
+    creates: input.creates.map((c) => entry(c.datasetId, c.slug)),
+    updates: input.updates.map((u) => entry(u._id, u.slug)),
+  };
   // A partial import keeps what it wrote, so it needs no way back.
-  const priors: ImportPriorDoc[] = plan.partial
+  const priors: ImportPriorDoc[] = input.partial
     ? []
-    : plan.updates.map((u) => ({
+    : input.updates.map((u) => ({
         _id: new Types.ObjectId(),
         batchId: doc._id,
         datasetId: u._id,
@@ -124,13 +123,17 @@ export async function openBatch(plan: BatchPlan): Promise<OpenBatch> {
         content: contentOf(u),
         importBatchId: u.importBatchId ?? null,
       }));
+  await ImportBatch.create(doc);
+  const lease = holdLease(doc._id, doc.owner);
   try {
+    // lean: built here field by field; casting thousands of entries would only cost time.
+    await ImportPlan.insertMany([plan], { lean: true });
     if (priors.length) await ImportPrior.insertMany(priors, { lean: true });
   } catch (err) {
     lease.stop();
     throw err;
   }
-  return { doc, priors, lease };
+  return { doc, plan, priors, lease };
 }
 
 /** Moves the batch out of `writing` if `token` still owns it; false when a reconciler has taken it over. */
@@ -139,10 +142,17 @@ export async function finishBatch(batchId: Types.ObjectId, token: string, state:
   return res.modifiedCount === 1;
 }
 
-/** Removes a finished batch's record and priors (the datasets keep their inert tag). */
+/** Removes a finished batch: priors, plan, then the record (the datasets keep their inert tag). */
 export async function cleanUpBatch(batchId: Types.ObjectId): Promise<void> {
   await ImportPrior.deleteMany({ batchId });
+  await ImportPlan.deleteOne({ _id: batchId });
+  // Last, so that a clean-up cut short leaves a finished record for the reconciler to find.
   await ImportBatch.deleteOne({ _id: batchId, state: { $ne: 'writing' } });
+}
+
+/** The plan of a batch; empty when its process died between writing the record and the plan. */
+export async function loadPlan(batchId: Types.ObjectId): Promise<ImportPlanDoc> {
+  return (await ImportPlan.findById(batchId).lean<ImportPlanDoc>()) ?? { _id: batchId, creates: [], updates: [] };
 }
 
 /** Inserts audit events whose ids are pre-assigned; events already there are left as they are. */
@@ -200,13 +210,13 @@ export async function auditBatch(batch: ImportBatchDoc, written: { creates: Batc
   ]);
 }
 
-/** The entries of the batch whose datasets it actually wrote (they carry its tag). */
-export async function writtenEntries(batch: ImportBatchDoc): Promise<{ creates: BatchEntry[]; updates: BatchEntry[] }> {
-  const ids = [...batch.creates, ...batch.updates].map((e) => e.datasetId);
-  const found = ids.length ? await Dataset.find({ _id: { $in: ids }, importBatchId: batch._id }, { _id: 1 }).lean() : [];
+/** The entries of the plan whose datasets the batch actually wrote (they carry its tag). */
+export async function writtenEntries(plan: ImportPlanDoc): Promise<{ creates: BatchEntry[]; updates: BatchEntry[] }> {
+  const ids = [...plan.creates, ...plan.updates].map((e) => e.datasetId);
+  const found = ids.length ? await Dataset.find({ _id: { $in: ids }, importBatchId: plan._id }, { _id: 1 }).lean() : [];
   const written = new Set(found.map((d) => String(d._id)));
   const pick = (list: BatchEntry[]) => list.filter((e) => written.has(String(e.datasetId)));
-  return { creates: pick(batch.creates), updates: pick(batch.updates) };
+  return { creates: pick(plan.creates), updates: pick(plan.updates) };
 }
 
 /** The update that puts a replaced draft's content (and earlier tag) back, as one more revision. */
@@ -231,8 +241,14 @@ export interface RollbackOutcome {
  * Takes back everything an all-or-nothing batch wrote that is still as it wrote it, and records it:
  * a `dataset.update` event per restored draft and one `dataset.import_rolled_back` event. Idempotent.
  */
-export async function rollBackBatch(batch: ImportBatchDoc, priors: ImportPriorDoc[], actor: AuditActor, reason: 'write_failed' | 'owner_lost'): Promise<RollbackOutcome> {
-  const createIds = batch.creates.map((e) => e.datasetId);
+export async function rollBackBatch(
+  batch: ImportBatchDoc,
+  plan: ImportPlanDoc,
+  priors: ImportPriorDoc[],
+  actor: AuditActor,
+  reason: 'write_failed' | 'owner_lost',
+): Promise<RollbackOutcome> {
+  const createIds = plan.creates.map((e) => e.datasetId);
   let deleted = 0;
   const kept: string[] = [];
   if (createIds.length) {

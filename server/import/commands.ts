@@ -117,7 +117,7 @@ export async function importDatasets(ctx: RequestContext, rows: ImportRow[], opt
 
 /** Rolls an all-or-nothing batch back and, if this run still owns it, finishes and removes it. */
 async function abandon(batch: OpenBatch, reason: 'write_failed' | 'owner_lost'): Promise<void> {
-  await rollBackBatch(batch.doc, batch.priors, batch.doc.actor, reason);
+  await rollBackBatch(batch.doc, batch.plan, batch.priors, batch.doc.actor, reason);
   if (await finishBatch(batch.doc._id, batch.lease.token, 'rolled_back')) await cleanUpBatch(batch.doc._id);
 }
 
@@ -185,8 +185,8 @@ async function writeBatch(
   for (const p of updateFailures) report.errors.push({ row: p.row.row, line: p.row.line, path: '', code: 'concurrent_modification', params: {} });
   report.errors.sort((a, b) => a.row - b.row);
   const written = {
-    creates: batch.doc.creates.filter((_, i) => !failed.has(i)),
-    updates: batch.doc.updates.filter((e) => applied.has(String(e.datasetId))),
+    creates: batch.plan.creates.filter((_, i) => !failed.has(i)),
+    updates: batch.plan.updates.filter((e) => applied.has(String(e.datasetId))),
   };
   report.created = written.creates.length;
   report.updated = written.updates.length;

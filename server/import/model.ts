@@ -11,7 +11,11 @@ export interface BatchEntry {
 
 export type BatchState = 'writing' | 'committed' | 'rolled_back';
 
-/** An import in progress, written before its first dataset write and removed once it is finished. */
+/**
+ * An import in progress, written before its first dataset write and removed once it is finished.
+ * Small on purpose: the heartbeat rewrites it every few seconds and the reconciler scans these
+ * records, so the (possibly 20,000-entry) list of planned writes lives in `import_batch_plans`.
+ */
 export interface ImportBatchDoc {
   _id: Types.ObjectId;
   organizationId: Types.ObjectId;
@@ -26,8 +30,6 @@ export interface ImportBatchDoc {
   /** Renewed by the owner while it works; a batch whose heartbeat is old has lost its owner. */
   heartbeatAt: Date;
   startedAt: Date;
-  creates: BatchEntry[];
-  updates: BatchEntry[];
   summaryAuditId: Types.ObjectId;
   rollbackAuditId: Types.ObjectId;
 }
@@ -48,8 +50,6 @@ const batchSchema = new Schema<ImportBatchDoc>(
     owner: { type: String, required: true },
     heartbeatAt: { type: Date, required: true },
     startedAt: { type: Date, required: true },
-    creates: { type: [entrySchema], default: [] },
-    updates: { type: [entrySchema], default: [] },
     summaryAuditId: { type: Schema.Types.ObjectId, required: true },
     rollbackAuditId: { type: Schema.Types.ObjectId, required: true },
   },
@@ -59,6 +59,23 @@ const batchSchema = new Schema<ImportBatchDoc>(
 batchSchema.index({ state: 1, heartbeatAt: 1 });
 
 export const ImportBatch = mongoose.model<ImportBatchDoc>('ImportBatch', batchSchema);
+
+/** What a batch will write: every dataset it creates or updates, under the batch's id. */
+export interface ImportPlanDoc {
+  _id: Types.ObjectId;
+  creates: BatchEntry[];
+  updates: BatchEntry[];
+}
+
+const planSchema = new Schema<ImportPlanDoc>(
+  {
+    creates: { type: [entrySchema], default: [] },
+    updates: { type: [entrySchema], default: [] },
+  },
+  { versionKey: false, minimize: false, collection: 'import_batch_plans' },
+);
+
+export const ImportPlan = mongoose.model<ImportPlanDoc>('ImportPlan', planSchema);
 
 /** The content of a draft before a batch replaced it, kept until the batch is finished. */
 export interface ImportPriorDoc {

@@ -6,7 +6,7 @@
 // they miss. Clocks of app hosts are assumed to agree to well within the lease (30 s).
 import type { Logger } from 'pino';
 import type { Types } from 'mongoose';
-import { auditBatch, cleanUpBatch, finishBatch, holdLease, newOwnerToken, rollBackBatch, STALE_AFTER_MS, writtenEntries, type RollbackOutcome } from './batch';
+import { auditBatch, cleanUpBatch, finishBatch, holdLease, loadPlan, newOwnerToken, rollBackBatch, STALE_AFTER_MS, writtenEntries, type RollbackOutcome } from './batch';
 import { ImportBatch, ImportPrior, type ImportBatchDoc } from './model';
 
 /** What the reconciler did with one batch. */
@@ -28,15 +28,16 @@ export interface ReconcileOptions {
 /** Settles one batch this pass has taken over. */
 async function settle(batch: ImportBatchDoc, token: string): Promise<ReconciledBatch> {
   const base = { batchId: String(batch._id), organizationId: String(batch.organizationId), partial: batch.partial };
+  const plan = await loadPlan(batch._id);
   if (batch.partial) {
-    const written = await writtenEntries(batch);
+    const written = await writtenEntries(plan);
     await auditBatch(batch, written, { created: written.creates.length, updated: written.updates.length, invalid: batch.invalid, reconciled: true });
     if (await finishBatch(batch._id, token, 'committed')) await cleanUpBatch(batch._id);
     return { ...base, outcome: 'completed', written: written.creates.length + written.updates.length };
   }
   const priors = await ImportPrior.find({ batchId: batch._id }).lean();
   // The system acts here: the importing user is named in the event's details.
-  const rollback = await rollBackBatch(batch, priors, { id: null, ip: null }, 'owner_lost');
+  const rollback = await rollBackBatch(batch, plan, priors, { id: null, ip: null }, 'owner_lost');
   if (await finishBatch(batch._id, token, 'rolled_back')) await cleanUpBatch(batch._id);
   return { ...base, outcome: 'rolled_back', rollback };
 }

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Types } from 'mongoose';
 import { AuditEvent } from '../../server/audit/model';
 import { Dataset } from '../../server/datasets/model';
-import { ImportBatch, ImportPrior } from '../../server/import/model';
+import { ImportBatch, ImportPlan, ImportPrior } from '../../server/import/model';
 import { reconcileImportBatches, type ReconciledBatch } from '../../server/import/reconcile';
 import { Client, createOrg, createUser, startTestApp, type TestApp, type TestUser } from '../helpers/app';
 import { startChildApp, waitFor, type ChildApp } from '../helpers/child-app';
@@ -91,6 +91,7 @@ describe('a bulk import whose process is killed while writing', () => {
     // Not vacuous: the import had rewritten them all when it was killed (it updates before it inserts).
     expect(overwritten).toBe(earlier.length);
     expect(await ImportPrior.countDocuments()).toBe(0);
+    expect(await ImportPlan.countDocuments()).toBe(0);
 
     const rollback = await AuditEvent.find({ action: 'dataset.import_rolled_back', organizationId: provider.organizationId }).lean();
     expect(rollback).toHaveLength(1);

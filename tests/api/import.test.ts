@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEvent } from '../../server/audit/model';
 import { Dataset } from '../../server/datasets/model';
 import { IMPORT_COLUMNS } from '../../server/import/columns';
-import { ImportBatch, ImportPrior } from '../../server/import/model';
+import { ImportBatch, ImportPlan, ImportPrior } from '../../server/import/model';
 import { csvLine } from '../../server/import/csv';
 import { createOrg, createUser, startTestApp, type Client, type TestApp, type TestUser } from '../helpers/app';
 import { buildDataset, publishDataset } from '../helpers/factories';
@@ -204,6 +204,7 @@ describe('bulk import: the crash-safety batch after a normal run', () => {
     }
     expect(await ImportBatch.countDocuments()).toBe(0);
     expect(await ImportPrior.countDocuments()).toBe(0);
+    expect(await ImportPlan.countDocuments()).toBe(0);
 
     expect(await AuditEvent.countDocuments({ action: 'dataset.create', 'details.batch': batch })).toBe(24);
     expect(await AuditEvent.countDocuments({ action: 'dataset.update', 'details.batch': batch })).toBe(1);
