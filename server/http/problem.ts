@@ -54,6 +54,8 @@ export function problemHandler(log: Logger) {
       return;
     }
     const { status, code, params } = appErr;
+    // A dependency that is down is the operator's business: say which call failed and why.
+    if (status === 503 && !(err instanceof AppError)) log.warn({ err, code, method: req.method, url: req.originalUrl }, 'dependency unavailable');
     const titleKey = `errors:${code}.title`;
     const body: Record<string, unknown> = {
       type: `${PROBLEM_BASE}${code}`,
