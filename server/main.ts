@@ -14,6 +14,7 @@ import { seedIfEmpty } from '../seed/run';
 import { ensureClientBuilt } from './infra/client-build';
 import { startCatalogIndex, stopCatalogIndex } from './search/registry';
 import { startImportReconciler } from './import/reconcile';
+import { startSweeper } from './infra/sweeper';
 
 /** In-flight requests get this long to finish after SIGTERM/SIGINT before their connections are cut. */
 const DRAIN_MS = 10_000;
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
       if (config.seedDemo) await seedIfEmpty({ config, log, storage });
     });
     startImportReconciler({ log });
+    startSweeper({ intervalMs: 10 * 60_000, log });
     // Test runs start app processes side by side; building the client in each would race (the
     // browser tests build it themselves).
     if (config.env !== 'test') await ensureClientBuilt(log);
