@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { User } from '../../server/auth/models';
 import { Dataset, type DatasetDoc } from '../../server/datasets/model';
 import { allRoutes } from '../../server/routes';
 import { CLIENT_DIST } from '../../server/web/spa';
@@ -713,6 +714,9 @@ describe('authorization matrix', () => {
   });
 
   it('every route × caller × dataset state has the outcome its row says', async () => {
+    // The applicant's record claims what a membership would grant; only the pending status stands between.
+    const claim = await User.findById(w.users.appl.id).lean();
+    expect(claim).toMatchObject({ membership: 'pending', orgAdmin: true, roles: expect.arrayContaining(['provider', 'reviewer']) });
     const api = cellsOf(MATRIX, DRIVERS);
     const documents = cellsOf(DOCUMENTS, DOCUMENT_DRIVERS);
     // Documents are read before anything writes, with the API's reads.

@@ -196,16 +196,18 @@ export async function buildWorld(app: TestApp): Promise<World> {
   const made = await Promise.all(kinds.map((k) => createUser(specOf(k, orgs))));
   const users = Object.fromEntries(kinds.map((k, i) => [k, made[i]])) as Record<SignedIn, TestUser>;
   const loginTarget = await createUser({ roles: ['researcher'], org: krUniversity });
-  const sessions = {} as World['sessions'];
-  for (const k of kinds) {
-    const c = await app.login(users[k].email);
-    sessions[k] = { cookie: c.cookie!, csrf: c.csrf! };
-  }
   const P = app.as(users.prov);
   const R = app.as(users.rev);
 
+  // Signing in (password hashing) while the datasets are made.
   const states: State[] = ['public', 'sensitive', 'confidential', 'draft', 'withdrawn'];
-  const list = await Promise.all(states.map((s) => makeDataset(P, R, s)));
+  const [clients, list] = await Promise.all([
+    Promise.all(kinds.map((k) => app.login(users[k].email))),
+    Promise.all(states.map((s) => makeDataset(P, R, s))),
+  ]);
+  const sessions = Object.fromEntries(
+    kinds.map((k, i) => [k, { cookie: clients[i].cookie!, csrf: clients[i].csrf! }]),
+  ) as World['sessions'];
   const datasets = Object.fromEntries(states.map((s, i) => [s, list[i]])) as Record<State, FixtureDataset>;
 
   const tag = randomBytes(3).toString('hex');
