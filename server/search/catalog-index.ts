@@ -136,6 +136,8 @@ class UnitScores {
 export class CatalogIndex {
   private slots: Array<CatalogEntry | null> = [];
   private readonly byId = new Map<string, number>();
+  /** Dataset id by slug, for reads by name; keyed to ids so compaction (which renumbers slots) leaves it alone. */
+  private readonly idBySlug = new Map<string, string>();
   private readonly postings = new Map<string, Postings>();
   /** Live documents per tier ([0] ⊆ [1] ⊆ [2]). */
   private readonly aliveIn = [0, 0, 0];
@@ -180,6 +182,13 @@ export class CatalogIndex {
     return slot === undefined ? undefined : (this.slots[slot] ?? undefined);
   }
 
+  /** The entry of the dataset that has this slug now, if the catalogue holds it. */
+  getBySlug(slug: string): CatalogEntry | undefined {
+    const id = this.idBySlug.get(slug);
+    const entry = id === undefined ? undefined : this.get(id);
+    return entry?.slug === slug ? entry : undefined;
+  }
+
   /** The bilingual name of a provider (by slug) as its catalogue entries show it. */
   providerName(slug: string): unknown {
     return this.providerNames.get(slug) ?? null;
@@ -193,6 +202,7 @@ export class CatalogIndex {
     this.slots.push(entry);
     this.slotFacets.push(FACETS.map((f) => this.facetIdsOf(f, entry.facets[f])));
     this.byId.set(id, doc);
+    this.idBySlug.set(entry.slug, id);
     this.alive++;
     const tier = TIER_OF_LEVEL[entry.level] ?? 2;
     for (let t = tier; t <= 2; t++) this.aliveIn[t]++;
@@ -235,6 +245,8 @@ export class CatalogIndex {
     this.slots[doc] = null;
     this.slotFacets[doc] = null;
     this.byId.delete(id);
+    // Another dataset may hold the slug by now (renamed here, taken there, changes applied out of order).
+    if (this.idBySlug.get(entry.slug) === id) this.idBySlug.delete(entry.slug);
     this.alive--;
     this.dead++;
     this.changed();
@@ -246,6 +258,7 @@ export class CatalogIndex {
     this.slots = [];
     this.slotFacets = [];
     this.byId.clear();
+    this.idBySlug.clear();
     this.postings.clear();
     this.aliveIn.fill(0);
     this.alive = 0;
