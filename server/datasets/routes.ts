@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { QueryFilter } from 'mongoose';
+import { Types, type QueryFilter } from 'mongoose';
 import { isMemberOf, seesAllProviders } from '../http/context';
 import { depsOf } from '../http/deps';
 import { badRequest, notFound } from '../http/errors';
@@ -11,6 +11,7 @@ import { relationTo, seesWorkingCopy } from './access';
 import { changedFields, createDataset, deleteDataset, loadReadableDataset, reviewDataset, submitDataset, updateDataset, withdrawDataset } from './commands';
 import { Dataset, DatasetVersion, type DatasetDoc } from './model';
 import { etagOf, presentDataset } from './presenter';
+import { readDataset } from './read';
 
 const STATUSES = ['draft', 'in_review', 'changes_requested', 'published', 'withdrawn'];
 
@@ -93,9 +94,14 @@ export const datasetRoutes = [
     tag: 'datasets',
     summary: 'Read a dataset by id or slug (404 when the caller may not see it)',
     async handler(req, res) {
-      const { doc, view } = await loadReadableDataset(String(req.params.id), req.ctx.user);
-      if (view === 'working') res.set('ETag', etagOf(doc));
-      res.json(await presentOne(req, doc, view));
+      const found = await readDataset(String(req.params.id), req.ctx.user);
+      // The index keeps the published face presented (presentDataset's live view) for every caller.
+      if (found.entry) {
+        res.json(found.entry.item);
+        return;
+      }
+      if (found.view === 'working') res.set('ETag', etagOf(found.doc));
+      res.json(await presentOne(req, found.doc, found.view));
     },
   }),
   route({
@@ -171,8 +177,10 @@ export const datasetRoutes = [
     summary:
       "Publication history: every published version with the provider's public change summary and the fields it changed (the reviewer's note only for the provider's members, reviewers and admins)",
     async handler(req, res) {
-      const { doc, view } = await loadReadableDataset(String(req.params.id), req.ctx.user);
-      const versions = await DatasetVersion.find({ datasetId: doc._id }).sort({ version: 1 }).lean();
+      const found = await readDataset(String(req.params.id), req.ctx.user);
+      const view = found.view;
+      const datasetId = found.entry ? new Types.ObjectId(found.entry.id) : found.doc._id;
+      const versions = await DatasetVersion.find({ datasetId }).sort({ version: 1 }).lean();
       const items = versions
         .map((v, i) => ({
           version: v.version,

@@ -1,16 +1,17 @@
 import cookieParser from 'cookie-parser';
-import express, { type Express, type Request } from 'express';
+import express, { type Express } from 'express';
 import { authenticate } from '../http/authenticate';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { requireView } from '../datasets/access';
-import { loadDataset } from '../datasets/commands';
 import { presentDataset } from '../datasets/presenter';
+import { readDataset } from '../datasets/read';
+import type { AuthUser } from '../http/context';
 import { Organization } from '../organizations/model';
 import { depsOf } from '../http/deps';
 import { notFound } from '../http/errors';
-import { datasetJsonLd } from '../interop/schema-org';
+import type { Lang } from '../i18n';
+import { datasetJsonLd, type DatasetForJsonLd } from '../interop/schema-org';
 
 export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
 
@@ -23,19 +24,24 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
-/** Head tags for a dataset page: title, description and schema.org JSON-LD, when the caller may see it. */
-async function datasetHead(req: Request, slug: string): Promise<string> {
+/**
+ * Head tags for a dataset page: title, description and schema.org JSON-LD of the face the caller
+ * may read (read.ts answers outsiders from the catalogue index), or nothing when it is hidden.
+ */
+export async function datasetHeadFor(idOrSlug: string, user: AuthUser | null, lang: Lang, publicUrl: string): Promise<string> {
   try {
-    const { doc, view } = requireView(await loadDataset(slug), req.ctx.user);
-    const provider = await Organization.findById(doc.providerId).lean();
-    const presented = presentDataset(doc, view, provider ?? undefined, req.ctx.lang) as Parameters<typeof datasetJsonLd>[0];
-    const lang = req.ctx.lang;
-    const title = presented.title?.[lang] ?? presented.title?.en ?? presented.title?.ko ?? slug;
+    const found = await readDataset(idOrSlug, user, { grantees: false });
+    // The index holds the published face as presentDataset gives it; other faces are presented here.
+    const item: Record<string, unknown> = found.entry
+      ? found.entry.item
+      : presentDataset(found.doc, found.view, (await Organization.findById(found.doc.providerId).lean()) ?? undefined, lang);
+    const presented = item as unknown as DatasetForJsonLd;
+    const title = presented.title?.[lang] ?? presented.title?.en ?? presented.title?.ko ?? idOrSlug;
     const summary = presented.summary?.[lang] ?? presented.summary?.en ?? '';
     return [
       `<meta property="og:title" content="${escapeHtml(title)}" />`,
       `<meta name="description" content="${escapeHtml(summary)}" />`,
-      `<script type="application/ld+json">${scriptJson(datasetJsonLd(presented, depsOf(req).config.publicUrl))}</script>`,
+      `<script type="application/ld+json">${scriptJson(datasetJsonLd(presented, publicUrl))}</script>`,
     ].join('\n    ');
   } catch {
     return '';
@@ -54,7 +60,7 @@ export function mountClient(app: Express): void {
   app.get('/{*splat}', cookieParser(), authenticate, async (req, res, next) => {
     if (req.path.startsWith('/api/')) return next();
     const match = /^\/datasets\/([^/]+)\/?$/.exec(req.path);
-    const head = match ? await datasetHead(req, decodeURIComponent(match[1])) : '';
+    const head = match ? await datasetHeadFor(decodeURIComponent(match[1]), req.ctx.user, req.ctx.lang, depsOf(req).config.publicUrl) : '';
     res
       .set('Cache-Control', 'no-cache')
       .type('html')
