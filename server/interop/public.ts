@@ -1,17 +1,17 @@
 // Public documents outside /api/v1: the DCAT-US and DCAT catalogues harvesters expect at the site
-// root, and the browsable API reference (Swagger UI served from node_modules, no CDN).
+// root, and the browsable API reference (Swagger UI served from node_modules, no CDN). Both
+// catalogues come from the process's catalogue index (source.ts), not from database scans.
 import type { Express, Request, Response } from 'express';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Dataset, type DatasetDoc } from '../datasets/model';
-import { catalogFilter } from '../datasets/access';
 import { depsOf } from '../http/deps';
 import { intQuery } from '../http/route';
-import { organizationsById } from '../organizations/lookup';
 import { translator } from '../i18n';
+import type { CatalogEntry } from '../search/types';
 import { dcatCatalogPage, DCAT_DEFAULT_PAGE_SIZE } from './dcat';
-import { dcatUsCatalog } from './dcat-us';
-import { ANONYMOUS, exportDataset, publicCatalogPage } from './source';
+import { dcatUsCatalog, dcatUsDataset, type DcatUsOptions } from './dcat-us';
+import { ANONYMOUS, exportEntry, publicCatalogPage, publicEntries } from './source';
 
 // Only the files the page loads; the rest of the package stays unpublished.
 const DOCS_ASSETS = new Set(['swagger-ui.css', 'swagger-ui-bundle.js']);
@@ -46,15 +46,95 @@ const DOCS_INIT = `window.addEventListener('load', function () {
 });
 `;
 
+/** A serialized /data.json for one catalogue generation and configuration. */
+interface DataJsonBody {
+  key: string;
+  body: Buffer;
+  etag: string;
+}
+
+let dataJsonCache: DataJsonBody | null = null;
+let dataJsonBuild: { key: string; promise: Promise<DataJsonBody> } | null = null;
+let dataJsonNext: Promise<DataJsonBody> | null = null;
+
+/** Entries serialized between two yields to the event loop, so a build never stalls other requests for long. */
+const ENTRIES_PER_SLICE = 250;
+
+/**
+ * The DCAT-US document of the public catalogue, serialized: exactly `JSON.stringify(dcatUsCatalog(…))`
+ * of every public entry, built one dataset at a time (no tree of the whole document in memory) and
+ * yielding to the event loop between slices.
+ */
+async function buildDataJson(entries: readonly CatalogEntry[], opts: DcatUsOptions): Promise<Buffer> {
+  const envelope = JSON.stringify(dcatUsCatalog([], opts));
+  // `dataset` is the envelope's last member; its list is spliced in where `[]` is.
+  if (!envelope.endsWith('"dataset":[]}')) throw new Error('dcatUsCatalog no longer ends with its dataset list');
+  const parts = [envelope.slice(0, -2)];
+  for (let i = 0; i < entries.length; i++) {
+    if (i) parts.push(',');
+    parts.push(JSON.stringify(dcatUsDataset(exportEntry(entries[i], ANONYMOUS, opts.baseUrl), opts)));
+    if (i % ENTRIES_PER_SLICE === ENTRIES_PER_SLICE - 1) await new Promise((r) => setImmediate(r));
+  }
+  parts.push(']}');
+  return Buffer.from(parts.join(''), 'utf8');
+}
+
+/**
+ * /data.json for the catalogue as it is now. One body is kept, for the index generation it was built
+ * from; requests of the same generation share it, or share the build under way. At most one build
+ * runs at a time: requests that find a build of an older generation running wait for it and then
+ * for one more build (shared by all of them) taken from the catalogue as it is when it starts, so
+ * every answer holds at least every change made before its request arrived.
+ */
+async function currentDataJson(opts: DcatUsOptions): Promise<DataJsonBody> {
+  const { generation, entries } = await publicEntries();
+  const key = `${generation} ${opts.baseUrl} ${opts.contactEmail}`;
+  if (dataJsonCache?.key === key) return dataJsonCache;
+  if (dataJsonBuild?.key === key) return dataJsonBuild.promise;
+  if (dataJsonBuild) {
+    dataJsonNext ??= dataJsonBuild.promise
+      .catch(() => undefined)
+      .then(() => {
+        dataJsonNext = null;
+        return currentDataJson(opts);
+      });
+    return dataJsonNext;
+  }
+  const promise = buildDataJson(entries, opts)
+    .then((body) => {
+      const built = { key, body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"` };
+      dataJsonCache = built;
+      return built;
+    })
+    .finally(() => {
+      if (dataJsonBuild?.promise === promise) dataJsonBuild = null;
+    });
+  dataJsonBuild = { key, promise };
+  return promise;
+}
+
+/**
+ * Does If-None-Match name this entity tag (weak comparison, RFC 9110 §13.1.2)? A harvester holding
+ * the current catalogue then gets 304. Not Express's `req.fresh`, which answers no whenever the
+ * request carries `Cache-Control: no-cache` — as fetch() adds to every conditional request.
+ */
+function noneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => opaque(tag) === opaque(etag));
+}
+
 async function dataJson(req: Request, res: Response): Promise<void> {
   const { config } = depsOf(req);
   // data.gov harvests one document; the anonymous catalogue is the whole of it.
-  const docs = await Dataset.find(catalogFilter(null)).sort({ publishedAt: 1, _id: 1 }).lean<DatasetDoc[]>();
-  const providers = await organizationsById(docs.map((d) => d.providerId));
-  const datasets = docs.map((d) => exportDataset(d, 'live', providers.get(String(d.providerId)), ANONYMOUS, config.publicUrl));
-  res
-    .set('Cache-Control', 'public, max-age=300')
-    .json(dcatUsCatalog(datasets, { baseUrl: config.publicUrl, contactEmail: config.catalogContactEmail, t: translator('en') }));
+  const { body, etag } = await currentDataJson({ baseUrl: config.publicUrl, contactEmail: config.catalogContactEmail, t: translator('en') });
+  res.set('Cache-Control', 'public, max-age=300').set('ETag', etag);
+  if (noneMatch(req.get('if-none-match'), etag)) {
+    res.status(304).end();
+    return;
+  }
+  res.type('application/json; charset=utf-8').send(body);
 }
 
 async function catalogJsonLd(req: Request, res: Response): Promise<void> {

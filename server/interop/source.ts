@@ -1,17 +1,21 @@
 // What the exports read: published datasets as the caller may see them, their provider and their
-// artifacts, each artifact marked with whether the policy engine lets the caller download it.
+// artifacts, each artifact marked with whether the policy engine lets the caller download it. The
+// public catalogues read the process's catalogue index rather than the database, which on the
+// embedded FerretDB/SQLite would scan and decode the whole collection for every page.
 import { PURPOSE_CODES } from '../../schemas/taxonomy';
 import { downloadScope } from '../artifacts/download-rule';
-import { catalogFilter } from '../datasets/access';
 import { filesOf } from '../datasets/files';
-import { Dataset, type ArtifactDoc, type DatasetContent, type DatasetDoc } from '../datasets/model';
+import type { ArtifactDoc, DatasetContent, DatasetDoc } from '../datasets/model';
 import type { AuthUser } from '../http/context';
 import { organizationsById } from '../organizations/lookup';
 import type { OrganizationDoc } from '../organizations/model';
 import { rulesOfFace } from '../policy/dataset-rules';
 import { evaluate } from '../policy/evaluate';
 import { callerRequester, requesterOf } from '../policy/requester';
-import type { Purpose, Requester } from '../policy/types';
+import type { PolicyDataset, Purpose, Requester } from '../policy/types';
+import { listableLevels } from '../policy/visibility';
+import { catalogIndex } from '../search/registry';
+import type { CatalogEntry } from '../search/types';
 
 /** An available artifact of an exported dataset. */
 export interface ExportArtifact {
@@ -43,12 +47,31 @@ export interface ExportDataset {
 /** The anonymous requester of the public exports. */
 export const ANONYMOUS: Requester = requesterOf(null, null, []);
 
-function downloadPurposeOf(doc: DatasetDoc, view: 'working' | 'live', artifact: ArtifactDoc, requester: Requester): Purpose | null {
-  const rules = rulesOfFace(doc, view);
+function downloadPurposeOf(rules: PolicyDataset, artifact: ArtifactDoc, requester: Requester): Purpose | null {
   const scope = downloadScope(artifact.kind);
   // research first (the download endpoint's default), then the other purposes the rules allow.
   const purposes = [...PURPOSE_CODES].sort((a, b) => (a === 'research' ? -1 : b === 'research' ? 1 : 0));
   return purposes.find((p) => evaluate(rules, requester, p, scope).decision === 'allow') ?? null;
+}
+
+/** The available files of a face, each with the purpose for which the requester may download it. */
+function exportArtifacts(files: ArtifactDoc[], rules: PolicyDataset, requester: Requester, id: string, baseUrl: string): ExportArtifact[] {
+  return files
+    .filter((a) => a.status === 'available')
+    .map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      filename: a.filename,
+      contentType: a.contentType,
+      bytes: a.bytes,
+      sha256: a.sha256,
+      url: `${baseUrl}/api/v1/datasets/${id}/artifacts/${a.id}/download`,
+      downloadPurpose: downloadPurposeOf(rules, a, requester),
+    }));
+}
+
+function pageUrlOf(baseUrl: string, slug: string): string {
+  return `${baseUrl}/datasets/${encodeURIComponent(slug)}`;
 }
 
 /** Builds the export view of one stored dataset for a requester. */
@@ -68,20 +91,47 @@ export function exportDataset(
     publishedAt: view === 'live' && doc.live ? doc.live.publishedAt : doc.publishedAt,
     content,
     provider: provider ? { slug: provider.slug, name: provider.name, country: provider.country, type: provider.type, website: provider.website } : null,
-    artifacts: filesOf(doc, view)
-      .filter((a) => a.status === 'available')
-      .map((a) => ({
-        id: a.id,
-        kind: a.kind,
-        filename: a.filename,
-        contentType: a.contentType,
-        bytes: a.bytes,
-        sha256: a.sha256,
-        url: `${baseUrl}/api/v1/datasets/${id}/artifacts/${a.id}/download`,
-        downloadPurpose: downloadPurposeOf(doc, view, a, requester),
-      })),
-    pageUrl: `${baseUrl}/datasets/${encodeURIComponent(doc.slug)}`,
+    artifacts: exportArtifacts(filesOf(doc, view), rulesOfFace(doc, view), requester, id, baseUrl),
+    pageUrl: pageUrlOf(baseUrl, doc.slug),
   };
+}
+
+/**
+ * The export view of a catalogue entry: its published face and the files approved with it, the
+ * provider as the index holds it (the fields the catalogues use; no website).
+ */
+export function exportEntry(entry: CatalogEntry, requester: Requester, baseUrl: string): ExportDataset {
+  const live = entry.live;
+  const provider = entry.item.provider as Pick<OrganizationDoc, 'slug' | 'name' | 'country' | 'type'> | null;
+  return {
+    id: entry.id,
+    slug: entry.slug,
+    version: live.version,
+    publishedAt: live.publishedAt,
+    content: live,
+    provider: provider ? { slug: provider.slug, name: provider.name, country: provider.country, type: provider.type } : null,
+    artifacts: exportArtifacts(live.artifacts ?? [], entry.policy, requester, entry.id, baseUrl),
+    pageUrl: pageUrlOf(baseUrl, entry.slug),
+  };
+}
+
+let publicOrder: { generation: number; entries: CatalogEntry[] } | null = null;
+
+/**
+ * The catalogue as anonymous visitors see it, from the catalogue index (the twin of
+ * `catalogFilter(null)`: published, not withdrawn, classification `public`), oldest publication
+ * first and then by id, as the database sorted it; sorted once per index generation.
+ */
+export async function publicEntries(): Promise<{ generation: number; entries: CatalogEntry[] }> {
+  const index = catalogIndex();
+  await index.ready();
+  if (publicOrder?.generation !== index.generation) {
+    const levels: ReadonlyArray<string | undefined> = listableLevels(false);
+    const entries = [...index.entries()].filter((e) => levels.includes(e.live.classification?.level));
+    entries.sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    publicOrder = { generation: index.generation, entries };
+  }
+  return publicOrder;
 }
 
 /**
@@ -90,13 +140,9 @@ export function exportDataset(
  * publication first so pages stay stable while new datasets arrive.
  */
 export async function publicCatalogPage(baseUrl: string, page: number, pageSize: number): Promise<{ items: ExportDataset[]; total: number }> {
-  const filter = catalogFilter(null);
-  const [total, docs] = await Promise.all([
-    Dataset.countDocuments(filter),
-    Dataset.find(filter).sort({ publishedAt: 1, _id: 1 }).skip((page - 1) * pageSize).limit(pageSize).lean<DatasetDoc[]>(),
-  ]);
-  const providers = await organizationsById(docs.map((d) => d.providerId));
-  return { items: docs.map((d) => exportDataset(d, 'live', providers.get(String(d.providerId)), ANONYMOUS, baseUrl)), total };
+  const { entries } = await publicEntries();
+  const items = entries.slice((page - 1) * pageSize, page * pageSize).map((e) => exportEntry(e, ANONYMOUS, baseUrl));
+  return { items, total: entries.length };
 }
 
 /** The export view of a dataset the caller has already been allowed to read, for that caller. */
