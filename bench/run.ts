@@ -2,6 +2,8 @@
  * Benchmarks of the catalogue API against the embedded database, each reported as a ratio to the
  * raw driver doing the equivalent work in the same run (so the numbers travel between machines).
  * Usage: npm run bench [-- --datasets 1000 --iterations 50 --match-datasets 20000 --match-iterations 20]
+ * Sections: --only catalogue,search,matching,import (the default) and load (run on its own: it
+ * drives the app process with autocannon for minutes; flags in bench/load.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,7 @@ import { Organization } from '../server/organizations/model';
 import { catalogFilter } from '../server/datasets/access';
 import os from 'node:os';
 import { benchImport } from './import';
+import { benchLoad } from './load';
 import { benchMatching } from './matching';
 import { benchSearch } from './search';
 import { BENCH_DB } from './timing';
@@ -135,6 +138,16 @@ async function main(): Promise<void> {
   if (only.includes('search')) await benchSearchSizes();
   if (only.includes('matching')) await benchMatching({ datasets: arg('match-datasets', 20_000), iterations: arg('match-iterations', 20) });
   if (only.includes('import')) console.log('\nbulk import', JSON.stringify(await benchImport({}), null, 2));
+  if (only.includes('load')) {
+    await benchLoad({
+      datasets: arg('load-datasets', 20_000),
+      connections: arg('connections', 10),
+      duration: arg('duration', 30),
+      timeout: arg('timeout', 60),
+      ops: argList('load-ops', ''),
+      print: (line) => console.log(line),
+    });
+  }
 }
 
 void main().catch((err: unknown) => {
