@@ -14,9 +14,11 @@
 // 4. The commit point is one conditional update of the batch (`writing` → `committed`, only while
 //    this run still holds the lease); then priors, plan and record are removed. The tag stays on
 //    the datasets, inert: nothing reads it once its batch record is gone.
-// 5. A batch still `writing` whose heartbeat is older than the lease has lost its process
-//    (reconcile.ts): an all-or-nothing batch is rolled back, a partial one gets its missing audit
-//    events. Both are idempotent, so a reconciler that dies half-way is simply taken over again.
+// 5. A batch still `writing` whose heartbeat is older than the lease has lost its process, or was
+//    left by an import that failed unexpectedly (reconcile.ts): an all-or-nothing batch is rolled
+//    back, a partial one gets its missing audit events. Both are idempotent, so a reconciler that
+//    dies half-way is simply taken over again. Only write conflicts (a slug taken, a draft changed)
+//    are rolled back by the import itself: then every command it sent has been answered.
 //
 // Rollback never undoes a person's act: a created draft is deleted, an updated one restored, only
 // while it is exactly as the batch wrote it (same `rev`, still tagged). A draft someone edited or
@@ -34,9 +36,14 @@ import { ImportBatch, ImportPlan, ImportPrior, type BatchEntry, type BatchState,
 /** How often the owner of a batch renews its lease. */
 export const HEARTBEAT_MS = 2_000;
 /**
+ * Documents per multi-document write command of an import. The database finishes a command it has
+ * received even after its sender died or stopped waiting (a missed deadline), so this bounds how long
+ * writes of a batch can go on once nobody is there to see them.
+ */
+export const WRITE_CHUNK = 500;
+/**
  * A `writing` batch whose heartbeat is older than this has lost its owner. It must exceed one
- * heartbeat plus the longest single write command (an insert chunk, commands.ts): the database
- * finishes a command it has received even after the sender dies.
+ * heartbeat plus the longest single write command (WRITE_CHUNK documents), with a wide margin.
  */
 export const STALE_AFTER_MS = 30_000;
 
@@ -128,7 +135,7 @@ export async function openBatch(input: BatchInput): Promise<OpenBatch> {
   try {
     // lean: built here field by field; casting thousands of entries would only cost time.
     await ImportPlan.insertMany([plan], { lean: true });
-    if (priors.length) await ImportPrior.insertMany(priors, { lean: true });
+    for (let i = 0; i < priors.length; i += WRITE_CHUNK) await ImportPrior.insertMany(priors.slice(i, i + WRITE_CHUNK), { lean: true });
   } catch (err) {
     lease.stop();
     throw err;
@@ -157,13 +164,14 @@ export async function loadPlan(batchId: Types.ObjectId): Promise<ImportPlanDoc> 
 
 /** Inserts audit events whose ids are pre-assigned; events already there are left as they are. */
 async function insertOnce(events: Array<Omit<AuditEventDoc, '_id'> & { _id: Types.ObjectId }>): Promise<void> {
-  if (!events.length) return;
-  try {
-    await AuditEvent.insertMany(events, { ordered: false });
-  } catch (err) {
-    const raw = (err as { writeErrors?: unknown }).writeErrors;
-    const writeErrors = (Array.isArray(raw) ? raw : raw ? [raw] : []) as Array<{ code?: number; err?: { code?: number } }>;
-    if (!writeErrors.length || !writeErrors.every((w) => isDuplicateKey(w) || isDuplicateKey(w.err))) throw err;
+  for (let i = 0; i < events.length; i += WRITE_CHUNK) {
+    try {
+      await AuditEvent.insertMany(events.slice(i, i + WRITE_CHUNK), { ordered: false });
+    } catch (err) {
+      const raw = (err as { writeErrors?: unknown }).writeErrors;
+      const writeErrors = (Array.isArray(raw) ? raw : raw ? [raw] : []) as Array<{ code?: number; err?: { code?: number } }>;
+      if (!writeErrors.length || !writeErrors.every((w) => isDuplicateKey(w) || isDuplicateKey(w.err))) throw err;
+    }
   }
 }
 

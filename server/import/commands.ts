@@ -7,8 +7,8 @@ import { providerScope, type OrgScope } from '../datasets/access';
 import { CONTENT_FIELDS, Dataset, type DatasetContent, type DatasetDoc } from '../datasets/model';
 import type { RequestContext } from '../http/context';
 import { actorOf } from '../http/context';
-import { AppError, conflict, forbidden, isDuplicateKey } from '../http/errors';
-import { auditBatch, cleanUpBatch, finishBatch, openBatch, rollBackBatch, type OpenBatch } from './batch';
+import { conflict, forbidden, isDuplicateKey } from '../http/errors';
+import { auditBatch, cleanUpBatch, finishBatch, openBatch, rollBackBatch, WRITE_CHUNK, type OpenBatch } from './batch';
 import type { ImportRow } from './parse';
 import { plan, type Planned, type RowError } from './plan';
 
@@ -105,12 +105,9 @@ export async function importDatasets(ctx: RequestContext, rows: ImportRow[], opt
   });
   try {
     return await writeBatch(batch, scope, { docs, creates, updates }, report, opts);
-  } catch (err) {
-    // Take an all-or-nothing batch back now rather than when its lease lapses; should that fail too
-    // (database gone), the reconciler does it later.
-    if (!opts.partial && !(err instanceof AppError)) await abandon(batch, 'write_failed').catch(() => undefined);
-    throw err;
   } finally {
+    // After an unexpected failure (a missed deadline, a lost connection) the database may still be
+    // running the last command, so only the reconciler may settle the batch, once the lease lapses.
     batch.lease.stop();
   }
 }
@@ -123,14 +120,7 @@ async function abandon(batch: OpenBatch, reason: 'write_failed' | 'owner_lost'):
 
 type NewDoc = { _id: Types.ObjectId; slug: string } & Record<string, unknown>;
 
-/**
- * Rows per insert command. A command the database has received runs to its end even when the
- * process that sent it dies, so this bounds how long a dead process's writes can go on: far less
- * than the reconciler's lease (batch.ts, STALE_AFTER_MS).
- */
-const INSERT_CHUNK = 500;
-
-/** Inserts new drafts tagged with the batch; returns the failed ones (index in `docs` → error code). */
+/** Inserts new drafts tagged with the batch (one command); returns the failed ones (index in `docs` → error code). */
 async function insertChunk(docs: NewDoc[], batchId: Types.ObjectId): Promise<Map<number, string>> {
   const failed = new Map<number, string>();
   try {
@@ -145,7 +135,7 @@ async function insertChunk(docs: NewDoc[], batchId: Types.ObjectId): Promise<Map
   return failed;
 }
 
-/** The writes of a batch: updates, then the bulk insert, then audit events, then the commit. */
+/** The writes of a batch: updates, then inserts in commands of WRITE_CHUNK rows, then audit events, then the commit. */
 async function writeBatch(
   batch: OpenBatch,
   scope: OrgScope,
@@ -169,8 +159,8 @@ async function writeBatch(
   }
 
   const failed = new Map<number, string>(); // index in docs → error code
-  for (let start = 0; start < work.docs.length; start += INSERT_CHUNK) {
-    for (const [i, code] of await insertChunk(work.docs.slice(start, start + INSERT_CHUNK), batchId)) failed.set(start + i, code);
+  for (let start = 0; start < work.docs.length; start += WRITE_CHUNK) {
+    for (const [i, code] of await insertChunk(work.docs.slice(start, start + WRITE_CHUNK), batchId)) failed.set(start + i, code);
     if (failed.size && !opts.partial) break;
   }
   if (failed.size && !opts.partial) {

@@ -6,6 +6,7 @@
 // they miss. Clocks of app hosts are assumed to agree to well within the lease (30 s).
 import type { Logger } from 'pino';
 import type { Types } from 'mongoose';
+import { withDbDeadline } from '../infra/db-calls';
 import { auditBatch, cleanUpBatch, finishBatch, holdLease, loadPlan, newOwnerToken, rollBackBatch, STALE_AFTER_MS, writtenEntries, type RollbackOutcome } from './batch';
 import { ImportBatch, ImportPrior, type ImportBatchDoc } from './model';
 
@@ -51,8 +52,18 @@ async function takeOver(batchId: Types.ObjectId, cutoff: Date, token: string): P
   ).lean<ImportBatchDoc>();
 }
 
+/**
+ * Background work outside any request: its `$in` reads and deletes over a batch's datasets scan the
+ * collection on the embedded SQLite backend, so each call may take far longer than a request's deadline.
+ */
+const PASS_CALL_DEADLINE_MS = 120_000;
+
 /** One pass: settles every import batch whose owner is gone and removes finished batches left behind. */
-export async function reconcileImportBatches(opts: ReconcileOptions = {}): Promise<ReconciledBatch[]> {
+export function reconcileImportBatches(opts: ReconcileOptions = {}): Promise<ReconciledBatch[]> {
+  return withDbDeadline(PASS_CALL_DEADLINE_MS, () => reconcilePass(opts));
+}
+
+async function reconcilePass(opts: ReconcileOptions): Promise<ReconciledBatch[]> {
   const cutoff = new Date(Date.now() - (opts.staleAfterMs ?? STALE_AFTER_MS));
   const candidates = await ImportBatch.find(
     { $or: [{ state: 'writing', heartbeatAt: { $lt: cutoff } }, { state: { $in: ['committed', 'rolled_back'] } }] },

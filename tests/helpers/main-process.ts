@@ -8,13 +8,14 @@ import { createApp } from '../../server/app';
 import { startImportReconciler } from '../../server/import/reconcile';
 import { loadConfig } from '../../server/infra/config';
 import { createLogger } from '../../server/infra/logger';
-import { syncIndexes } from '../../server/infra/mongo';
+import { connectMongo, syncIndexes } from '../../server/infra/mongo';
 import { createStorage } from '../../server/infra/s3';
 
 const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0' });
 const log = createLogger('silent');
 const optional = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
-await mongoose.connect(process.env.MONGO_URI!, { dbName: process.env.DB_NAME });
+// As in server/main.ts: every database call gets the request deadline (DB_TIMEOUT_MS).
+await connectMongo(process.env.MONGO_URI!, process.env.DB_NAME!, { deadlineMs: config.dbTimeoutMs, log });
 await syncIndexes();
 const stopReconciler = startImportReconciler({ log, staleAfterMs: optional('RECONCILE_STALE_MS'), everyMs: optional('RECONCILE_EVERY_MS') });
 const app = createApp({ config, log, storage: createStorage(JSON.parse(process.env.S3_SETTINGS!)), s3Origin: null });
