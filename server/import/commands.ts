@@ -87,6 +87,7 @@ export async function importDatasets(ctx: RequestContext, rows: ImportRow[], opt
     artifacts: [],
     reviewHistory: [],
     submittedBy: null,
+    changeNote: null,
     live: null,
     publishedAt: null,
     withdrawnAt: null,

@@ -1,9 +1,10 @@
-// Finishes bulk imports whose process died (the batch protocol is described in batch.ts). Every
-// app process runs this at start and then periodically, because several processes may share one
-// database and a batch's owner may be any of them: a batch is touched only once its heartbeat is
-// older than the lease, and only by the pass that wins the conditional update taking it over.
-// All-or-nothing batches are rolled back; partial ones keep what they wrote and get the audit events
-// they miss. Clocks of app hosts are assumed to agree to well within the lease (30 s).
+// Finishes bulk imports whose process died, or that gave up after an unexpected failure (the batch
+// protocol is described in batch.ts). Every app process runs this at start and then periodically,
+// because several processes may share one database and a batch's owner may be any of them: a batch
+// is touched only once its heartbeat is older than the lease, and only by the pass that wins the
+// conditional update taking it over. All-or-nothing batches are rolled back; partial ones keep what
+// they wrote and get the audit events they miss. Clocks of app hosts are assumed to agree to well
+// within the lease (30 s).
 import type { Logger } from 'pino';
 import type { Types } from 'mongoose';
 import { withDbDeadline } from '../infra/db-calls';
