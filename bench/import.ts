@@ -83,7 +83,7 @@ export async function benchImport(opts: ImportBenchOptions = {}): Promise<Record
     await connectMongo(services.mongoUri, `bench_import_${Date.now().toString(36)}`, BENCH_DB);
     await syncIndexes();
     const org = await Organization.create({ slug: 'bench-import-org', name: { ko: '벤치', en: 'Bench' }, country: 'KR', type: 'public_agency', verified: true });
-    const user = await User.create({ email: 'provider@bench.example', name: 'Bench provider', organizationId: org._id, roles: ['provider'], locale: 'en', passwordHash: 'x' });
+    const user = await User.create({ email: 'provider@bench.example', name: 'Bench provider', organizationId: org._id, membership: 'active', roles: ['provider'], locale: 'en', passwordHash: 'x' });
     const token = API_TOKEN_PREFIX + newSecret();
     await ApiToken.create({ userId: user._id, name: 'bench', tokenHash: hashSecret(token), prefix: token.slice(0, 10), expiresAt: new Date(Date.now() + 3600_000), createdAt: new Date() });
     const app = createApp({ config: loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', MAX_IMPORT_BYTES: '200000000' }), log: createLogger('silent'), storage: createStorage(services.s3), s3Origin: null });
@@ -116,8 +116,9 @@ export async function benchImport(opts: ImportBenchOptions = {}): Promise<Record
     // The same rows as JSON lines (the stored content, as a provider's export would hold it).
     const ndjson = docs
       .map((d) => {
-        const { _id, providerId, createdBy, status, version, rev, createdAt, updatedAt, artifacts, reviewHistory, submittedBy, live, publishedAt, withdrawnAt, ...content } = d as unknown as Record<string, unknown>;
-        void [_id, providerId, createdBy, status, version, rev, createdAt, updatedAt, artifacts, reviewHistory, submittedBy, live, publishedAt, withdrawnAt];
+        const { _id, providerId, createdBy, status, version, rev, createdAt, updatedAt, artifacts, reviewHistory, submittedBy, changeNote, live, publishedAt, withdrawnAt, importBatchId, ...content } =
+          d as unknown as Record<string, unknown>;
+        void [_id, providerId, createdBy, status, version, rev, createdAt, updatedAt, artifacts, reviewHistory, submittedBy, changeNote, live, publishedAt, withdrawnAt, importBatchId];
         return JSON.stringify(content);
       })
       .join('\n');
