@@ -9,7 +9,7 @@ import { AppError, conflict, notFound } from '../http/errors';
 import { route } from '../http/route';
 import type { Request } from 'express';
 import { providerScope, requireView, type OrgScope } from '../datasets/access';
-import { checkIfMatch, loadDataset, loadReadableDataset } from '../datasets/commands';
+import { assertNotImporting, checkIfMatch, loadDataset, loadReadableDataset } from '../datasets/commands';
 import { filesOf } from '../datasets/files';
 import { Dataset, type ArtifactDoc, type DatasetDoc } from '../datasets/model';
 import { etagOf, presentArtifact } from '../datasets/presenter';
@@ -85,6 +85,7 @@ async function editableDataset(req: Request): Promise<{ doc: DatasetDoc; scope: 
   const scope = providerScope(user, doc.providerId);
   checkIfMatch(req.get('if-match'), doc);
   if (doc.status === 'in_review') throw conflict('dataset_in_review');
+  await assertNotImporting(doc);
   return { doc, scope };
 }
 

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record';
 import type { AuthUser, RequestContext } from '../http/context';
 import { actorOf } from '../http/context';
 import { conflict, forbidden, isDuplicateKey, preconditionFailed, unprocessable, validationFailed, type FieldError } from '../http/errors';
+import { ImportBatch } from '../import/model';
 import { findReferenceableVersion } from '../labeling/model';
 import { Organization } from '../organizations/model';
 import { activeGrantsFor } from '../access/grants';
@@ -89,6 +90,14 @@ export async function createDataset(ctx: RequestContext, body: Record<string, un
   }
 }
 
+/**
+ * Refuses (409) to change a draft a bulk import is still writing or has not settled after a crash:
+ * the import may yet roll it back or restore its earlier content (server/import/batch.ts).
+ */
+export async function assertNotImporting(doc: Pick<DatasetDoc, 'importBatchId'>): Promise<void> {
+  if (doc.importBatchId && (await ImportBatch.exists({ _id: doc.importBatchId }))) throw conflict('import_in_progress');
+}
+
 /** Parses an If-Match header and fails with 412 when it does not name the current revision. */
 export function checkIfMatch(ifMatch: string | undefined, doc: Pick<DatasetDoc, 'rev'>): void {
   if (!ifMatch || ifMatch.trim() === '*') return;
@@ -106,6 +115,7 @@ export async function updateDataset(ctx: RequestContext, idOrSlug: string, patch
   const scope = providerScope(user, doc.providerId);
   checkIfMatch(ifMatch, doc);
   if (doc.status === 'in_review') throw conflict('dataset_in_review');
+  await assertNotImporting(doc);
   const merged = mergeContent(contentOf(doc), patch);
   await checkDraft(merged);
   const nextStatus = doc.status === 'published' || doc.status === 'withdrawn' ? 'draft' : doc.status;
@@ -133,6 +143,7 @@ export async function deleteDataset(ctx: RequestContext, idOrSlug: string, ifMat
   const scope = providerScope(user, doc.providerId);
   checkIfMatch(ifMatch, doc);
   if (doc.version > 0 || !['draft', 'changes_requested'].includes(doc.status)) throw conflict('dataset_not_deletable');
+  await assertNotImporting(doc);
   const res = await Dataset.deleteOne({ _id: doc._id, providerId: scope.organizationId, rev: doc.rev, version: 0 });
   if (res.deletedCount !== 1) throw preconditionFailed();
   await recordAudit(actorOf(ctx), 'dataset.delete', { type: 'dataset', id: doc._id, organizationId: doc.providerId }, { slug: doc.slug });
@@ -149,6 +160,7 @@ export async function submitDataset(ctx: RequestContext, idOrSlug: string, chang
   const { doc } = requireView(await loadDataset(idOrSlug), user);
   const scope = providerScope(user, doc.providerId);
   if (!['draft', 'changes_requested'].includes(doc.status)) throw conflict('invalid_status_transition', { from: doc.status, to: 'in_review' });
+  await assertNotImporting(doc);
   await checkReadiness(doc);
   const updated = await Dataset.findOneAndUpdate(
     { _id: doc._id, providerId: scope.organizationId, rev: doc.rev, status: doc.status },

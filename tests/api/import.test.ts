@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Types } from 'mongoose';
 import { AuditEvent } from '../../server/audit/model';
 import { Dataset } from '../../server/datasets/model';
 import { IMPORT_COLUMNS } from '../../server/import/columns';
@@ -263,5 +264,36 @@ describe('bulk import: 1,000 CSV rows with 3 bad ones', () => {
     expect((await P.get('/api/v1/datasets/bulk-0002')).body.status).toBe('draft');
     expect((await app.anon.get('/api/v1/datasets/bulk-0002')).status).toBe(404);
     expect(ms).toBeLessThan(30_000);
+  });
+});
+
+describe('drafts of an unsettled import', () => {
+  it('cannot be edited, submitted or deleted until the import is settled', async () => {
+    const created = await P.post('/api/v1/datasets', buildDataset());
+    const batch = await ImportBatch.create({
+      organizationId: provider.organizationId,
+      actor: { id: provider.id, ip: null },
+      partial: false,
+      total: 1,
+      invalid: 0,
+      state: 'writing',
+      owner: 'another-process',
+      heartbeatAt: new Date(),
+      startedAt: new Date(),
+      summaryAuditId: new Types.ObjectId(),
+      rollbackAuditId: new Types.ObjectId(),
+    });
+    await Dataset.updateOne({ _id: created.body.id }, { $set: { importBatchId: batch._id } });
+    for (const res of [
+      await P.patch(`/api/v1/datasets/${created.body.id}`, { summary: { en: 'Edited while importing.' } }),
+      await P.post(`/api/v1/datasets/${created.body.id}/submit`),
+      await P.delete(`/api/v1/datasets/${created.body.id}`),
+      await P.post(`/api/v1/datasets/${created.body.id}/artifacts`, { kind: 'sample', filename: 'a.csv', contentType: 'text/csv', bytes: 1, sha256: 'a'.repeat(64) }),
+    ]) {
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('import_in_progress');
+    }
+    await ImportBatch.deleteOne({ _id: batch._id });
+    expect((await P.patch(`/api/v1/datasets/${created.body.id}`, { summary: { en: 'Edited after the import.' } })).status).toBe(200);
   });
 });
