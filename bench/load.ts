@@ -8,7 +8,8 @@
  * p99 in the same run, the first (cold) request of each operation and the app's memory; writes
  * test-output/bench-load.json. Bench results are not tests.
  * Usage: npm run bench -- --only load [--load-datasets 20000 --connections 10 --duration 30
- *        --timeout 60 --load-ops healthz,search,…]; DB_TIMEOUT_MS is passed on to the app.
+ *        --timeout 60 --load-ops healthz,search,…]; DB_TIMEOUT_MS is passed on to the app. The
+ * publication-history operations (dataset-versions, dataset-versions-by-id) run only when named.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -18,12 +19,12 @@ import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import mongoose from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import { MODALITY_CODES } from '../schemas/taxonomy';
 import { ApiToken, User } from '../server/auth/models';
 import { hashPassword } from '../server/auth/passwords';
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from '../server/auth/secrets';
-import { Dataset } from '../server/datasets/model';
+import { Dataset, DatasetVersion } from '../server/datasets/model';
 import { createLogger } from '../server/infra/logger';
 import { connectMongo, syncIndexes } from '../server/infra/mongo';
 import { startServices } from '../server/infra/services';
@@ -183,11 +184,44 @@ export async function benchLoad(opts: LoadOptions): Promise<LoadRow[]> {
     addSamples(docs);
     // What an anonymous caller may read; rows are stored (and scanned by FerretDB) in this order.
     const publicSlugs = docs.filter((d) => d.classification.level === 'public').map((d) => d.slug);
+    const ids = docs.map(() => new Types.ObjectId());
     let t0 = Date.now();
-    for (let i = 0; i < docs.length; i += 2000) await Dataset.insertMany(docs.slice(i, i + 2000), { ordered: false });
+    for (let i = 0; i < docs.length; i += 2000) {
+      await Dataset.insertMany(
+        docs.slice(i, i + 2000).map((d, j) => ({ ...d, _id: ids[i + j] })),
+        { ordered: false },
+      );
+    }
     print(
       `\n== load: ${opts.datasets.toLocaleString('en')} synthetic datasets (${publicSlugs.length.toLocaleString('en')} public) loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s (${services.mongoKind})`,
     );
+
+    // The publication history (one version per dataset, as after a first approval), only when measured:
+    // it doubles the load time.
+    const versionOps = opts.ops.filter((o) => o.startsWith('dataset-versions'));
+    if (versionOps.length) {
+      t0 = Date.now();
+      for (let i = 0; i < docs.length; i += 2000) {
+        await DatasetVersion.insertMany(
+          docs.slice(i, i + 2000).map((d, j) => {
+            const { version, publishedAt, approvedBy, artifacts, ...snapshot } = d.live;
+            return {
+              datasetId: ids[i + j],
+              providerId: d.providerId,
+              version,
+              snapshot,
+              publishedAt,
+              approvedBy,
+              submittedBy: d.createdBy,
+              artifacts,
+            };
+          }),
+          { ordered: false },
+        );
+      }
+      print(`publication history: ${docs.length.toLocaleString('en')} versions loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    const lateIds = docs.flatMap((d, i) => (d.classification.level === 'public' ? [ids[i].toHexString()] : [])).slice(-1000);
 
     // A signed-in researcher of the first provider, for GET /auth/me with a bearer token.
     const user = await User.create({
@@ -227,7 +261,17 @@ export async function benchLoad(opts: LoadOptions): Promise<LoadRow[]> {
     const late = publicSlugs.slice(-1000);
     let k = 0;
     const anyOf = (list: string[]) => list[Math.floor(Math.random() * list.length)];
-    const ops: Array<{ name: string; path: () => string; headers?: Record<string, string> }> = [
+    const currentTag = async () => ({
+      'if-none-match': (await fetch(`${app.url}/data.json`, { method: 'HEAD' })).headers.get('etag') ?? '',
+    });
+    // optIn: run only when named in --load-ops; prepare: headers worked out just before the run.
+    const ops: Array<{
+      name: string;
+      path: () => string;
+      headers?: Record<string, string>;
+      prepare?: () => Promise<Record<string, string>>;
+      optIn?: boolean;
+    }> = [
       { name: 'healthz', path: () => '/healthz' },
       {
         name: 'search',
@@ -241,14 +285,19 @@ export async function benchLoad(opts: LoadOptions): Promise<LoadRow[]> {
       { name: 'dataset-html', path: () => `/datasets/${anyOf(publicSlugs)}` },
       { name: 'auth-me', path: () => '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } },
       { name: 'data-json', path: () => '/data.json' },
+      // A harvester that has the current catalogue revalidates it: 304 (counted as non-2xx by autocannon).
+      { name: 'data-json-304', path: () => '/data.json', prepare: currentTag },
       { name: 'catalog-jsonld', path: () => `/catalog.jsonld?page=${1 + Math.floor(Math.random() * Math.ceil(publicSlugs.length / 50))}` },
+      { name: 'dataset-versions', path: () => `/api/v1/datasets/${anyOf(late)}/versions`, optIn: true },
+      { name: 'dataset-versions-by-id', path: () => `/api/v1/datasets/${anyOf(lateIds)}/versions`, optIn: true },
     ];
-    const selected = ops.filter((o) => o.name === 'healthz' || !opts.ops.length || opts.ops.includes(o.name));
+    const selected = ops.filter((o) => o.name === 'healthz' || opts.ops.includes(o.name) || (!opts.ops.length && !o.optIn));
     if (!existsSync(path.resolve(path.dirname(SELF), '../client/dist/index.html')))
       print('note: no client build (client/dist), so dataset-html serves no page; run npm run build first');
 
     const rows: LoadRow[] = [];
     for (const op of selected) {
+      if (op.prepare) op.headers = await op.prepare();
       const first = op.path();
       const started = process.hrtime.bigint();
       const firstRes = await fetch(app.url + first, { headers: op.headers, signal: AbortSignal.timeout(opts.timeout * 1000) })
