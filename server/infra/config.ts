@@ -1,5 +1,9 @@
 import path from 'node:path';
 
+/** EMBEDDED_MONGO values: one embedded database, or `ferretdb` for FerretDB on PostgreSQL if available, else on SQLite. */
+export const EMBEDDED_MONGO_CHOICES = ['mongod', 'ferretdb', 'ferretdb-pg', 'ferretdb-sqlite'] as const;
+export type EmbeddedMongoChoice = (typeof EMBEDDED_MONGO_CHOICES)[number];
+
 /** Typed, validated runtime configuration. Built once from the environment; refuses bad values. */
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -8,8 +12,12 @@ export interface Config {
   publicUrl: string;
   dataDir: string;
   mongodbUri?: string;
-  /** Forces the embedded database; FerretDB always runs with --telemetry=disable and DO_NOT_TRACK=1. */
-  embeddedMongo?: 'mongod' | 'ferretdb';
+  /**
+   * Forces the embedded database (server/infra/embedded-mongo.ts): `mongod` (downloaded once if not
+   * cached), `ferretdb` (on PostgreSQL if installed, else SQLite), `ferretdb-pg`, `ferretdb-sqlite`.
+   * FerretDB always runs with --telemetry=disable and DO_NOT_TRACK=1.
+   */
+  embeddedMongo?: EmbeddedMongoChoice;
   dbName: string;
   s3?: {
     endpoint?: string;
@@ -179,7 +187,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl,
     dataDir: path.resolve(env.DATA_DIR || './data'),
     mongodbUri,
-    embeddedMongo: oneOf('EMBEDDED_MONGO', ['mongod', 'ferretdb'] as const),
+    embeddedMongo: oneOf('EMBEDDED_MONGO', EMBEDDED_MONGO_CHOICES),
     dbName: env.MONGODB_DB || 'databridge',
     s3,
     s3Bucket: s3?.bucket || 'databridge',

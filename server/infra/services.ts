@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { startEmbeddedMongo, type EmbeddedMongoKind } from './embedded-mongo';
+import { startEmbeddedMongo, type EmbeddedMongoChoice, type EmbeddedMongoKind } from './embedded-mongo';
 import { startEmbeddedS3 } from './embedded-s3';
 import type { S3Settings } from './s3';
 
@@ -13,11 +13,11 @@ export interface ServicesOptions {
   mongodbUri?: string;
   /** Configured S3 (S3_*): when set no S3 server is started. */
   s3?: S3Settings;
-  /** EMBEDDED_MONGO: force one embedded database kind. */
-  embeddedMongo?: EmbeddedMongoKind;
+  /** EMBEDDED_MONGO: force one embedded database (`ferretdb`: on PostgreSQL if available, else SQLite). */
+  embeddedMongo?: EmbeddedMongoChoice;
   /** EMBEDDED_DB_HANG_MS: restart the embedded database after this long without an answer to pings. */
   embeddedDbHangMs?: number;
-  /** EMBEDDED_DB_BUSY_TIMEOUT_MS: the embedded FerretDB's SQLite wait for the write lock. */
+  /** EMBEDDED_DB_BUSY_TIMEOUT_MS: the embedded FerretDB's SQLite wait for the write lock (SQLite backend only). */
   embeddedDbBusyTimeoutMs?: number;
   /** Browser origins allowed by the embedded S3's CORS rules. */
   allowedOrigins: string[];
@@ -28,7 +28,10 @@ export interface ServicesOptions {
 
 export interface Services {
   mongoUri: string;
+  /** Which database runs: configured (`external`), or the embedded one and its backend. */
   mongoKind: 'external' | EmbeddedMongoKind;
+  /** e.g. "FerretDB v1.24.2 on PostgreSQL 15.18"; for external databases, "MONGODB_URI". */
+  mongoDescription: string;
   s3: S3Settings;
   /** Stops whatever was started here, in reverse order; safe to call more than once. */
   stop(): Promise<void>;
@@ -55,9 +58,11 @@ export async function startServices(opts: ServicesOptions): Promise<Services> {
   try {
     let mongoUri: string;
     let mongoKind: Services['mongoKind'];
+    let mongoDescription: string;
     if (opts.mongodbUri) {
       mongoUri = opts.mongodbUri;
       mongoKind = 'external';
+      mongoDescription = 'MONGODB_URI';
     } else {
       const mongo = await startEmbeddedMongo({
         dir: path.join(opts.dataDir, 'mongo'),
@@ -70,6 +75,8 @@ export async function startServices(opts: ServicesOptions): Promise<Services> {
       stops.push(() => mongo.stop());
       mongoUri = mongo.uri;
       mongoKind = mongo.kind;
+      mongoDescription = mongo.description;
+      log.info({ kind: mongo.kind, uri: mongo.uri }, `embedded database: ${mongo.description}`);
     }
 
     let s3: S3Settings;
@@ -86,7 +93,7 @@ export async function startServices(opts: ServicesOptions): Promise<Services> {
       s3 = embedded.settings;
     }
 
-    return { mongoUri, mongoKind, s3, stop };
+    return { mongoUri, mongoKind, mongoDescription, s3, stop };
   } catch (err) {
     // Don't leave a half-started set behind.
     await stop();

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import type { TestProject } from 'vitest/node';
+import { EMBEDDED_MONGO_CHOICES, type EmbeddedMongoChoice } from '../../server/infra/config';
 import { startServices, type Services } from '../../server/infra/services';
 
 let services: Services | undefined;
@@ -11,7 +12,8 @@ let dataDir: string | undefined;
 /** Starts MongoDB-protocol and S3 servers once for the whole run and provides them to the tests. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // Warn level keeps test output quiet but still shows a FerretDB build, which takes minutes.
-  // (startServices runs FerretDB with --telemetry=disable and DO_NOT_TRACK=1 on 127.0.0.1.)
+  // The default order applies (server/infra/embedded-mongo.ts): FerretDB on PostgreSQL when it is
+  // installed; EMBEDDED_MONGO=ferretdb-sqlite runs the suite on SQLite.
   const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'kus-test-'));
   services = await startServices({
@@ -28,6 +30,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw err;
   });
   log.info({ mongoUri: services.mongoUri, mongoKind: services.mongoKind, s3: services.s3.endpoint }, 'test services ready');
+  // One line in the run's output saying which database the suite ran on (the default order picks it).
+  console.info(`test database: ${services.mongoKind} (${services.mongoDescription})`);
   project.provide('services', { mongoUri: services.mongoUri, s3: services.s3 });
 
   return async () => {
@@ -36,6 +40,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 }
 
-function parseEmbeddedMongo(value: string | undefined): 'mongod' | 'ferretdb' | undefined {
-  return value === 'mongod' || value === 'ferretdb' ? value : undefined;
+/** EMBEDDED_MONGO as the app reads it; anything else is a mistake worth stopping the run for. */
+function parseEmbeddedMongo(value: string | undefined): EmbeddedMongoChoice | undefined {
+  if (!value) return undefined;
+  if (!(EMBEDDED_MONGO_CHOICES as readonly string[]).includes(value))
+    throw new Error(`EMBEDDED_MONGO must be one of ${EMBEDDED_MONGO_CHOICES.join(', ')} (got "${value}")`);
+  return value as EmbeddedMongoChoice;
 }
