@@ -1,5 +1,6 @@
 // Two rules every database call made through Mongoose obeys: it has a deadline, and a call the
-// database refused because it was busy is sent again when that is safe.
+// database refused without doing it (busy, or its storage not reachable yet) is sent again when that
+// is safe.
 //
 // Deadlines. The driver bundled with Mongoose 9 ignores `timeoutMS` (client-side operation timeout:
 // deprecated, "has no effect"), `maxTimeMS` is enforced by the server (a frozen server enforces
@@ -10,7 +11,7 @@
 // gets one, firing after the caller's deadline (`withDbDeadline`) or the process default
 // (DB_TIMEOUT_MS); the API maps the resulting errors to 503 (server/http/problem.ts).
 //
-// Busy retries: see METHODS below for when resending is safe and why.
+// Retries: see `refusal` for what is retried and METHODS for when resending is safe and why.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import mongoose from 'mongoose';
 import type { Logger } from 'pino';
@@ -59,7 +60,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     const name = (e as { name?: unknown }).name;
     // Not exported by the driver: the deadline fired while waiting for a pooled connection.
     if (name === 'MongoWaitQueueTimeoutError' || name === 'MongooseServerSelectionError') return true;
-    if (e instanceof m.MongoServerError && (SERVER_UNAVAILABLE_CODES.has(Number(e.code)) || isBusyError(e))) return true;
+    if (e instanceof m.MongoServerError && (SERVER_UNAVAILABLE_CODES.has(Number(e.code)) || refusal(e) || lostBackend(e))) return true;
   }
   return false;
 }
@@ -68,12 +69,34 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 const SERVER_UNAVAILABLE_CODES = new Set([6, 7, 89, 91, 189, 9001, 10107, 11600, 11602, 13435, 13436]);
 
 /**
- * FerretDB's SQLite backend answers a write it could not lock the database for with
- * `{ code: 1, codeName: 'InternalError', errmsg: '… database is locked (5) (SQLITE_BUSY)' }`, after
- * waiting its busy timeout (measured; see server/infra/embedded-mongo.ts for the timeout we set).
+ * Why FerretDB refused a call without doing any of it, so that sending it again is safe, or undefined.
+ * - `busy`: its SQLite backend could not lock the database for a write:
+ *   `{ code: 1, codeName: 'InternalError', errmsg: '… database is locked (5) (SQLITE_BUSY)' }`, after
+ *   waiting its busy timeout (measured; the timeout is set in server/infra/ferretdb.ts).
+ * - `unreachable`: its PostgreSQL backend could not open a connection (PostgreSQL restarting: "failed
+ *   to connect to `user=… database=…`: … connection refused" or "… the database system is starting
+ *   up (SQLSTATE 57P03)"; measured by killing it under load), so the statement never reached it.
+ * PostgreSQL itself never reports a write conflict here: FerretDB runs each document's write as a
+ * one-statement transaction at READ COMMITTED, where concurrent writers wait for the row lock.
  */
-function isBusyError(err: unknown): boolean {
-  return err instanceof mongoose.mongo.MongoServerError && /SQLITE_BUSY|database is locked/i.test(err.message);
+function refusal(err: unknown): 'busy' | 'unreachable' | undefined {
+  if (!(err instanceof mongoose.mongo.MongoServerError)) return undefined;
+  if (/SQLITE_BUSY|database is locked/i.test(err.message)) return 'busy';
+  if (/failed to connect to `/.test(err.message)) return 'unreachable';
+  return undefined;
+}
+
+/**
+ * FerretDB lost its PostgreSQL connection during the call (PostgreSQL shut down, crashed or was
+ * killed: SQLSTATE 57P01/57P02/57P03, class 08, or the connection just ended). The database is
+ * unavailable, but whether a write took effect is unknown, so such calls are not sent again.
+ */
+function lostBackend(err: unknown): boolean {
+  return (
+    err instanceof mongoose.mongo.MongoServerError &&
+    Number(err.code) === 1 &&
+    /\(SQLSTATE (57P0[123]|08\w{3})\)|unexpected EOF|conn closed|connection reset by peer|broken pipe/i.test(err.message)
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -83,12 +106,13 @@ function isBusyError(err: unknown): boolean {
 type Retry = 'yes' | 'no' | 'one-document';
 
 /**
- * Where each method takes its options, and whether a call that failed with SQLITE_BUSY may be sent
- * again. Retrying is safe exactly when the failed call changed nothing: FerretDB runs a single-
- * document write as one SQLite transaction, and SQLITE_BUSY means that transaction never got the
- * write lock, so it was rolled back having written nothing (reads change nothing anyway). A
- * multi-document write runs as several transactions (insert batches, one update per document), so
- * one that failed midway may have written part of its work: those are not retried.
+ * Where each method takes its options, and whether a call FerretDB refused (see `refusal`) may be
+ * sent again. Retrying is safe exactly when the failed call changed nothing: FerretDB runs a single-
+ * document write as one transaction, and SQLITE_BUSY means that transaction never got the write lock,
+ * so it was rolled back having written nothing, as a PostgreSQL connection that could not be opened
+ * never ran it (reads change nothing anyway). A multi-document write runs as several transactions
+ * (insert batches, one update per document), so one that failed midway — after an earlier document
+ * was written — may have done part of its work: those are not retried.
  */
 const METHODS: Record<string, { options: number; retry: Retry }> = {
   find: { options: 1, retry: 'no' }, // returns a cursor: the signal bounds its whole life
@@ -171,12 +195,16 @@ async function settle(
       return await call;
     } catch (err) {
       if (controller.signal.aborted) throw new DatabaseDeadlineError(ms, operation, { cause: err });
-      if (!retry || !isBusyError(err)) throw err;
+      const why = retry ? refusal(err) : undefined;
+      if (!why) throw err;
       if (attempt >= MAX_ATTEMPTS) {
-        guards.log?.warn({ operation, attempts: attempt }, 'database still busy; giving up');
+        guards.log?.warn(
+          { operation, attempts: attempt },
+          why === 'busy' ? 'database still busy; giving up' : 'database still unreachable; giving up',
+        );
         throw err;
       }
-      guards.log?.debug({ operation, attempt }, 'database busy; retrying');
+      guards.log?.debug({ operation, attempt }, why === 'busy' ? 'database busy; retrying' : 'database unreachable; retrying');
       // Full jitter, so that writers that collided do not collide again in step.
       await sleep(Math.random() * Math.min(250, 20 * 2 ** attempt), controller.signal);
       if (controller.signal.aborted) throw new DatabaseDeadlineError(ms, operation, { cause: err });
