@@ -3,9 +3,11 @@
 // whose S3 we take away (closed port, then a port that accepts and never answers), and which we
 // SIGTERM with a request in flight. During a fault the API answers 503 problem+json within its
 // deadline (never 500, never a hang); afterwards it works again, with the data written before.
-//   app A (demo catalogue, S3 = an s3rver this file runs): storage, kill, freeze, SIGTERM;
-//   app B (SQLite busy timeout of 10 ms, hang watchdog at 3 s): 20 providers writing at once, and a
-//     database frozen for longer than the watchdog allows.
+//   app A (demo catalogue, S3 = an s3rver this file runs; FerretDB on the run's backend: PostgreSQL
+//     when installed, SQLite with EMBEDDED_MONGO=ferretdb-sqlite): storage, kill, freeze, SIGTERM;
+//   app B (FerretDB on SQLite with a busy timeout of 10 ms, hang watchdog at 3 s): 20 providers
+//     writing at once, and a database frozen for longer than the watchdog allows;
+//   app C (FerretDB on PostgreSQL, whatever the run uses): PostgreSQL killed, FerretDB killed.
 import net from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,6 +15,7 @@ import path from 'node:path';
 import mongoose from 'mongoose';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { locatePostgres } from '../../server/infra/embedded-postgres';
 import { startEmbeddedS3, type EmbeddedS3 } from '../../server/infra/embedded-s3';
 import { Client, createOrg, createUser, type TestUser } from '../helpers/app';
 import { isAlive, signalQuietly, startMainApp, type MainApp } from '../helpers/main-app';
@@ -22,9 +25,12 @@ const S3_TIMEOUT_MS = 1500;
 /** Allowance for scheduling on a loaded 2-core machine, on top of each deadline. */
 const MARGIN_MS = 1500;
 const DEMO_PASSWORD = 'databridge-demo';
+// CI installs PostgreSQL (.ci/run): there, its absence fails app C's start rather than skipping it.
+const withPostgres = (await locatePostgres().catch(() => undefined)) !== undefined || Boolean(process.env.CI);
 
 let a: MainApp;
 let b: MainApp;
+let c: MainApp | undefined;
 let s3: EmbeddedS3;
 let s3Dir: string;
 let s3Port: number;
@@ -49,20 +55,25 @@ beforeAll(async () => {
     startMainApp({
       // SQLite gives up on the write lock after 10 ms, so concurrent writers really collide; the
       // deadline leaves the retries room even on a busy machine.
+      EMBEDDED_MONGO: 'ferretdb-sqlite',
       EMBEDDED_DB_BUSY_TIMEOUT_MS: '10',
       DB_TIMEOUT_MS: '15000',
       EMBEDDED_DB_HANG_MS: '3000',
       LOG_LEVEL: 'debug',
     }),
+    withPostgres
+      ? startMainApp({ EMBEDDED_MONGO: 'ferretdb-pg', DB_TIMEOUT_MS: String(DB_TIMEOUT_MS), LOG_LEVEL: 'debug' })
+      : Promise.resolve(undefined),
   ]);
   if (started[0].status === 'fulfilled') a = started[0].value;
   if (started[1].status === 'fulfilled') b = started[1].value;
+  if (started[2].status === 'fulfilled') c = started[2].value;
   const failed = started.find((s) => s.status === 'rejected');
   if (failed) throw failed.reason;
-}, 150_000);
+}, 180_000);
 
 afterAll(async () => {
-  await Promise.all([a?.cleanup(), b?.cleanup()]);
+  await Promise.all([a?.cleanup(), b?.cleanup(), c?.cleanup()]);
   await s3?.stop();
   if (s3Dir) await rm(s3Dir, { recursive: true, force: true });
 });
@@ -406,6 +417,8 @@ describe('faults of app A', () => {
     const anon = new Client(a.url);
     const port = Number(new URL(a.url).port);
     const dbPid = (await a.dbPid())!;
+    const postgresPid = await a.postgresPid();
+    expect(postgresPid !== undefined).toBe(a.dbKind() === 'ferretdb-pg');
     // A slow request: it waits for a database that is frozen for a moment (well within its deadline).
     signalQuietly(dbPid, 'SIGSTOP');
     const start = Date.now();
@@ -434,7 +447,81 @@ describe('faults of app A', () => {
     await sleep(200);
     expect(await isAlive(dbPid)).toBe(false);
     expect(await a.dbPid()).toBeUndefined();
+    // On PostgreSQL its server went too (the PID file is removed once it has stopped).
+    if (postgresPid !== undefined) expect(await isAlive(postgresPid)).toBe(false);
+    expect(await a.postgresPid()).toBeUndefined();
   }, 40_000);
+});
+
+describe.skipIf(!withPostgres)('PostgreSQL under FerretDB (app C)', () => {
+  it('PostgreSQL killed (SIGKILL, twice), then FerretDB killed: answers are 2xx or 503 within the deadline (never 500), each is restarted, data written before is still there', async () => {
+    const app = c!;
+    expect(app.dbKind()).toBe('ferretdb-pg');
+    await mongoose.connect(app.dbUri(), { dbName: 'databridge' });
+    let owner: TestUser;
+    try {
+      owner = await createUser({ roles: ['provider'], org: await createOrg() });
+    } finally {
+      await mongoose.disconnect();
+    }
+    const provider = new Client(app.url, owner.token);
+    const anon = new Client(app.url);
+    const before = await timed(provider, 'POST', '/api/v1/datasets', draft(`before-pg-kill-${tag()}`));
+    expect(before.status).toBe(201);
+
+    const during: Answer[] = [];
+    const restarts: string[] = [];
+    const victims = [
+      ['postgres', app.postgresPid],
+      ['postgres', app.postgresPid],
+      ['ferretdb', app.dbPid],
+    ] as const;
+    for (const [name, pidOf] of victims) {
+      const pid = (await pidOf())!;
+      expect(pid).toBeTypeOf('number');
+      const killedAt = Date.now();
+      signalQuietly(pid, 'SIGKILL');
+      let next: number | undefined;
+      while ((next = await pidOf()) === pid || next === undefined) {
+        during.push(
+          ...(await Promise.all([
+            timed(anon, 'GET', '/api/v1/organizations'),
+            timed(provider, 'GET', `/api/v1/datasets/${before.body.id}`),
+            timed(provider, 'POST', '/api/v1/datasets', draft(`during-pg-kill-${tag()}`)),
+          ])),
+        );
+        if (Date.now() - killedAt > 30_000) throw new Error(`${name} was not restarted within 30 s`);
+      }
+      restarts.push(`${name} ${pid} → ${next} after ${Date.now() - killedAt} ms`);
+      expect(await isAlive(pid)).toBe(false);
+    }
+    const recovered = await waitFor(
+      'organizations to answer 200',
+      async () => {
+        const res = await timed(anon, 'GET', '/api/v1/organizations');
+        return res.status === 200 ? res : undefined;
+      },
+      15_000,
+    );
+    const kept = await timed(provider, 'GET', `/api/v1/datasets/${before.body.id}`);
+    const written = await timed(provider, 'POST', '/api/v1/datasets', draft(`after-pg-kill-${tag()}`));
+    const unavailable = during.filter((x) => x.status === 503);
+    console.info(
+      `PostgreSQL under FerretDB killed: ${restarts.join('; ')}; meanwhile ${during.length} answers: ${unavailable.length} × 503 (max ${Math.max(0, ...unavailable.map((x) => x.ms))} ms), ` +
+        `${during.length - unavailable.length} × 2xx (max ${Math.max(0, ...during.filter((x) => x.status !== 503).map((x) => x.ms))} ms); ` +
+        `${app.logs.filter((l) => l.msg === 'database unreachable; retrying').length} calls retried while PostgreSQL was unreachable; ` +
+        `then organizations ${recovered.status}, earlier draft ${kept.status}, new draft ${written.status}`,
+    );
+    for (const answer of during) {
+      if (answer.status !== 503) expect(answer.status, JSON.stringify(answer.body).slice(0, 300)).toBeLessThan(300);
+      else expectUnavailable(answer, 'database_unavailable', DB_TIMEOUT_MS);
+    }
+    expect(during.length).toBeGreaterThan(0);
+    expect(app.logs.filter((l) => l.msg === 'embedded PostgreSQL exited unexpectedly; restarting it')).toHaveLength(2);
+    expect(kept.status).toBe(200);
+    expect(kept.body.slug).toBe(before.body.slug);
+    expect(written.status).toBe(201);
+  }, 90_000);
 });
 
 /** Path of the download route of a published demo sample that an anonymous caller may download. */

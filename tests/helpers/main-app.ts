@@ -1,6 +1,8 @@
 // Runs the product the way `npm start` does — `node --import tsx server/main.ts`, with its own
-// DATA_DIR and its own supervised embedded FerretDB — as a separate OS process, so that a test can
-// freeze, kill or take away what it depends on, or SIGTERM it, and watch what the API answers.
+// DATA_DIR and its own supervised embedded FerretDB (on PostgreSQL or SQLite, as the test run's
+// EMBEDDED_MONGO or the default order says, unless the test forces one) — as a separate OS process,
+// so that a test can freeze, kill or take away what it depends on, or SIGTERM it, and watch what the
+// API answers.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,15 +18,26 @@ export interface MainApp {
   logs: Array<Record<string, unknown>>;
   /** Settles with the exit code (or signal) once the process has exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** PID of its embedded database, from `<DATA_DIR>/mongo/ferretdb/ferretdb.pid` (rewritten at each restart). */
+  /**
+   * PID of its embedded FerretDB, from `<DATA_DIR>/mongo/ferretdb-pg/ferretdb.pid` or
+   * `<DATA_DIR>/mongo/ferretdb/ferretdb.pid` (rewritten at each restart).
+   */
   dbPid(): Promise<number | undefined>;
+  /** FerretDB on PostgreSQL: PID of the postmaster, from `<DATA_DIR>/mongo/ferretdb-pg/postgres.pid`. */
+  postgresPid(): Promise<number | undefined>;
+  /** `ferretdb-pg` or `ferretdb-sqlite`, from its log. */
+  dbKind(): string;
   /** Connection string of its embedded database (from its log; the port survives restarts). */
   dbUri(): string;
   /** Kills whatever is left (the app, a stopped database) and removes DATA_DIR. */
   cleanup(): Promise<void>;
 }
 
-/** Starts server/main.ts on a free loopback port with a fresh DATA_DIR; `env` adds to or overrides its environment. */
+/**
+ * Starts server/main.ts on a free loopback port with a fresh DATA_DIR; `env` adds to or overrides its
+ * environment. Its database is FerretDB: the kind the test run was asked for (EMBEDDED_MONGO), else
+ * PostgreSQL when installed, else SQLite — a mongod could not be frozen and killed the same way.
+ */
 export async function startMainApp(env: Record<string, string> = {}): Promise<MainApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kus-main-app-'));
   const inherited = { ...process.env };
@@ -39,7 +52,7 @@ export async function startMainApp(env: Record<string, string> = {}): Promise<Ma
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       SEED_DEMO: 'false',
-      EMBEDDED_MONGO: 'ferretdb',
+      EMBEDDED_MONGO: process.env.EMBEDDED_MONGO?.startsWith('ferretdb') ? process.env.EMBEDDED_MONGO : 'ferretdb',
       DO_NOT_TRACK: '1',
       ...env,
     },
@@ -51,19 +64,26 @@ export async function startMainApp(env: Record<string, string> = {}): Promise<Ma
   const logs: Array<Record<string, unknown>> = [];
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-8000)));
-  const dbPid = async () => {
-    const text = await readFile(path.join(dataDir, 'mongo', 'ferretdb', 'ferretdb.pid'), 'utf8').catch(() => '');
+  const readPid = async (...file: string[]) => {
+    const text = await readFile(path.join(dataDir, 'mongo', ...file), 'utf8').catch(() => '');
     return Number(text.trim()) || undefined;
   };
+  const dbPid = async () => (await readPid('ferretdb-pg', 'ferretdb.pid')) ?? (await readPid('ferretdb', 'ferretdb.pid'));
+  const postgresPid = () => readPid('ferretdb-pg', 'postgres.pid');
   const cleanup = async () => {
-    const pid = await dbPid();
+    const pids = [await dbPid(), await postgresPid()];
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGKILL');
       await exited;
     }
-    // A database left frozen by a failed test: wake it so that it can die (its watchdog kills it).
-    if (pid) signalQuietly(pid, 'SIGCONT');
-    if (pid) signalQuietly(pid, 'SIGKILL');
+    // A database left frozen by a failed test: wake it so that it can stop (its watchdog stops it);
+    // PostgreSQL gets an immediate shutdown, which also ends its backends.
+    for (const pid of pids) if (pid) signalQuietly(pid, 'SIGCONT');
+    if (pids[0]) signalQuietly(pids[0], 'SIGKILL');
+    if (pids[1]) {
+      signalQuietly(pids[1], 'SIGQUIT');
+      await waitUntilGone(pids[1], 5000);
+    }
     await rm(dataDir, { recursive: true, force: true });
   };
 
@@ -92,12 +112,14 @@ export async function startMainApp(env: Record<string, string> = {}): Promise<Ma
     await cleanup();
     throw err;
   });
-  const dbUri = () => {
-    const ready = logs.find((l) => l.msg === 'embedded FerretDB is ready');
-    if (typeof ready?.uri !== 'string') throw new Error('the app did not log its embedded database (LOG_LEVEL must be info or lower)');
-    return ready.uri;
+  const ready = () => {
+    const line = logs.find((l) => l.msg === 'embedded FerretDB is ready');
+    if (typeof line?.uri !== 'string') throw new Error('the app did not log its embedded database (LOG_LEVEL must be info or lower)');
+    return { uri: line.uri, backend: line.backend };
   };
-  return { url, dataDir, process: child, logs, exited, dbPid, dbUri, cleanup };
+  const dbUri = () => ready().uri;
+  const dbKind = () => (ready().backend === 'postgresql' ? 'ferretdb-pg' : 'ferretdb-sqlite');
+  return { url, dataDir, process: child, logs, exited, dbPid, postgresPid, dbKind, dbUri, cleanup };
 }
 
 /** Sends a signal to a process that may already be gone. */
@@ -107,6 +129,12 @@ export function signalQuietly(pid: number, signal: NodeJS.Signals): void {
   } catch {
     // gone already
   }
+}
+
+/** Waits until `pid` has exited, at most `timeoutMs`. */
+async function waitUntilGone(pid: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await isAlive(pid)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
 }
 
 /** True while a process with this PID exists (and is not a zombie). */
