@@ -60,9 +60,24 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     const name = (e as { name?: unknown }).name;
     // Not exported by the driver: the deadline fired while waiting for a pooled connection.
     if (name === 'MongoWaitQueueTimeoutError' || name === 'MongooseServerSelectionError') return true;
+    if (isUnwrappedWriteError(e)) return true;
     if (e instanceof m.MongoServerError && (SERVER_UNAVAILABLE_CODES.has(Number(e.code)) || refusal(e) || lostBackend(e))) return true;
   }
   return false;
+}
+
+/**
+ * The driver passes the error of a failed socket write through unwrapped (not as a
+ * MongoNetworkError) when the server has just gone: "This socket has been ended by the other party"
+ * (code EPIPE) or `write EPIPE` / `write ECONNRESET`. Seen when the embedded FerretDB was killed
+ * while a request was being sent on a pooled connection.
+ */
+function isUnwrappedWriteError(err: unknown): boolean {
+  if (!(err instanceof Error) || err instanceof mongoose.mongo.MongoError) return false;
+  const { code, syscall } = err as NodeJS.ErrnoException;
+  return (
+    (code === 'EPIPE' || code === 'ECONNRESET') && (syscall === 'write' || /socket has been ended by the other party/.test(err.message))
+  );
 }
 
 // Server answers that mean "not now" rather than "wrong": shutting down, stepping down, not primary.
