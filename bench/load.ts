@@ -346,14 +346,14 @@ export async function benchLoad(opts: LoadOptions): Promise<LoadRow[]> {
       `${opts.duration > 0 ? `autocannon: ${opts.connections} connections × ${opts.duration} s per operation` : 'cold requests only (--duration 0)'}, timeout ${opts.timeout} s; machine load average ${load} (${os.cpus().length} cores)`,
     );
     print(
-      'operation             req/s   done/sent     p50 ms     p99 ms  p99/healthz  errors timeouts non-2xx   first ms (status)  app RSS / peak MiB',
+      'operation                   req/s     done/sent     p50 ms     p99 ms  p99/healthz  errors timeouts non-2xx   first ms (status)  app RSS / peak MiB',
     );
     const ms = (v: number | null) => (v === null ? '—' : v.toFixed(1));
     for (const r of rows) {
       const ratio = r.p99VsHealthz === null ? '—' : r.p99VsHealthz.toFixed(1);
       const firstText = r.firstMs === null ? 'failed' : `${r.firstMs.toFixed(0)} (${r.firstStatus})`;
       print(
-        `${r.name.padEnd(18)}${r.requestsPerSecond.toFixed(1).padStart(9)}${`${r.requests}/${r.sent}`.padStart(12)}${ms(r.p50).padStart(11)}${ms(r.p99).padStart(11)}${ratio.padStart(13)}${String(r.errors).padStart(8)}${String(r.timeouts).padStart(9)}${String(r.non2xx).padStart(8)}${firstText.padStart(20)}  ${r.appRssMiB ?? '?'} / ${r.appPeakRssMiB ?? '?'}`,
+        `${r.name.padEnd(24)}${r.requestsPerSecond.toFixed(1).padStart(9)}${`${r.requests}/${r.sent}`.padStart(14)}${ms(r.p50).padStart(11)}${ms(r.p99).padStart(11)}${ratio.padStart(13)}${String(r.errors).padStart(8)}${String(r.timeouts).padStart(9)}${String(r.non2xx).padStart(8)}${firstText.padStart(20)}  ${r.appRssMiB ?? '?'} / ${r.appPeakRssMiB ?? '?'}`,
       );
     }
     mkdirSync(path.dirname(OUTPUT), { recursive: true });
