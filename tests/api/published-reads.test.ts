@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose, { Types } from 'mongoose';
 import { loadAuthUser } from '../../server/auth/load-user';
-import { catalogFilter } from '../../server/datasets/access';
+import { catalogFilter, requireView } from '../../server/datasets/access';
 import { loadDataset, loadReadableDataset } from '../../server/datasets/commands';
 import { Dataset, type DatasetDoc } from '../../server/datasets/model';
 import { etagOf, presentDataset } from '../../server/datasets/presenter';
@@ -64,7 +64,7 @@ async function databaseHead(key: string, user: AuthUser | null, lang: 'ko' | 'en
   const doc = await loadDataset(key);
   let presented;
   try {
-    const { view } = (await import('../../server/datasets/access')).requireView(doc, user);
+    const { view } = requireView(doc, user);
     const org = await Organization.findById(doc!.providerId).lean();
     presented = presentDataset(doc!, view, org ?? undefined, lang) as Parameters<typeof datasetJsonLd>[0];
   } catch {
