@@ -7,7 +7,7 @@ import { createLogger } from '../server/infra/logger';
 import { runMigrations } from '../server/infra/migrations';
 import { connectMongo, syncIndexes } from '../server/infra/mongo';
 import { createStorage } from '../server/infra/s3';
-import { startServices } from '../server/infra/services';
+import { servicesOptionsOf, startServices } from '../server/infra/services';
 import { seedDemo } from './run';
 
 /** Seeding writes a few hundred records and uploads sample files: far beyond one request's deadline. */
@@ -25,18 +25,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.logLevel);
-  const services = await startServices({
-    dataDir: config.dataDir,
-    persistent: true,
-    mongodbUri: config.mongodbUri,
-    s3: config.s3,
-    embeddedMongo: config.embeddedMongo,
-    embeddedDbHangMs: config.embeddedDbHangMs,
-    embeddedDbBusyTimeoutMs: config.embeddedDbBusyTimeoutMs,
-    allowedOrigins: [config.publicUrl],
-    bucket: config.s3Bucket,
-    log,
-  });
+  const services = await startServices(servicesOptionsOf(config, log));
   try {
     await connectMongo(services.mongoUri, config.dbName);
     const report = await withDbDeadline(SEED_DB_DEADLINE_MS, async () => {

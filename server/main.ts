@@ -8,7 +8,7 @@ import { createLogger } from './infra/logger';
 import { connectMongo, syncIndexes } from './infra/mongo';
 import { runMigrations } from './infra/migrations';
 import { createStorage } from './infra/s3';
-import { startServices } from './infra/services';
+import { servicesOptionsOf, startServices } from './infra/services';
 import mongoose from 'mongoose';
 import { seedIfEmpty } from '../seed/run';
 import { ensureClientBuilt } from './infra/client-build';
@@ -34,18 +34,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.logLevel);
-  const services = await startServices({
-    dataDir: config.dataDir,
-    persistent: true,
-    mongodbUri: config.mongodbUri,
-    s3: config.s3,
-    embeddedMongo: config.embeddedMongo,
-    embeddedDbHangMs: config.embeddedDbHangMs,
-    embeddedDbBusyTimeoutMs: config.embeddedDbBusyTimeoutMs,
-    allowedOrigins: [config.publicUrl],
-    bucket: config.s3Bucket,
-    log,
-  });
+  const services = await startServices(servicesOptionsOf(config, log));
 
   let server: Server | undefined;
   let stopping = false;

@@ -15,15 +15,15 @@ function pickContent(src: DatasetContent): Record<string, unknown> {
   return out;
 }
 
+/** What anyone who may see a file learns about it: never its storage key. */
+export function artifactFacts(a: ArtifactDoc) {
+  return { id: a.id, kind: a.kind, filename: a.filename, contentType: a.contentType, bytes: a.bytes, sha256: a.sha256 };
+}
+
 /** An artifact without its storage key; download URLs are issued per request. */
 export function presentArtifact(a: ArtifactDoc, datasetId: string) {
   return {
-    id: a.id,
-    kind: a.kind,
-    filename: a.filename,
-    contentType: a.contentType,
-    bytes: a.bytes,
-    sha256: a.sha256,
+    ...artifactFacts(a),
     status: a.status,
     uploadedAt: a.uploadedAt,
     downloadUrl: a.status === 'available' ? `/api/v1/datasets/${datasetId}/artifacts/${a.id}/download` : null,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
+import type { Config } from './config';
 import { startEmbeddedMongo, type EmbeddedMongoChoice, type EmbeddedMongoKind } from './embedded-mongo';
 import { startEmbeddedS3 } from './embedded-s3';
 import type { S3Settings } from './s3';
@@ -24,6 +25,22 @@ export interface ServicesOptions {
   /** Bucket for the embedded S3. */
   bucket: string;
   log: Logger;
+}
+
+/** The services options of a configured app process (`npm start`, `npm run seed`): persistent embedded data under DATA_DIR. */
+export function servicesOptionsOf(config: Config, log: Logger): ServicesOptions {
+  return {
+    dataDir: config.dataDir,
+    persistent: true,
+    mongodbUri: config.mongodbUri,
+    s3: config.s3,
+    embeddedMongo: config.embeddedMongo,
+    embeddedDbHangMs: config.embeddedDbHangMs,
+    embeddedDbBusyTimeoutMs: config.embeddedDbBusyTimeoutMs,
+    allowedOrigins: [config.publicUrl],
+    bucket: config.s3Bucket,
+    log,
+  };
 }
 
 export interface Services {

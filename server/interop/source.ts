@@ -5,6 +5,7 @@
 import { PURPOSE_CODES } from '../../schemas/taxonomy';
 import { downloadScope } from '../artifacts/download-rule';
 import { filesOf } from '../datasets/files';
+import { artifactFacts } from '../datasets/presenter';
 import type { ArtifactDoc, DatasetContent, DatasetDoc } from '../datasets/model';
 import type { AuthUser } from '../http/context';
 import { organizationsById } from '../organizations/lookup';
@@ -59,12 +60,7 @@ function exportArtifacts(files: ArtifactDoc[], rules: PolicyDataset, requester: 
   return files
     .filter((a) => a.status === 'available')
     .map((a) => ({
-      id: a.id,
-      kind: a.kind,
-      filename: a.filename,
-      contentType: a.contentType,
-      bytes: a.bytes,
-      sha256: a.sha256,
+      ...artifactFacts(a),
       url: `${baseUrl}/api/v1/datasets/${id}/artifacts/${a.id}/download`,
       downloadPurpose: downloadPurposeOf(rules, a, requester),
     }));
