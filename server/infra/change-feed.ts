@@ -95,6 +95,14 @@ export function changeFeed(kind: ChangeKind) {
       const list = (docs as unknown[]).map(plain);
       await recordChange({ kind, ids: list.map((d) => String(d._id)), docs: list });
     });
+    // An unordered insert that failed for some documents wrote the others (Mongoose hands them over
+    // as `insertedDocs` and runs only error middleware); the error still reaches the caller.
+    schema.post('insertMany', { errorHandler: true }, async function (err: unknown) {
+      const inserted = (err as { insertedDocs?: unknown[] } | null)?.insertedDocs;
+      if (!Array.isArray(inserted) || !inserted.length) return;
+      const list = inserted.map(plain);
+      await recordChange({ kind, ids: list.map((d) => String(d._id)), docs: list });
+    });
     const byFilter = async function (this: Query<unknown, unknown>) {
       await recordChange({ kind, ids: idsOfFilter(this.getFilter()) });
     };
