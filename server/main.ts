@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApp } from './app';
@@ -69,8 +70,11 @@ async function main(): Promise<void> {
     // Test runs start app processes side by side; building the client in each would race (the
     // browser tests build it themselves).
     if (config.env !== 'test') await ensureClientBuilt(log);
-    // Searches wait for the initial load; the server answers everything else meanwhile.
-    startCatalogIndex({ pollMs: config.searchSyncMs, log }).catch((err: unknown) => log.error({ err }, 'search index load failed'));
+    // Searches wait for the initial load (from the snapshot in DATA_DIR/store when it is usable; it is
+    // written again at a graceful stop and every few minutes); the server answers everything else meanwhile.
+    startCatalogIndex({ pollMs: config.searchSyncMs, log, snapshotDir: path.join(config.dataDir, 'store') }).catch((err: unknown) =>
+      log.error({ err }, 'search index load failed'),
+    );
     const app = createApp({ config, log, storage, s3Origin });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.port, config.host, () => resolve(s));

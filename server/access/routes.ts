@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { Types } from 'mongoose';
 import { Dataset } from '../datasets/model';
+import { datasetStore } from '../datasets/store';
 import { hasRole } from '../http/context';
 import { depsOf } from '../http/deps';
 import { badRequest, forbidden } from '../http/errors';
@@ -29,6 +30,15 @@ async function presentOne(req: Request, doc: AccessRequestDoc) {
 
 async function idsBySlugOrId(model: 'dataset' | 'organization', values: string[]): Promise<Types.ObjectId[] | undefined> {
   if (!values.length) return undefined;
+  const store = datasetStore();
+  if (model === 'dataset' && store.loaded) {
+    // Each value names a dataset by id or by slug (as the `$or` below), from the dataset store.
+    const found = new Map<string, Types.ObjectId>();
+    for (const v of values) {
+      for (const d of [/^[0-9a-f]{24}$/i.test(v) ? store.get(v.toLowerCase()) : undefined, store.getBySlug(v)]) if (d) found.set(String(d._id), d._id);
+    }
+    return [...found.values()];
+  }
   const ids = values.filter((v) => /^[0-9a-f]{24}$/i.test(v)).map((v) => new Types.ObjectId(v));
   const query = { $or: [{ _id: { $in: ids } }, { slug: { $in: values } }] };
   const found = model === 'dataset' ? await Dataset.find(query, { _id: 1 }).lean() : await Organization.find(query, { _id: 1 }).lean();

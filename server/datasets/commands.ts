@@ -12,19 +12,42 @@ import { providerScope, relationTo, requireView, reviewScope, seesWorkingCopy } 
 import { CONTENT_FIELDS, Dataset, DatasetVersion, type ChangeNote, type DatasetContent, type DatasetDoc, type LiveSnapshot } from './model';
 import { fileChanges } from './files';
 import { draftErrors, publishReadinessErrors } from './readiness';
+import { changedContentFields, datasetStore } from './store';
 
-/** Loads a dataset by ObjectId or slug (no visibility check: callers must apply one). */
-export async function loadDataset(idOrSlug: string): Promise<DatasetDoc | null> {
-  const filter = Types.ObjectId.isValid(idOrSlug) && /^[0-9a-f]{24}$/i.test(idOrSlug) ? { _id: new Types.ObjectId(idOrSlug) } : { slug: idOrSlug };
+/** Names that are read as an `_id` (24 hex digits); anything else is a slug. */
+export function isObjectIdName(idOrSlug: string): boolean {
+  return /^[0-9a-f]{24}$/i.test(idOrSlug);
+}
+
+/** Reads a dataset by ObjectId or slug from the database itself. */
+export async function loadDatasetFromDatabase(idOrSlug: string): Promise<DatasetDoc | null> {
+  const filter = isObjectIdName(idOrSlug) ? { _id: new Types.ObjectId(idOrSlug) } : { slug: idOrSlug };
   return Dataset.findOne(filter).lean<DatasetDoc>();
 }
 
 /**
- * Loads a dataset the caller may read, or throws 404. Withdrawn datasets stay readable for
- * callers who still hold an active grant on them.
+ * Loads a dataset by ObjectId or slug (no visibility check: callers must apply one) from the
+ * process's dataset store once it is loaded (server/datasets/store.ts; the document is frozen),
+ * from the database before. An id the store does not know is still looked up by `_id` (a dataset
+ * another process created in the last moments); an unknown slug is not (that would be a scan).
  */
-export async function loadReadableDataset(idOrSlug: string, user: AuthUser | null): Promise<{ doc: DatasetDoc; view: 'working' | 'live' }> {
-  const doc = await loadDataset(idOrSlug);
+export async function loadDataset(idOrSlug: string): Promise<DatasetDoc | null> {
+  const store = datasetStore();
+  if (!store.loaded) return loadDatasetFromDatabase(idOrSlug);
+  if (!isObjectIdName(idOrSlug)) return store.getBySlug(idOrSlug) ?? null;
+  return store.get(idOrSlug.toLowerCase()) ?? loadDatasetFromDatabase(idOrSlug);
+}
+
+/**
+ * Loads a dataset the caller may read, or throws 404. Withdrawn datasets stay readable for
+ * callers who still hold an active grant on them. `load` reads the document (the store by default).
+ */
+export async function loadReadableDataset(
+  idOrSlug: string,
+  user: AuthUser | null,
+  load: (idOrSlug: string) => Promise<DatasetDoc | null> = loadDataset,
+): Promise<{ doc: DatasetDoc; view: 'working' | 'live' }> {
+  const doc = await load(idOrSlug);
   let grantee = false;
   if (doc?.withdrawnAt && doc.live && user && !seesWorkingCopy(relationTo(user, doc.providerId))) {
     grantee = (await activeGrantsFor(user.id, doc._id)).length > 0;
@@ -233,6 +256,18 @@ export async function reviewDataset(
     if (isDuplicateKey(err)) throw conflict('concurrent_modification');
     throw err;
   }
+  // The store's history gains the version before the dataset shows it (readers compare the two).
+  const store = datasetStore();
+  const datasetId = doc._id.toHexString();
+  if (store.loaded && (doc.live?.version ?? 0) === version - 1) {
+    store.addVersion(datasetId, {
+      version,
+      publishedAt,
+      changeNote: versionDoc.changeNote ?? null,
+      reviewerComment: trimmed ?? null,
+      changedFields: changedContentFields(doc.live ? (contentOf(doc.live) as Record<string, unknown>) : undefined, snapshot as Record<string, unknown>),
+    });
+  }
   const live: LiveSnapshot = { ...snapshot, version, publishedAt, approvedBy: user.id, artifacts: files };
   const updated = await Dataset.findOneAndUpdate(
     { _id: doc._id, rev: doc.rev, status: 'in_review' },
@@ -246,6 +281,7 @@ export async function reviewDataset(
   if (!updated) {
     // Someone changed the dataset between our read and write: undo the snapshot we added.
     await DatasetVersion.deleteOne({ _id: versionDoc._id });
+    store.dropVersion(datasetId, version);
     throw conflict('concurrent_modification');
   }
   await recordAudit(
@@ -277,7 +313,6 @@ export async function withdrawDataset(ctx: RequestContext, idOrSlug: string, com
 
 /** Top-level content fields that differ between two snapshots. */
 export function changedFields(a: DatasetContent | undefined, b: DatasetContent): string[] {
-  if (!a) return [];
-  return CONTENT_FIELDS.filter((f) => JSON.stringify(a[f] ?? null) !== JSON.stringify(b[f] ?? null));
+  return changedContentFields(a as Record<string, unknown> | undefined, b as Record<string, unknown>);
 }
 

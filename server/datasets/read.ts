@@ -1,8 +1,7 @@
-// Reading one dataset for a caller, from what the process holds when it can. The catalogue index
-// (server/search) keeps every published, not withdrawn dataset with its presented published face,
-// kept current by the change feed; the embedded FerretDB on SQLite pushes down no filter but a
-// single `_id` (see server/infra/embedded-mongo.ts), so a read by slug from the database scans the
-// whole collection (tens of seconds at 20,000 datasets).
+// Reading one dataset for a caller, from what the process holds. The catalogue index (server/search)
+// keeps every published, not withdrawn dataset with its presented published face; the dataset store
+// (store.ts) every document. Both are kept current by the change feed; before they are loaded,
+// reads go to the database (slow at scale on the embedded FerretDB: docs/performance.md).
 import { Types } from 'mongoose';
 import type { AuthUser } from '../http/context';
 import { notFound } from '../http/errors';
@@ -10,13 +9,8 @@ import { metadataVisible, type ClassificationLevel } from '../policy/visibility'
 import { catalogIndex } from '../search/registry';
 import type { CatalogEntry } from '../search/types';
 import { relationTo, requireView, seesWorkingCopy } from './access';
-import { loadDataset, loadReadableDataset } from './commands';
-import { Dataset, type DatasetDoc } from './model';
-
-/** Names that `loadDataset` reads as an `_id` (24 hex digits); anything else is a slug. */
-function isObjectIdName(idOrSlug: string): boolean {
-  return Types.ObjectId.isValid(idOrSlug) && /^[0-9a-f]{24}$/i.test(idOrSlug);
-}
+import { isObjectIdName, loadDataset, loadReadableDataset } from './commands';
+import type { DatasetDoc } from './model';
 
 /** A dataset the caller may read: its catalogue entry (the published face) or the stored document. */
 export type ReadableDataset =
@@ -28,7 +22,7 @@ export type ReadableDataset =
  * from the index, with DESIGN §4 step 1 applied to the entry as `viewOf` applies it to the document.
  * Callers who see the working copy (the provider's members, national reviewers, admins) read the
  * document — by the `_id` the index knows when it does — and datasets the index does not hold
- * (drafts, withdrawn ones that grantees still read, unknown names) come from the database as before.
+ * (drafts, withdrawn ones that grantees still read, unknown names) are looked up by `loadDataset`.
  * `grantees: false` leaves out the grantees' reading of withdrawn datasets (the page head never had it).
  */
 export async function readDataset(idOrSlug: string, user: AuthUser | null, opts: { grantees?: boolean } = {}): Promise<ReadableDataset> {
@@ -46,7 +40,7 @@ export async function readDataset(idOrSlug: string, user: AuthUser | null, opts:
       if (!visible) throw notFound('dataset_not_found');
       return { entry, view: 'live' };
     }
-    const doc = await Dataset.findOne({ _id: new Types.ObjectId(entry.id) }).lean<DatasetDoc>();
+    const doc: DatasetDoc | null = await loadDataset(entry.id);
     // Renamed since the index saw it (another process's write not yet polled): look the name up as before.
     if (doc && (byId || doc.slug === idOrSlug)) return requireView(doc, user);
   }

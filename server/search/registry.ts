@@ -1,4 +1,6 @@
-// The process's catalogue index and its synchronisation (one per process, like the Mongoose connection).
+// The process's dataset store, catalogue index and their synchronisation (one per process, like the
+// Mongoose connection).
+import { datasetStore } from '../datasets/store';
 import { CatalogIndex } from './catalog-index';
 import { CatalogSync, type SyncOptions } from './sync';
 
@@ -10,15 +12,33 @@ export function catalogIndex(): CatalogIndex {
   return index;
 }
 
-/** Loads the index from the connected database and starts following changes; resolves when loaded. */
+/**
+ * Loads the store and the index from the connected database (or the store's snapshot, with
+ * `snapshotDir`) and starts following changes; resolves when loaded.
+ */
 export async function startCatalogIndex(opts: SyncOptions = {}): Promise<void> {
-  await sync?.stop();
-  sync = new CatalogSync(index, opts);
+  await stopCatalogIndex();
+  sync = new CatalogSync(datasetStore(), index, opts);
   await sync.start();
 }
 
-/** Stops following changes (before disconnecting from the database). */
+/**
+ * Stops following changes (before disconnecting from the database): writes the snapshot when the
+ * sync has a directory for it, then empties the store, so that readers go to the database again.
+ */
 export async function stopCatalogIndex(): Promise<void> {
-  await sync?.stop();
+  const stopping = sync;
   sync = null;
+  await stopping?.stop();
+  datasetStore().clear();
+}
+
+/** True once the store and the index are loaded (searches and dataset reads are served from memory). */
+export function catalogLoaded(): boolean {
+  return datasetStore().loaded;
+}
+
+/** The running synchronisation, if any (tests and benchmarks wait for its background check). */
+export function catalogSync(): CatalogSync | null {
+  return sync;
 }

@@ -8,11 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose, { Types } from 'mongoose';
 import { loadAuthUser } from '../../server/auth/load-user';
 import { catalogFilter, requireView } from '../../server/datasets/access';
-import { loadDataset, loadReadableDataset } from '../../server/datasets/commands';
+import { loadDatasetFromDatabase, loadReadableDataset } from '../../server/datasets/commands';
 import { Dataset, type DatasetDoc } from '../../server/datasets/model';
 import { etagOf, presentDataset } from '../../server/datasets/presenter';
 import type { AuthUser } from '../../server/http/context';
 import { AppError } from '../../server/http/errors';
+import { recordChange } from '../../server/infra/change-feed';
 import { translator } from '../../server/i18n';
 import { loadConfig } from '../../server/infra/config';
 import { dcatCatalogPage } from '../../server/interop/dcat';
@@ -35,10 +36,10 @@ type Caller = { name: string; client: Client; user: AuthUser | null };
 const callers: Caller[] = [];
 const datasets: Record<string, { id: string; slug: string }> = {};
 
-/** What the database path answers: loadReadableDataset and the presenter, as GET /datasets/:id did before the index. */
+/** What the database path answers: loadReadableDataset on the database and the presenter, as GET /datasets/:id did before the index. */
 async function databaseAnswer(key: string, user: AuthUser | null) {
   try {
-    const { doc, view } = await loadReadableDataset(key, user);
+    const { doc, view } = await loadReadableDataset(key, user, loadDatasetFromDatabase);
     const providers = await organizationsById([doc.providerId]);
     const body = JSON.parse(JSON.stringify(presentDataset(doc, view, providers.get(String(doc.providerId)), 'en')));
     return { status: 200, etag: view === 'working' ? etagOf(doc) : null, body };
@@ -61,7 +62,7 @@ async function apiAnswer(client: Client, key: string) {
 
 /** The head tags the database path gives a dataset page (requireView + the organisation + datasetJsonLd). */
 async function databaseHead(key: string, user: AuthUser | null, lang: 'ko' | 'en'): Promise<string> {
-  const doc = await loadDataset(key);
+  const doc = await loadDatasetFromDatabase(key);
   let presented;
   try {
     const { view } = requireView(doc, user);
@@ -169,8 +170,9 @@ describe('GET /api/v1/datasets/{id|slug} from the catalogue index', () => {
     expect(revisedInside.headers.get('etag')).toMatch(/^"r\d+"$/);
   });
 
-  it('serves outsiders the published face from memory and the provider the stored working copy', async () => {
-    // A write that bypasses Mongoose (and so the change feed) is visible only to readers of the database.
+  it('serves outsiders the published face and the provider the working copy from memory, both following the change feed', async () => {
+    // A write that bypasses Mongoose (and so the change feed) is seen by no reader until it is
+    // announced: the index serves the published face, the dataset store the working copy.
     const body = await publishDataset(provider, reviewer);
     const raw = mongoose.connection.db!.collection('datasets');
     const _id = new Types.ObjectId(body.id);
@@ -179,9 +181,16 @@ describe('GET /api/v1/datasets/{id|slug} from the catalogue index', () => {
       const anon = await app.anon.get(`/api/v1/datasets/${body.slug}`);
       expect(anon.body.title.en).toBe('Korean speech recognition training data');
       const own = await provider.get(`/api/v1/datasets/${body.slug}`);
-      expect(own.body.title.en).toBe('Changed behind the index');
+      expect(own.body.title.en).toBe('Korean speech recognition training data');
+      expect(own.body.review).toBeDefined();
+      await recordChange({ kind: 'dataset', ids: [body.id] });
+      expect((await app.anon.get(`/api/v1/datasets/${body.slug}`)).body.title.en).toBe('Changed behind the index');
+      const announced = await provider.get(`/api/v1/datasets/${body.slug}`);
+      expect(announced.body.title.en).toBe('Changed behind the index');
+      expect(announced.body.review).toBeDefined();
     } finally {
       await raw.updateOne({ _id }, { $set: { 'live.title.en': body.title.en, 'title.en': body.title.en } });
+      await recordChange({ kind: 'dataset', ids: [body.id] });
     }
   });
 

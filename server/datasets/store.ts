@@ -1,0 +1,432 @@
+// The process-wide dataset store: every dataset document (all states) in memory, with the lookups
+// the hot paths need — by id, by slug, per provider and per status in working-list order — the
+// small metadata of each published version, and the providers' short names. The embedded FerretDB
+// filters by scanning (see docs/performance.md), so these reads would otherwise cost seconds.
+//
+// It is kept equal to the database by the same change feed that feeds the catalogue index
+// (server/search/sync.ts): this process's writes are applied before they return, other processes'
+// within SEARCH_SYNC_MS, each document's `rev` keeping an older read from replacing a newer one.
+//
+// The database stays the truth for every precondition. Writes still go to it with their
+// conditional filters (`rev`, `status`, provider): a store that is behind can only make such a
+// write fail (409 or 412, as a concurrent edit would), never let a wrong one through.
+//
+// Documents are frozen: they are shared with every request that reads them and with the catalogue
+// index (whose entries hold the same `live` snapshot). A working copy that equals its published
+// snapshot field by field shares those values with it, so unchanged published datasets are held once.
+import type { Types } from 'mongoose';
+import type { OrganizationDoc } from '../organizations/model';
+import { CONTENT_FIELDS, type ChangeNote, type DatasetDoc, type DatasetVersionDoc } from './model';
+
+/** What the publication history shows of one version (GET /datasets/{id}/versions). */
+export interface VersionMeta {
+  version: number;
+  publishedAt: Date;
+  changeNote: ChangeNote | null;
+  /** The approving reviewer's note (shown to the working copy's readers only). */
+  reviewerComment: string | null;
+  /** Content fields that differ from the previous version's snapshot. */
+  changedFields: string[];
+}
+
+/** A provider as dataset responses show it. */
+export type ProviderRef = Pick<OrganizationDoc, '_id' | 'slug' | 'name' | 'country' | 'type'>;
+
+/** Orders of a working list (`sort` of GET /datasets?workspace=true). */
+export type WorkingSort = 'updated' | 'newest' | 'title';
+
+export interface WorkingListQuery {
+  /** Provider ids (hex) whose datasets are listed; null for every provider. */
+  providerIds: string[] | null;
+  /** Statuses listed; empty for all. */
+  statuses: readonly string[];
+  sort: WorkingSort;
+  /** Language of the title sort. */
+  lang: 'ko' | 'en';
+  page: number;
+  pageSize: number;
+}
+
+/** Hex ids of held documents, remembered: sorting compares them often. */
+const hexIds = new WeakMap<object, string>();
+function idOf(doc: Pick<DatasetDoc, '_id'>): string {
+  let id = hexIds.get(doc);
+  if (id === undefined) hexIds.set(doc, (id = doc._id.toHexString()));
+  return id;
+}
+
+/** A date as MongoDB sorts it: missing or null below every date. */
+const timeOf = (d: Date | null | undefined): number => (d instanceof Date ? d.getTime() : -Infinity);
+
+/** Most recently edited first, then `_id` descending: the `{ updatedAt: -1, _id: -1 }` sort. */
+function byUpdatedDesc(a: DatasetDoc, b: DatasetDoc): number {
+  return timeOf(b.updatedAt) - timeOf(a.updatedAt) || (idOf(a) < idOf(b) ? 1 : idOf(a) > idOf(b) ? -1 : 0);
+}
+
+function byCreatedDesc(a: DatasetDoc, b: DatasetDoc): number {
+  return timeOf(b.createdAt) - timeOf(a.createdAt) || (idOf(a) < idOf(b) ? 1 : idOf(a) > idOf(b) ? -1 : 0);
+}
+
+/** `{ 'title.<lang>': 1, _id: 1 }`: a missing title first (MongoDB sorts null below strings), then by code unit. */
+function byTitle(lang: 'ko' | 'en') {
+  const title = (d: DatasetDoc): string | null => {
+    const v = (d.title as Record<string, unknown> | undefined)?.[lang];
+    return typeof v === 'string' ? v : null;
+  };
+  return (a: DatasetDoc, b: DatasetDoc): number => {
+    const ta = title(a);
+    const tb = title(b);
+    if (ta !== tb) {
+      if (ta === null) return -1;
+      if (tb === null) return 1;
+      return ta < tb ? -1 : 1;
+    }
+    return idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0;
+  };
+}
+
+/** Documents kept in `byUpdatedDesc` order; insertion and removal by binary search. */
+class OrderedDocs {
+  readonly docs: DatasetDoc[] = [];
+
+  private position(doc: DatasetDoc): number {
+    let lo = 0;
+    let hi = this.docs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (byUpdatedDesc(this.docs[mid], doc) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  add(doc: DatasetDoc): void {
+    this.docs.splice(this.position(doc), 0, doc);
+  }
+
+  /** Removes the entry of this exact document (found by its order key). */
+  remove(doc: DatasetDoc): void {
+    const i = this.position(doc);
+    if (this.docs[i] === doc) this.docs.splice(i, 1);
+    else {
+      // Not where its key says (should not happen): fall back to a search by identity.
+      const j = this.docs.indexOf(doc);
+      if (j >= 0) this.docs.splice(j, 1);
+    }
+  }
+}
+
+/** Structural equality of stored values (plain objects, arrays, dates, ObjectIds, primitives). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
+    // null and a missing value are the same to a reader of the document.
+    return (a ?? null) === (b ?? null);
+  }
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  const oidA = (a as { _bsontype?: string })._bsontype === 'ObjectId';
+  const oidB = (b as { _bsontype?: string })._bsontype === 'ObjectId';
+  if (oidA || oidB) return oidA && oidB && (a as Types.ObjectId).equals(b as Types.ObjectId);
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((v, i) => sameValue(v, bb[i]));
+  }
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** Freezes plain objects and arrays all the way down (ObjectIds, dates and buffers are left alone). */
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
+}
+
+/**
+ * Makes a document the store's own: fields of the working copy equal to the published snapshot's
+ * become the snapshot's values (held once), and the whole is frozen. `doc` must not be shared
+ * with anyone else (a fresh read or a copy).
+ */
+function adopt(doc: DatasetDoc): DatasetDoc {
+  const live = doc.live as unknown as Record<string, unknown> | null;
+  if (live) {
+    const own = doc as unknown as Record<string, unknown>;
+    for (const f of CONTENT_FIELDS) {
+      if (own[f] !== undefined && own[f] !== live[f] && sameValue(own[f], live[f])) own[f] = live[f];
+    }
+    const liveFiles = doc.live!.artifacts ?? [];
+    if (doc.artifacts !== liveFiles && sameValue(doc.artifacts, liveFiles)) doc.artifacts = liveFiles;
+    else if (doc.artifacts?.length && liveFiles.length) {
+      doc.artifacts = doc.artifacts.map((a) => {
+        const same = liveFiles.find((l) => l.id === a.id);
+        return same && sameValue(a, same) ? same : a;
+      });
+    }
+  }
+  deepFreeze(doc);
+  return doc;
+}
+
+/** Content fields that differ between two snapshots (the history's "what changed"). */
+export function changedContentFields(before: Record<string, unknown> | undefined, after: Record<string, unknown>): string[] {
+  if (!before) return [];
+  return CONTENT_FIELDS.filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null));
+}
+
+/** Version metadata of stored versions, by dataset id, each list oldest first. */
+export function versionMetasOf(
+  rows: Array<Pick<DatasetVersionDoc, 'datasetId' | 'version' | 'publishedAt' | 'changeNote' | 'reviewerComment' | 'snapshot'>>,
+): Map<string, VersionMeta[]> {
+  const byDataset = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const id = String(r.datasetId);
+    const list = byDataset.get(id) ?? [];
+    list.push(r);
+    byDataset.set(id, list);
+  }
+  const out = new Map<string, VersionMeta[]>();
+  for (const [id, list] of byDataset) {
+    list.sort((a, b) => a.version - b.version);
+    out.set(
+      id,
+      list.map((v, i) => ({
+        version: v.version,
+        publishedAt: v.publishedAt,
+        changeNote: v.changeNote ?? null,
+        reviewerComment: v.reviewerComment ?? null,
+        changedFields: changedContentFields(
+          list[i - 1]?.snapshot as Record<string, unknown> | undefined,
+          v.snapshot as Record<string, unknown>,
+        ),
+      })),
+    );
+  }
+  return out;
+}
+
+export class DatasetStore {
+  private readonly byId = new Map<string, DatasetDoc>();
+  private readonly idBySlug = new Map<string, string>();
+  private readonly all = new OrderedDocs();
+  private readonly byProvider = new Map<string, OrderedDocs>();
+  private readonly byStatus = new Map<string, OrderedDocs>();
+  /** Revisions of deleted datasets: a read begun before the deletion must not bring one back. */
+  private readonly tombstones = new Map<string, number>();
+  private readonly versions = new Map<string, VersionMeta[]>();
+  private readonly providers = new Map<string, ProviderRef>();
+  /** True once the initial load has completed; until then readers go to the database. */
+  loaded = false;
+  /** Increases with every change (the snapshot writer skips an unchanged store). */
+  generation = 0;
+
+  /** Number of datasets held. */
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** A dataset by id (hex, lower case). */
+  get(id: string): DatasetDoc | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The dataset that has this slug now. */
+  getBySlug(slug: string): DatasetDoc | undefined {
+    const id = this.idBySlug.get(slug);
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  /** Every dataset, in no particular order. */
+  docs(): IterableIterator<DatasetDoc> {
+    return this.byId.values();
+  }
+
+  /** Revision held for a dataset, or of its deletion; undefined when never seen. */
+  revisionOf(id: string): number | undefined {
+    return this.byId.get(id)?.rev ?? this.tombstones.get(id);
+  }
+
+  /**
+   * Applies a document read from the database (or returned by a write) unless the store already
+   * holds a later revision, or the dataset was deleted. Takes ownership of `doc` (it is frozen).
+   * Returns true when the store changed.
+   */
+  accept(doc: DatasetDoc): boolean {
+    const id = idOf(doc);
+    const tomb = this.tombstones.get(id);
+    if (tomb !== undefined && doc.rev <= tomb) return false;
+    const prev = this.byId.get(id);
+    if (prev && doc.rev < prev.rev) return false;
+    // An unchanged published face stays the same object (the catalogue index holds it).
+    if (prev?.live && doc.live && sameValue(prev.live, doc.live)) doc.live = prev.live;
+    this.unlink(prev);
+    this.link(adopt(doc));
+    this.generation++;
+    return true;
+  }
+
+  /** Removes a dataset the database no longer holds. Returns true when the store changed. */
+  remove(id: string): boolean {
+    const prev = this.byId.get(id);
+    if (!prev) return false;
+    this.unlink(prev);
+    this.tombstones.set(id, prev.rev);
+    this.versions.delete(id);
+    this.generation++;
+    return true;
+  }
+
+  /** Replaces everything (a full load or a snapshot); the caller marks the store loaded once current. */
+  replaceAll(docs: Iterable<DatasetDoc>, versions: Map<string, VersionMeta[]>): void {
+    this.byId.clear();
+    this.idBySlug.clear();
+    this.all.docs.length = 0;
+    this.byProvider.clear();
+    this.byStatus.clear();
+    this.tombstones.clear();
+    this.versions.clear();
+    for (const doc of docs) this.link(adopt(doc));
+    for (const [id, list] of versions) this.versions.set(id, list);
+    this.generation++;
+  }
+
+  /** Forgets everything (the process stopped following the database). */
+  clear(): void {
+    this.replaceAll([], new Map());
+    this.providers.clear();
+    this.loaded = false;
+  }
+
+  private link(doc: DatasetDoc): void {
+    const id = idOf(doc);
+    this.byId.set(id, doc);
+    this.idBySlug.set(doc.slug, id);
+    this.all.add(doc);
+    this.listOf(this.byProvider, String(doc.providerId)).add(doc);
+    this.listOf(this.byStatus, doc.status).add(doc);
+  }
+
+  private unlink(doc: DatasetDoc | undefined): void {
+    if (!doc) return;
+    const id = idOf(doc);
+    this.byId.delete(id);
+    // Another dataset may hold the slug by now (renamed here, taken there).
+    if (this.idBySlug.get(doc.slug) === id) this.idBySlug.delete(doc.slug);
+    this.all.remove(doc);
+    this.byProvider.get(String(doc.providerId))?.remove(doc);
+    this.byStatus.get(doc.status)?.remove(doc);
+  }
+
+  private listOf(map: Map<string, OrderedDocs>, key: string): OrderedDocs {
+    let list = map.get(key);
+    if (!list) map.set(key, (list = new OrderedDocs()));
+    return list;
+  }
+
+  /**
+   * One page of working copies, as `Dataset.find(filter).sort(…).skip().limit()` with
+   * `countDocuments(filter)` would answer for a filter on provider and status.
+   */
+  list(q: WorkingListQuery): { total: number; docs: DatasetDoc[] } {
+    const statuses = q.statuses.length ? new Set(q.statuses) : null;
+    const providers = q.providerIds ? new Set(q.providerIds) : null;
+    // Walk the smaller of the per-provider and per-status lists; filter by the other criterion.
+    const sources = (keys: Iterable<string>, map: Map<string, OrderedDocs>) => [...new Set(keys)].map((k) => map.get(k)?.docs ?? []);
+    let lists: DatasetDoc[][];
+    if (providers && statuses) {
+      const byP = sources(providers, this.byProvider);
+      const byS = sources(statuses, this.byStatus);
+      const count = (ls: DatasetDoc[][]) => ls.reduce((n, l) => n + l.length, 0);
+      lists = count(byP) <= count(byS) ? byP : byS;
+    } else if (providers) lists = sources(providers, this.byProvider);
+    else if (statuses) lists = sources(statuses, this.byStatus);
+    else lists = [this.all.docs];
+    const keep = (d: DatasetDoc) => (!statuses || statuses.has(d.status)) && (!providers || providers.has(String(d.providerId)));
+    const start = (q.page - 1) * q.pageSize;
+    if (q.sort === 'updated' && lists.length === 1) {
+      // Already in order: count everything, keep the page.
+      const page: DatasetDoc[] = [];
+      let total = 0;
+      for (const d of lists[0]) {
+        if (!keep(d)) continue;
+        if (total >= start && page.length < q.pageSize) page.push(d);
+        total++;
+      }
+      return { total, docs: page };
+    }
+    const matching = lists.flatMap((l) => l.filter(keep));
+    matching.sort(q.sort === 'updated' ? byUpdatedDesc : q.sort === 'newest' ? byCreatedDesc : byTitle(q.lang));
+    return { total: matching.length, docs: matching.slice(start, start + q.pageSize) };
+  }
+
+  /** Number of datasets of a provider (all states). */
+  countOfProvider(providerId: string): number {
+    return this.byProvider.get(providerId)?.docs.length ?? 0;
+  }
+
+  /**
+   * The publication history of a dataset, oldest first, when the store holds all of it (every
+   * version up to the document's `version`); undefined when it must be read from the database.
+   */
+  versionsOf(doc: Pick<DatasetDoc, '_id' | 'version'>): VersionMeta[] | undefined {
+    const list = this.versions.get(idOf(doc)) ?? [];
+    const latest = list.length ? list[list.length - 1].version : 0;
+    return latest >= doc.version ? list : undefined;
+  }
+
+  /** Sets the whole history of a dataset (read from the database). */
+  setVersions(id: string, list: VersionMeta[]): void {
+    this.versions.set(
+      id,
+      [...list].sort((a, b) => a.version - b.version),
+    );
+    this.generation++;
+  }
+
+  /** Adds a version this process has just stored. */
+  addVersion(id: string, meta: VersionMeta): void {
+    const list = (this.versions.get(id) ?? []).filter((v) => v.version !== meta.version);
+    list.push(meta);
+    this.setVersions(id, list);
+  }
+
+  /** Forgets a version this process stored and then removed (a lost approval race). */
+  dropVersion(id: string, version: number): void {
+    const list = this.versions.get(id);
+    if (list)
+      this.setVersions(
+        id,
+        list.filter((v) => v.version !== version),
+      );
+  }
+
+  /** Every dataset's history (for a snapshot). */
+  allVersions(): ReadonlyMap<string, VersionMeta[]> {
+    return this.versions;
+  }
+
+  /** A provider's short record, if known. */
+  provider(id: string): ProviderRef | undefined {
+    return this.providers.get(id);
+  }
+
+  /** Records (or replaces) a provider's short record. */
+  setProvider(org: ProviderRef): void {
+    this.providers.set(String(org._id), org);
+  }
+
+  /** Every provider known (for a snapshot). */
+  allProviders(): IterableIterator<ProviderRef> {
+    return this.providers.values();
+  }
+}
+
+const store = new DatasetStore();
+
+/** The process-wide dataset store. */
+export function datasetStore(): DatasetStore {
+  return store;
+}
