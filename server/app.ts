@@ -11,6 +11,7 @@ import { buildRouter } from './http/route';
 import { allRoutes } from './routes';
 import { mountClient } from './web/spa';
 import { mountInterop } from './interop/public';
+import { catalogLoaded } from './search/registry';
 
 export type { AppDeps };
 
@@ -51,9 +52,12 @@ export function createApp(deps: AppDeps): Express {
         () => false,
       ),
     ]);
-    const down = [...(mongoOk ? [] : ['mongodb']), ...(s3Ok ? [] : ['s3'])];
+    // Until the dataset store and search index are loaded, searches wait and dataset reads go to
+    // the database: a load balancer should send this process nothing yet.
+    const indexOk = catalogLoaded();
+    const down = [...(mongoOk ? [] : ['mongodb']), ...(s3Ok ? [] : ['s3']), ...(indexOk ? [] : ['search_index'])];
     if (down.length) throw serviceUnavailable('dependencies_unavailable', { services: down.join(', ') });
-    res.json({ status: 'ready', mongodb: 'up', s3: 'up' });
+    res.json({ status: 'ready', mongodb: 'up', s3: 'up', search_index: 'loaded' });
   });
 
   const api = express.Router();
