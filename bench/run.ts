@@ -2,8 +2,10 @@
  * Benchmarks of the catalogue API against the embedded database, each reported as a ratio to the
  * raw driver doing the equivalent work in the same run (so the numbers travel between machines).
  * Usage: npm run bench [-- --datasets 1000 --iterations 50 --match-datasets 20000 --match-iterations 20]
- * Sections: --only catalogue,search,matching,import (the default) and load (run on its own: it
- * drives the app process with autocannon for minutes; flags in bench/load.ts).
+ * Sections: --only catalogue,search,matching,import (the default), load (run on its own: it
+ * drives the app process with autocannon for minutes; flags in bench/load.ts) and pages (run on its
+ * own: every page a person waits for, one request at a time, and restart to first search, through
+ * server/main.ts on each embedded backend; flags in bench/pages.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +25,7 @@ import os from 'node:os';
 import { benchImport } from './import';
 import { benchLoad } from './load';
 import { benchMatching } from './matching';
+import { benchPages } from './pages';
 import { benchSearch } from './search';
 import { BENCH_DB } from './timing';
 
@@ -138,6 +141,16 @@ async function main(): Promise<void> {
   if (only.includes('search')) await benchSearchSizes();
   if (only.includes('matching')) await benchMatching({ datasets: arg('match-datasets', 20_000), iterations: arg('match-iterations', 20) });
   if (only.includes('import')) console.log('\nbulk import', JSON.stringify(await benchImport({}), null, 2));
+  if (only.includes('pages')) {
+    const backend = argList('backend', 'pg')[0];
+    await benchPages({
+      datasets: arg('pages-datasets', 20_000),
+      backends: backend === 'all' ? ['pg', 'sqlite'] : [backend === 'sqlite' ? 'sqlite' : 'pg'],
+      iterations: arg('iterations', 40),
+      budgetSeconds: arg('budget', 60),
+      print: (line) => console.log(line),
+    });
+  }
   if (only.includes('load')) {
     await benchLoad({
       datasets: arg('load-datasets', 20_000),
