@@ -548,6 +548,13 @@ async function benchBackend(backend: Backend, opts: PagesOptions): Promise<Backe
       async () => (await fetch(`${started.url}/readyz`)).status === 200,
       30 * 60_000,
     );
+    // A search waits for the index (also where /readyz does not look at it).
+    await waitFor(
+      'a search',
+      async () =>
+        (await fetch(`${started.url}/api/v1/datasets?q=data&pageSize=1`, { signal: AbortSignal.timeout(30 * 60_000) })).status === 200,
+      30 * 60_000,
+    );
     const firstStartSeconds = (Date.now() - app.startedAt) / 1000;
     print(
       `first start (full read): ready after ${firstStartSeconds.toFixed(1)} s; machine load average ${os
