@@ -28,7 +28,7 @@ import mongoose, { Types } from 'mongoose';
 import { ApiToken, User, type Role } from '../server/auth/models';
 import { hashPassword } from '../server/auth/passwords';
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from '../server/auth/secrets';
-import { Dataset, DatasetVersion } from '../server/datasets/model';
+import { Dataset, DatasetVersion, type DatasetDoc } from '../server/datasets/model';
 import { readSnapshot } from '../server/datasets/snapshot';
 import { DatasetStore, type ProviderRef } from '../server/datasets/store';
 import { ensureClientBuilt } from '../server/infra/client-build';
@@ -85,10 +85,13 @@ export interface BackendResult {
     coldTotalMs: number;
     warmFirstByteMs: number;
     warmTotalMs: number;
+    appRssBeforeMiB: number | null;
+    /** Peak RSS during the two requests (of the whole process when the peak could not be reset). */
     appPeakRssMiB: number | null;
+    peakReset: boolean;
   };
   restart: { toListeningMs: number; toReadyMs: number; toFirstSearchMs: number; log: Array<Record<string, unknown>> };
-  heapMiB: { store: number; indexOnTop: number; total: number } | null;
+  heapMiB: { store: number; indexOnTop: number; total: number; indexAlone: number } | null;
   appRssMiB: { after: number | null; peak: number | null };
   loadAverage: number[];
 }
@@ -464,6 +467,14 @@ async function measure(app: App, data: Awaited<ReturnType<typeof fill>>, opts: P
 
 /** /data.json: the first request after start (built) and a later one (kept), to the first byte and to the end. */
 async function measureDataJson(app: App) {
+  const rssBefore = procStatus(app.child.pid).rss;
+  // Linux: writing 5 to clear_refs resets the peak (VmHWM), so the peak below is the one during /data.json.
+  let peakReset = true;
+  try {
+    writeFileSync(`/proc/${app.child.pid}/clear_refs`, '5');
+  } catch {
+    peakReset = false;
+  }
   const once = async () => {
     const t0 = process.hrtime.bigint();
     const res = await fetch(`${app.url}/data.json`, { signal: AbortSignal.timeout(600_000) });
@@ -485,36 +496,53 @@ async function measureDataJson(app: App) {
     coldTotalMs: cold.total,
     warmFirstByteMs: warm.firstByte,
     warmTotalMs: warm.total,
+    appRssBeforeMiB: rssBefore,
     appPeakRssMiB: procStatus(app.child.pid).peak,
+    peakReset,
   };
 }
 
-/** Heap held by the store and by the index built from it, measured in this process from the snapshot. */
+/**
+ * Heap held by the store and by the index built from it, measured in this process from the
+ * snapshot; and, for comparison, an index alone whose entries own their documents (as before the store).
+ */
 async function measureHeap(dataDir: string, providers: ProviderRef[]): Promise<BackendResult['heapMiB']> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) return null;
-  const snap = await readSnapshot(path.join(dataDir, 'store'));
-  if (!snap) return null;
+  const dir = path.join(dataDir, 'store');
   const byId = new Map(providers.map((p) => [String(p._id), p]));
   const settle = () => {
     gc();
     gc();
     return process.memoryUsage().heapUsed;
   };
-  const docs = snap.docs;
-  snap.docs = [];
+  const entriesOf = (docs: Iterable<DatasetDoc>) =>
+    [...docs].flatMap((d) => (d.live && !d.withdrawnAt ? [entryOf(d, byId.get(String(d.providerId)))!] : []));
+  const mib = (b: number) => Math.round(b / 1024 / 1024);
+
+  // Each snapshot is read inside a function, so nothing but the store or the index keeps its documents.
   const h0 = settle();
   const store = new DatasetStore();
-  store.replaceAll(docs, snap.versions);
-  docs.length = 0;
+  const loadStore = async () => {
+    const snap = await readSnapshot(dir);
+    if (snap) store.replaceAll(snap.docs, snap.versions);
+  };
+  await loadStore();
+  if (!store.size) return null;
   const h1 = settle();
   const index = new CatalogIndex();
-  index.replaceAll([...store.docs()].flatMap((d) => (d.live && !d.withdrawnAt ? [entryOf(d, byId.get(String(d.providerId)))!] : [])));
+  index.replaceAll(entriesOf(store.docs()));
   const h2 = settle();
-  const mib = (b: number) => Math.round(b / 1024 / 1024);
-  // Keep both alive until measured.
-  if (store.size < 0 || index.size < 0) console.log('');
-  return { store: mib(h1 - h0), indexOnTop: mib(h2 - h1), total: mib(h2 - h0) };
+  store.clear();
+  index.replaceAll([]);
+  const h3 = settle();
+  const alone = new CatalogIndex();
+  const loadAlone = async () => alone.replaceAll(entriesOf((await readSnapshot(dir))?.docs ?? []));
+  await loadAlone();
+  const h4 = settle();
+  // Keep the last index alive until measured.
+  if (alone.size < 0) console.log('');
+  return { store: mib(h1 - h0), indexOnTop: mib(h2 - h1), total: mib(h2 - h0), indexAlone: mib(h4 - h3) };
 }
 
 async function benchBackend(backend: Backend, opts: PagesOptions): Promise<BackendResult> {
@@ -566,7 +594,7 @@ async function benchBackend(backend: Backend, opts: PagesOptions): Promise<Backe
     const { rows, healthz } = await measure(app, data, opts);
     const dataJson = await measureDataJson(app);
     print(
-      `  data.json: ${(dataJson.bytes / 1e6).toFixed(1)} MB; first byte ${dataJson.coldFirstByteMs.toFixed(0)} ms (built) / ${dataJson.warmFirstByteMs.toFixed(0)} ms (kept), total ${dataJson.coldTotalMs.toFixed(0)} / ${dataJson.warmTotalMs.toFixed(0)} ms; app peak RSS ${dataJson.appPeakRssMiB} MiB`,
+      `  data.json: ${(dataJson.bytes / 1e6).toFixed(1)} MB; first byte ${dataJson.coldFirstByteMs.toFixed(0)} ms (built) / ${dataJson.warmFirstByteMs.toFixed(0)} ms (kept), total ${dataJson.coldTotalMs.toFixed(0)} / ${dataJson.warmTotalMs.toFixed(0)} ms; app RSS ${dataJson.appRssBeforeMiB} MiB before, peak ${dataJson.appPeakRssMiB} MiB during${dataJson.peakReset ? '' : ' (peak of the whole process)'}`,
     );
     const mem = procStatus(app.child.pid);
 
@@ -606,7 +634,7 @@ async function benchBackend(backend: Backend, opts: PagesOptions): Promise<Backe
     const heapMiB = await measureHeap(dir, providers);
     if (heapMiB)
       print(
-        `heap (in this process, from the snapshot, after gc): store ${heapMiB.store} MiB, index on top ${heapMiB.indexOnTop} MiB, together ${heapMiB.total} MiB`,
+        `heap (in this process, from the snapshot, after gc): store ${heapMiB.store} MiB, index on top ${heapMiB.indexOnTop} MiB, together ${heapMiB.total} MiB; an index alone owning its documents ${heapMiB.indexAlone} MiB`,
       );
     return {
       backend: services.mongoKind,
@@ -656,7 +684,7 @@ export async function benchPages(opts: PagesOptions): Promise<BackendResult[]> {
     }
     const d = r.dataJson;
     print(
-      `${'data.json'.padEnd(22)}  first byte ${d.coldFirstByteMs.toFixed(0)} ms built / ${d.warmFirstByteMs.toFixed(0)} ms kept; total ${d.coldTotalMs.toFixed(0)} / ${d.warmTotalMs.toFixed(0)} ms; ${(d.bytes / 1e6).toFixed(1)} MB; app peak RSS ${d.appPeakRssMiB} MiB`,
+      `${'data.json'.padEnd(22)}  first byte ${d.coldFirstByteMs.toFixed(0)} ms built / ${d.warmFirstByteMs.toFixed(0)} ms kept; total ${d.coldTotalMs.toFixed(0)} / ${d.warmTotalMs.toFixed(0)} ms; ${(d.bytes / 1e6).toFixed(1)} MB; app RSS ${d.appRssBeforeMiB} MiB before, peak ${d.appPeakRssMiB} MiB during`,
     );
   }
   mkdirSync(path.dirname(OUTPUT), { recursive: true });

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import mongoose, { Types } from 'mongoose';
 import { Dataset, DatasetVersion, type DatasetDoc, type DatasetVersionDoc } from '../datasets/model';
 import { databaseIdentity, doneMigrations, pruneHorizon, readSnapshot, recordPruneHorizon, writeSnapshot } from '../datasets/snapshot';
-import { versionMetasOf, type DatasetStore, type ProviderRef } from '../datasets/store';
+import { versionMetasFrom, versionMetasOf, type DatasetStore, type ProviderRef } from '../datasets/store';
 import { CatalogChange, onCatalogChange, PROCESS_ORIGIN, type Change } from '../infra/change-feed';
 import { withDbDeadline } from '../infra/db-calls';
 import { Organization } from '../organizations/model';
@@ -146,11 +146,12 @@ export class CatalogSync {
       Promise.all([
         Organization.find({}, ORG_FIELDS).lean<ProviderRef[]>(),
         Dataset.find({}).lean<DatasetDoc[]>(),
-        DatasetVersion.find({}, VERSION_FIELDS).lean<DatasetVersionDoc[]>(),
+        // One version at a time, in the order of its unique index (see versionMetasFrom).
+        versionMetasFrom(DatasetVersion.find({}, VERSION_FIELDS).sort({ datasetId: 1, version: -1 }).lean<DatasetVersionDoc>().cursor()),
       ]),
     );
     for (const o of orgs) this.store.setProvider(o);
-    this.store.replaceAll(docs, versionMetasOf(versions));
+    this.store.replaceAll(docs, versions);
     this.rebuildIndex();
     // Whatever was recorded since the read began is read again by the next poll.
     this.seen.clear();
