@@ -23,8 +23,9 @@ import type { VersionMeta } from './store';
 const FORMAT = 1;
 /** Name of the snapshot file in its directory. */
 export const SNAPSHOT_FILE = 'datasets.bson';
-/** Bytes gathered before each write, and datasets decoded between yields to the event loop. */
+/** Bytes gathered before each write; documents serialized, and decoded, between yields to the event loop. */
 const WRITE_CHUNK_BYTES = 4 << 20;
+const WRITE_YIELD_EVERY = 200;
 const READ_YIELD_EVERY = 2000;
 
 export interface SnapshotHeader {
@@ -82,11 +83,14 @@ export async function writeSnapshot(
       chunkBytes = 0;
       await yieldToEventLoop();
     };
+    let pushed = 0;
     const push = async (value: Record<string, unknown>) => {
       const b = BSON().serialize(value);
       chunk.push(b);
       chunkBytes += b.length;
       if (chunkBytes >= WRITE_CHUNK_BYTES) await flush();
+      // Requests go on while it is written: serializing thousands of documents at once would hold them up.
+      else if (++pushed % WRITE_YIELD_EVERY === 0) await yieldToEventLoop();
     };
     await push({ ...header, format: FORMAT, datasets: docs.length, versions: versions.size });
     for (const doc of docs) {
