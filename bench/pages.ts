@@ -589,6 +589,8 @@ async function benchBackend(backend: Backend, opts: PagesOptions): Promise<Backe
     await waitFor('the first snapshot', async () => started.logs.some((l) => l.msg === 'dataset store snapshot written'), 120_000).catch(
       () => print('no snapshot written after the first start'),
     );
+    const written = started.logs.find((l) => l.msg === 'dataset store snapshot written');
+    if (written) print(`snapshot written after the first start: ${((written.bytes as number) / 1e6).toFixed(1)} MB in ${written.ms} ms`);
     print(
       `first start (full read): ready after ${firstStartSeconds.toFixed(1)} s; machine load average ${os
         .loadavg()

@@ -411,11 +411,6 @@ export class DatasetStore {
     return { total: matching.length, docs: matching.slice(start, start + q.pageSize) };
   }
 
-  /** Number of datasets of a provider (all states). */
-  countOfProvider(providerId: string): number {
-    return this.byProvider.get(providerId)?.docs.length ?? 0;
-  }
-
   /**
    * The publication history of a dataset, oldest first, when the store holds all of it (every
    * version up to the document's `version`); undefined when it must be read from the database.
@@ -465,11 +460,6 @@ export class DatasetStore {
   /** Records (or replaces) a provider's short record. */
   setProvider(org: ProviderRef): void {
     this.providers.set(String(org._id), org);
-  }
-
-  /** Every provider known (for a snapshot). */
-  allProviders(): IterableIterator<ProviderRef> {
-    return this.providers.values();
   }
 }
 
