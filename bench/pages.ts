@@ -86,6 +86,8 @@ export interface BackendResult {
     warmFirstByteMs: number;
     warmTotalMs: number;
     appRssBeforeMiB: number | null;
+    /** Peak RSS of the process before (its start, the full read, the operations above). */
+    appPeakBeforeMiB: number | null;
     /** Peak RSS during the two requests (of the whole process when the peak could not be reset). */
     appPeakRssMiB: number | null;
     peakReset: boolean;
@@ -467,7 +469,7 @@ async function measure(app: App, data: Awaited<ReturnType<typeof fill>>, opts: P
 
 /** /data.json: the first request after start (built) and a later one (kept), to the first byte and to the end. */
 async function measureDataJson(app: App) {
-  const rssBefore = procStatus(app.child.pid).rss;
+  const { rss: rssBefore, peak: peakSoFar } = procStatus(app.child.pid);
   // Linux: writing 5 to clear_refs resets the peak (VmHWM), so the peak below is the one during /data.json.
   let peakReset = true;
   try {
@@ -497,6 +499,7 @@ async function measureDataJson(app: App) {
     warmFirstByteMs: warm.firstByte,
     warmTotalMs: warm.total,
     appRssBeforeMiB: rssBefore,
+    appPeakBeforeMiB: peakSoFar,
     appPeakRssMiB: procStatus(app.child.pid).peak,
     peakReset,
   };
@@ -601,7 +604,7 @@ async function benchBackend(backend: Backend, opts: PagesOptions): Promise<Backe
     const { rows, healthz } = await measure(app, data, opts);
     const dataJson = await measureDataJson(app);
     print(
-      `  data.json: ${(dataJson.bytes / 1e6).toFixed(1)} MB; first byte ${dataJson.coldFirstByteMs.toFixed(0)} ms (built) / ${dataJson.warmFirstByteMs.toFixed(0)} ms (kept), total ${dataJson.coldTotalMs.toFixed(0)} / ${dataJson.warmTotalMs.toFixed(0)} ms; app RSS ${dataJson.appRssBeforeMiB} MiB before, peak ${dataJson.appPeakRssMiB} MiB during${dataJson.peakReset ? '' : ' (peak of the whole process)'}`,
+      `  data.json: ${(dataJson.bytes / 1e6).toFixed(1)} MB; first byte ${dataJson.coldFirstByteMs.toFixed(0)} ms (built) / ${dataJson.warmFirstByteMs.toFixed(0)} ms (kept), total ${dataJson.coldTotalMs.toFixed(0)} / ${dataJson.warmTotalMs.toFixed(0)} ms; app RSS ${dataJson.appRssBeforeMiB} MiB before (peak so far ${dataJson.appPeakBeforeMiB} MiB), peak ${dataJson.appPeakRssMiB} MiB during${dataJson.peakReset ? '' : ' (peak of the whole process)'}`,
     );
     const mem = procStatus(app.child.pid);
 
