@@ -1,4 +1,5 @@
 import { createInstance, type i18n as I18n, type TFunction } from 'i18next';
+import { addParticleFormatters } from '../../schemas/korean-particles';
 import enCommon from './locales/en/common.json';
 import koCommon from './locales/ko/common.json';
 import enErrors from './locales/en/errors.json';
@@ -40,6 +41,8 @@ export function i18n(): I18n {
       initAsync: false,
       returnNull: false,
     });
+    // Korean messages write `{{version, 로}}`: the particle follows the value's final consonant.
+    addParticleFormatters(instance);
   }
   return instance;
 }

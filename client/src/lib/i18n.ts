@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { addParticleFormatters } from '@schemas/korean-particles';
 import { setApiLanguage } from './api';
 
 // Every namespace's resources are bundled: they are small, and a missing string must never flash.
@@ -43,6 +44,8 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
   initAsync: false,
 });
+// Korean messages write `{{version, 로}}`: the particle follows the value's final consonant.
+addParticleFormatters(i18n);
 applyLanguage(lng);
 
 export default i18n;

@@ -5,7 +5,8 @@ import { FIELD_ERROR_CODES, FIELD_ERROR_PARAMS } from '../../../schemas/errors';
 
 const locales = path.resolve(__dirname, '../../../server/i18n/locales');
 const load = (lang: string) => JSON.parse(readFileSync(path.join(locales, lang, 'validation.json'), 'utf8')) as Record<string, string>;
-const variables = (message: string) => [...message.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+// `{{actual, 로}}` (a Korean particle formatter) interpolates `actual` too.
+const variables = (message: string) => [...new Set([...message.matchAll(/\{\{\s*(\w+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]))].sort();
 
 describe('validation messages', () => {
   const en = load('en');
