@@ -11,6 +11,8 @@ import { activeGrantsFor } from '../access/grants';
 import { providerScope, relationTo, requireView, reviewScope, seesWorkingCopy } from './access';
 import { CONTENT_FIELDS, Dataset, DatasetVersion, type ChangeNote, type DatasetContent, type DatasetDoc, type LiveSnapshot } from './model';
 import { fileChanges } from './files';
+import { factsOf } from './review-diff';
+import { DatasetReviewRecord } from './review-record';
 import { draftErrors, publishReadinessErrors } from './readiness';
 import { changedContentFields, datasetStore } from './store';
 
@@ -169,11 +171,12 @@ export async function deleteDataset(ctx: RequestContext, idOrSlug: string, ifMat
   await assertNotImporting(doc);
   const res = await Dataset.deleteOne({ _id: doc._id, providerId: scope.organizationId, rev: doc.rev, version: 0 });
   if (res.deletedCount !== 1) throw preconditionFailed();
+  await DatasetReviewRecord.deleteMany({ datasetId: doc._id });
   await recordAudit(actorOf(ctx), 'dataset.delete', { type: 'dataset', id: doc._id, organizationId: doc.providerId }, { slug: doc.slug });
   return doc.artifacts.map((a) => a.key);
 }
 
-function historyEntry(user: AuthUser, action: 'submit' | 'approve' | 'request_changes' | 'withdraw', extra: { comment?: string; version?: number } = {}) {
+function historyEntry(user: AuthUser, action: 'submit' | 'approve' | 'request_changes' | 'withdraw', extra: { comment?: string; version?: number; at?: Date } = {}) {
   return { action, by: user.id, byName: user.name, at: new Date(), ...extra };
 }
 
@@ -221,12 +224,35 @@ export async function reviewDataset(
   const trimmed = comment?.trim() || undefined;
 
   if (action === 'request_changes') {
+    // What the reviewer saw is kept first (the working copy changes afterwards), so that the
+    // resubmission can be compared with it; the unique (dataset, rev) record is where concurrent
+    // decisions meet, and the history entry carries the same `at` (server/datasets/review-changes.ts).
+    const at = new Date();
+    let record;
+    try {
+      record = await DatasetReviewRecord.create({
+        datasetId: doc._id,
+        providerId: doc.providerId,
+        rev: doc.rev,
+        at,
+        action: 'request_changes',
+        reviewerId: user.id,
+        content: contentOf(doc),
+        files: doc.artifacts.filter((a) => a.status === 'available').map(factsOf),
+      });
+    } catch (err) {
+      if (isDuplicateKey(err)) throw conflict('concurrent_modification');
+      throw err;
+    }
     const updated = await Dataset.findOneAndUpdate(
       { _id: doc._id, rev: doc.rev, status: 'in_review' },
-      { $set: { status: 'changes_requested' }, $push: { reviewHistory: historyEntry(user, 'request_changes', { comment: trimmed }) }, $inc: { rev: 1 } },
+      { $set: { status: 'changes_requested' }, $push: { reviewHistory: historyEntry(user, 'request_changes', { comment: trimmed, at }) }, $inc: { rev: 1 } },
       { returnDocument: 'after' },
     ).lean<DatasetDoc>();
-    if (!updated) throw conflict('concurrent_modification');
+    if (!updated) {
+      await DatasetReviewRecord.deleteOne({ _id: record._id });
+      throw conflict('concurrent_modification');
+    }
     await recordAudit(actorOf(ctx), 'dataset.changes_requested', { type: 'dataset', id: doc._id, organizationId: doc.providerId }, { comment: trimmed });
     return { doc: updated, orphanedKeys: [] };
   }

@@ -12,6 +12,8 @@ import { relationTo, seesWorkingCopy } from './access';
 import { createDataset, deleteDataset, loadReadableDataset, reviewDataset, submitDataset, updateDataset, withdrawDataset } from './commands';
 import { Dataset, DatasetVersion, type DatasetDoc } from './model';
 import { etagOf, presentDataset } from './presenter';
+import { announceOutcome, announceSubmission } from './notices';
+import { reviewChangesOf } from './review-changes';
 import { readDataset } from './read';
 import { datasetStore, versionMetasOf, type ProviderRef, type WorkingSort } from './store';
 
@@ -167,6 +169,7 @@ export const datasetRoutes = [
     summary: 'Submit a draft for publication review with an optional public change summary (422 with field errors when not ready)',
     async handler(req, res) {
       const doc = await submitDataset(req.ctx, String(req.params.id), req.body.changeNote ?? null);
+      await announceSubmission(doc, req.ctx.user!, depsOf(req).log);
       res.set('ETag', etagOf(doc)).json(await presentOne(req, doc, 'working'));
     },
   }),
@@ -181,6 +184,7 @@ export const datasetRoutes = [
       const { doc, orphanedKeys } = await reviewDataset(req.ctx, String(req.params.id), req.body.action, req.body.comment);
       const { storage, log } = depsOf(req);
       await Promise.all(orphanedKeys.map((k) => storage.deleteObject(k).catch((err: unknown) => log.warn({ err, key: k }, 'removed file cleanup failed'))));
+      await announceOutcome(doc, req.body.action === 'approve' ? 'dataset_published' : 'dataset_changes_requested', req.ctx.user!, log);
       res.set('ETag', etagOf(doc)).json(await presentOne(req, doc, 'working'));
     },
   }),
@@ -193,7 +197,22 @@ export const datasetRoutes = [
     summary: 'Withdraw a published dataset from the catalogue',
     async handler(req, res) {
       const doc = await withdrawDataset(req.ctx, String(req.params.id), req.body?.comment);
+      await announceOutcome(doc, 'dataset_withdrawn', req.ctx.user!, depsOf(req).log);
       res.set('ETag', etagOf(doc)).json(await presentOne(req, doc, 'working'));
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/datasets/:id/review-changes',
+    permission: 'public',
+    tag: 'review',
+    summary:
+      'What changed in the working copy since the last review decision: content field by field (bilingual texts per language) and files added or removed, with that decision and its comment (the working copy’s readers only; 404 for others)',
+    async handler(req, res) {
+      // 404, not 401/403, for everyone else: as every working-copy read, it must not reveal drafts.
+      const { doc, view } = await loadReadableDataset(String(req.params.id), req.ctx.user);
+      if (view !== 'working') throw notFound('dataset_not_found');
+      res.json(await reviewChangesOf(doc));
     },
   }),
   route({

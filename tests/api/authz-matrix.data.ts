@@ -326,6 +326,7 @@ export const MATRIX: Record<string, Row> = {
     appl:  '403 403 403 403 403',
   }),
   'POST /datasets/:id/withdraw': PROVIDER_WRITE,
+  'GET /datasets/:id/review-changes': WORKING_COPY,
   'GET /datasets/:id/versions': READ,
   // Version 1; a draft has never been published, so it has no version 1 for anybody.
   'GET /datasets/:id/versions/:version': d({

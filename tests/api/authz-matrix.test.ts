@@ -291,6 +291,7 @@ const DRIVERS: Record<string, Record<string, Driver>> = {
     default: fresh('in_review', (c, _s, fx) => as(c).post(`${API}/datasets/${fx.id}/review`, { action: 'approve', comment: 'Fine.' })),
   },
   'POST /datasets/:id/withdraw': { default: fresh('as_is', (c, _s, fx) => as(c).post(`${API}/datasets/${fx.id}/withdraw`, {})) },
+  'GET /datasets/:id/review-changes': { default: perState((c, s) => as(c).get(`${API}/datasets/${ds(s).id}/review-changes`)) },
   'GET /datasets/:id/versions': { default: perState((c, s) => as(c).get(`${API}/datasets/${ds(s).id}/versions`)) },
   'GET /datasets/:id/versions/:version': { default: perState((c, s) => as(c).get(`${API}/datasets/${ds(s).id}/versions/1`)) },
 
