@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from './api';
+import { formatBytes, formatDate, formatDateTime, formatNumber } from './format';
 import type { Lang } from './i18n';
 
 /** Loads `path` from the API whenever it (or the language) changes; `reload` fetches again. */
@@ -30,26 +31,13 @@ export function useLang(): Lang {
   return (i18n.language === 'en' ? 'en' : 'ko') as Lang;
 }
 
-/** Formats dates and numbers for the current language through Intl. */
+/** Formats dates, numbers and sizes for the current language through Intl (one implementation: ./format). */
 export function useFormat() {
   const lang = useLang();
-  const locale = lang === 'ko' ? 'ko-KR' : 'en-US';
-  const ref = useRef({ locale });
-  ref.current.locale = locale;
   return {
-    date: (d: string | Date | null | undefined) => (d ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(d)) : ''),
-    dateTime: (d: string | Date | null | undefined) => (d ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(d)) : ''),
-    number: (n: number | null | undefined, opts?: Intl.NumberFormatOptions) => (n === null || n === undefined ? '' : new Intl.NumberFormat(locale, opts).format(n)),
-    bytes: (n: number | null | undefined) => {
-      if (n === null || n === undefined) return '';
-      const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
-      let i = 0;
-      let v = n;
-      while (v >= 1024 && i < units.length - 1) {
-        v /= 1024;
-        i++;
-      }
-      return new Intl.NumberFormat(locale, { style: 'unit', unit: units[i], unitDisplay: 'narrow', maximumFractionDigits: 1 }).format(v);
-    },
+    date: (d: string | Date | null | undefined) => formatDate(d, lang),
+    dateTime: (d: string | Date | null | undefined) => formatDateTime(d, lang),
+    number: (n: number | null | undefined, opts?: Intl.NumberFormatOptions) => formatNumber(n, lang, opts),
+    bytes: (n: number | null | undefined) => formatBytes(n, lang),
   };
 }
