@@ -3,21 +3,23 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../lib/auth';
 import { useLang } from '../lib/hooks';
-import type { Lang } from '../lib/i18n';
+import { applyLanguage, type Lang } from '../lib/i18n';
 import { ownMembersPath } from '../lib/membership';
 import { useBi } from './Bi';
 import { MembershipBanner } from './MembershipBanner';
 import { SearchBox } from './SearchBox';
 import NotificationBell from '../pages/notifications/NotificationBell';
 
-/** Always-visible language switch; the choice goes into the URL (?lang=), this browser and the user's profile. */
+/**
+ * Always-visible language switch. It changes the UI language only (the URL's ?lang= and this
+ * browser); the profile's preferred language is saved on the account page (issue 13 item 6).
+ */
 export function LanguageSwitch() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { setLocale } = useAuth();
   const [params, setParams] = useSearchParams();
   const choose = (l: Lang) => {
-    void setLocale(l);
+    applyLanguage(l);
     const next = new URLSearchParams(params);
     next.set('lang', l);
     setParams(next, { replace: true });

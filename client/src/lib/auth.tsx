@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken } from './api';
-import { applyLanguage, type Lang } from './i18n';
+import { applyLanguage, currentLanguage, hasChosenLanguage, type Lang } from './i18n';
 
 /** An organisation as the user's identity refers to it. */
 export interface UserOrganization {
@@ -33,7 +33,8 @@ interface AuthState {
   login(email: string, password: string): Promise<User>;
   logout(): Promise<void>;
   register(body: { email: string; password: string; name: string; organizationSlug?: string; membershipNote?: string; locale: Lang }): Promise<User>;
-  setLocale(lang: Lang): Promise<void>;
+  /** Saves `lang` as the profile's preferred language (e-mails, a fresh browser); the UI language stays as it is. */
+  savePreferredLanguage(lang: Lang): Promise<User>;
   hasRole(...roles: User['roles']): boolean;
   /** Reads the session again (after something outside this tab changed the account, e.g. an approval). */
   refresh(): Promise<User | null>;
@@ -43,12 +44,10 @@ interface AuthState {
 
 const AuthContext = createContext<AuthState | null>(null);
 
-function fromUrlLang(): boolean {
-  const l = new URLSearchParams(window.location.search).get('lang');
-  return l === 'ko' || l === 'en';
-}
-
-/** Holds the session: loads /auth/me once, keeps the CSRF token, applies the user's language. */
+/**
+ * Holds the session: loads it once and keeps the CSRF token. The profile's language is only the
+ * default of a browser where nobody chose one; signing in keeps the language in use.
+ */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [loading, setLoading] = useState(true);
@@ -71,8 +70,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     readSession()
       .then((u) => {
-        // An explicit ?lang= wins; otherwise the user's remembered language.
-        if (u && !fromUrlLang()) applyLanguage(u.locale);
+        // A language chosen in this browser (or by ?lang=) wins; a fresh browser opens in the profile's.
+        if (u && !hasChosenLanguage()) applyLanguage(u.locale, { remember: false });
       })
       .catch((err: unknown) => {
         console.warn(err instanceof ApiError ? err.problem.code : err);
@@ -88,7 +87,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       async login(email, password) {
         const { data } = await api<{ user: User; csrfToken: string }>('/auth/login', { method: 'POST', body: { email, password } });
         adopt(data.user, data.csrfToken);
-        if (!fromUrlLang()) applyLanguage(data.user.locale);
+        // The person signed in using this language: it stays, and this browser keeps it.
+        applyLanguage(currentLanguage());
         return data.user;
       },
       async logout() {
@@ -98,14 +98,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       async register(body) {
         const { data } = await api<{ user: User; csrfToken: string }>('/auth/register', { method: 'POST', body });
         adopt(data.user, data.csrfToken);
+        applyLanguage(currentLanguage());
         return data.user;
       },
-      async setLocale(lang) {
-        applyLanguage(lang);
-        if (user && user.locale !== lang) {
-          const { data } = await api<{ user: User }>('/auth/me', { method: 'PATCH', body: { locale: lang } });
-          setUser(data.user);
-        }
+      async savePreferredLanguage(lang) {
+        const { data } = await api<{ user: User }>('/auth/me', { method: 'PATCH', body: { locale: lang } });
+        setUser(data.user);
+        return data.user;
       },
       hasRole: (...roles) => !!user && roles.some((r) => user.roles.includes(r)),
       refresh: readSession,

@@ -15,18 +15,41 @@ export const LANGS = ['ko', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 const STORAGE_KEY = 'kdb.lang';
 
-/** The language to start with: ?lang=, then the remembered choice, then the browser's. */
-export function initialLanguage(): Lang {
+function urlLanguage(): Lang | null {
   const fromUrl = new URLSearchParams(window.location.search).get('lang');
-  if (fromUrl === 'ko' || fromUrl === 'en') return fromUrl;
-  const stored = window.localStorage.getItem(STORAGE_KEY);
-  if (stored === 'ko' || stored === 'en') return stored;
-  return navigator.language?.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+  return fromUrl === 'ko' || fromUrl === 'en' ? fromUrl : null;
 }
 
-/** Switches the UI language and remembers it in this browser. */
-export function applyLanguage(lang: Lang): void {
-  window.localStorage.setItem(STORAGE_KEY, lang);
+function storedLanguage(): Lang | null {
+  const stored = window.localStorage.getItem(STORAGE_KEY);
+  return stored === 'ko' || stored === 'en' ? stored : null;
+}
+
+/** The language to start with: ?lang=, then the language chosen in this browser, then the browser's. */
+export function initialLanguage(): Lang {
+  return urlLanguage() ?? storedLanguage() ?? (navigator.language?.toLowerCase().startsWith('ko') ? 'ko' : 'en');
+}
+
+/**
+ * Whether the person has chosen a language in this browser (the switch, a ?lang= link, or by
+ * signing in while using it). Only a fresh browser without a choice opens in the profile's
+ * preferred language (issue 13 item 6: the language the person is using wins).
+ */
+export function hasChosenLanguage(): boolean {
+  return urlLanguage() !== null || storedLanguage() !== null;
+}
+
+/** The UI language now. */
+export function currentLanguage(): Lang {
+  return i18n.language === 'en' ? 'en' : 'ko';
+}
+
+/**
+ * Switches the UI language. With `remember` (a person's choice) this browser keeps it; a default
+ * (the browser's language, the profile's preference) is applied without being remembered.
+ */
+export function applyLanguage(lang: Lang, { remember = true }: { remember?: boolean } = {}): void {
+  if (remember) window.localStorage.setItem(STORAGE_KEY, lang);
   document.documentElement.lang = lang;
   setApiLanguage(lang);
   if (i18n.language !== lang) void i18n.changeLanguage(lang);
@@ -46,6 +69,6 @@ void i18n.use(initReactI18next).init({
 });
 // Korean messages write `{{version, 로}}`: the particle follows the value's final consonant.
 addParticleFormatters(i18n);
-applyLanguage(lng);
+applyLanguage(lng, { remember: urlLanguage() !== null });
 
 export default i18n;

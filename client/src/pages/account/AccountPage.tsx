@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useSearchParams } from 'react-router';
+import { useLocation } from 'react-router';
 import { LOCALES, labelOf } from '@schemas/taxonomy';
 import { Bi, useBi } from '../../components/Bi';
 import { Field } from '../../components/Field';
@@ -85,26 +85,20 @@ function Welcome({ user }: { user: User }) {
 function Profile({ user }: { user: User }) {
   const { t } = useTranslation('account');
   const lang = useLang();
-  const { setLocale } = useAuth();
-  const [params, setParams] = useSearchParams();
+  const { savePreferredLanguage } = useAuth();
   const [locale, setLocaleChoice] = useState<Lang>(user.locale);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
+  // Saving the preference leaves the UI language as it is (issue 13 item 6).
+  const savePreference = async (choice: Lang) => {
     setBusy(true);
     setSaved(false);
     setError(null);
     try {
-      await setLocale(locale);
-      // The preference becomes the UI language too; keep an explicit ?lang= in step with it.
-      if (params.get('lang') && params.get('lang') !== locale) {
-        const next = new URLSearchParams(params);
-        next.set('lang', locale);
-        setParams(next, { replace: true });
-      }
+      const updated = await savePreferredLanguage(choice);
+      setLocaleChoice(updated.locale);
       setSaved(true);
     } catch (err) {
       setError(asApiError(err));
@@ -112,6 +106,11 @@ function Profile({ user }: { user: User }) {
       setBusy(false);
     }
   };
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    void savePreference(locale);
+  };
+  const nameOf = (l: Lang) => t(`common:languageName.${l}`);
 
   return (
     <section aria-labelledby="profile-heading" className="card account-section" data-testid="profile">
@@ -174,6 +173,14 @@ function Profile({ user }: { user: User }) {
           {t('profile.saveLocale')}
         </button>
       </form>
+      {user.locale !== lang && (
+        <div className="notice locale-differs" data-testid="locale-differs">
+          <p>{t('profile.uiDiffers', { current: nameOf(lang), preferred: nameOf(user.locale) })}</p>
+          <button type="button" className="secondary" disabled={busy} onClick={() => void savePreference(lang)} data-testid="save-ui-language">
+            {t('profile.useCurrent', { current: nameOf(lang) })}
+          </button>
+        </div>
+      )}
       <div aria-live="polite">
         {saved && <p className="success compact-notice">{t('profile.localeSaved')}</p>}
         <ProblemView error={error} compact />
