@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { labelOf } from '@schemas/taxonomy';
 import { useFormat, useLang } from '../../lib/hooks';
+import { ReviewChanges } from '../workspace/ReviewChanges';
 import { SubmissionChanges } from '../workspace/SubmissionChanges';
 import { Icon, type IconName } from './Icon';
 import type { DatasetView } from './types';
@@ -41,6 +42,8 @@ export function ReviewPanel({ dataset }: { dataset: DatasetView }) {
       {dataset.status !== 'published' && dataset.status !== 'withdrawn' && (dataset.fileChanges || dataset.review?.changeNote) && (
         <SubmissionChanges changeNote={dataset.review?.changeNote} fileChanges={dataset.fileChanges} />
       )}
+      {/* What changed since the last reviewer's decision, with their comment (nothing before a first decision). */}
+      {dataset.status !== 'published' && dataset.status !== 'withdrawn' && <ReviewChanges datasetId={dataset.id} />}
       {history.length === 0 ? (
         <p className="muted">{t('review.noHistory')}</p>
       ) : (

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Bi, useBi } from '../../components/Bi';
+import { ConfirmBox } from '../../components/ConfirmBox';
 import { Field } from '../../components/Field';
 import { useTitle } from '../../components/Layout';
 import { Empty, Loading, ProblemView } from '../../components/Status';
@@ -11,6 +12,7 @@ import { useAuth } from '../../lib/auth';
 import { useApi, useFormat } from '../../lib/hooks';
 import { errorsAt, localiseErrors, mergeErrorMaps, problemErrors, schemaCheck } from '../../lib/validation';
 import { ArtifactList, ContentFacts, DisclosureFacts, ReviewHistory } from './DatasetFacts';
+import { ReviewChanges } from './ReviewChanges';
 import { SubmissionChanges } from './SubmissionChanges';
 import { lastEvent, type WorkingDataset } from './types';
 import './workspace.css';
@@ -28,6 +30,12 @@ function ageInDays(iso: string | undefined, now: number): number {
 }
 
 type Decided = { action: ReviewAction; dataset: WorkingDataset };
+
+/** A submission that follows a reviewer's request for changes (the history's entry before the submit). */
+function isResubmission(ds: WorkingDataset): boolean {
+  const history = ds.review?.history ?? [];
+  return history.at(-1)?.action === 'submit' && history.at(-2)?.action === 'request_changes';
+}
 
 /** What "approve" will publish: the next version, and with it the files the submission adds and removes. */
 function ApprovalEffect({ ds, id }: { ds: WorkingDataset; id: string }) {
@@ -64,7 +72,11 @@ function ReviewDetail({ ds, onDecided, onClose }: { ds: WorkingDataset; onDecide
   const [clientErrors, setClientErrors] = useState<ReturnType<typeof schemaCheck>>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<ReviewAction | null>(null);
+  // Publishing is asked for twice: the button opens a confirmation naming the dataset and version.
+  const [confirming, setConfirming] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const approveRef = useRef<HTMLButtonElement>(null);
+  const bi = useBi();
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const submit = lastEvent(ds, 'submit');
   const effectId = useId();
@@ -92,7 +104,13 @@ function ReviewDetail({ ds, onDecided, onClose }: { ds: WorkingDataset; onDecide
       setError(err instanceof ApiError ? err : new ApiError({ title: String(err), status: 0, code: 'client_error' }));
     } finally {
       setBusy(null);
+      setConfirming(false);
     }
+  };
+
+  const cancelApproval = () => {
+    setConfirming(false);
+    setTimeout(() => approveRef.current?.focus());
   };
 
   const fieldErrors = mergeErrorMaps(localiseErrors(clientErrors ?? []), problemErrors(error));
@@ -122,6 +140,7 @@ function ReviewDetail({ ds, onDecided, onClose }: { ds: WorkingDataset; onDecide
         <dt>{t('review.currentVersion')}</dt>
         <dd>{ds.version > 0 ? t('workspace.version', { version: ds.version }) : t('review.firstPublication')}</dd>
       </dl>
+      <ReviewChanges datasetId={ds.id} />
 
       <h3>{t('fields.summary')}</h3>
       {ds.summary ? <Bi text={ds.summary as { ko?: string; en?: string }} as="p" toggle /> : <p className="muted">{t('facts.notGiven')}</p>}
@@ -155,10 +174,19 @@ function ReviewDetail({ ds, onDecided, onClose }: { ds: WorkingDataset; onDecide
         </Field>
         {error && !error.problem.errors?.length && <ProblemView error={error} />}
         <div className="actions">
-          <button type="button" className="primary" data-testid="approve" disabled={busy !== null} aria-describedby={effectId} onClick={() => void decide('approve')}>
+          <button
+            ref={approveRef}
+            type="button"
+            className="primary"
+            data-testid="approve"
+            disabled={busy !== null || confirming}
+            aria-describedby={effectId}
+            aria-haspopup="dialog"
+            onClick={() => setConfirming(true)}
+          >
             {t('review.approveVersion', { version: ds.version + 1 })}
           </button>
-          <button type="button" className="secondary" data-testid="request-changes" disabled={busy !== null} onClick={() => void decide('request_changes')}>
+          <button type="button" className="secondary" data-testid="request-changes" disabled={busy !== null || confirming} onClick={() => void decide('request_changes')}>
             {t('review.requestChanges')}
           </button>
           {busy && (
@@ -167,6 +195,19 @@ function ReviewDetail({ ds, onDecided, onClose }: { ds: WorkingDataset; onDecide
             </span>
           )}
         </div>
+        {confirming && (
+          <ConfirmBox
+            testId="approve-confirm"
+            title={t('review.confirmTitle', { title: bi(ds.title as { ko?: string; en?: string }) || ds.slug, version: ds.version + 1 })}
+            confirmLabel={t('review.confirmYes', { version: ds.version + 1 })}
+            cancelLabel={t('review.confirmNo')}
+            busy={busy !== null}
+            onConfirm={() => void decide('approve')}
+            onCancel={cancelApproval}
+          >
+            <p>{t('review.confirmText')}</p>
+          </ConfirmBox>
+        )}
       </form>
     </section>
   );
@@ -250,6 +291,11 @@ export default function ReviewQueuePage() {
                         <button type="button" className="link-button" aria-expanded={ds.id === openId} onClick={() => setOpen(ds.id === openId ? null : ds.id)}>
                           {bi(ds.title as { ko?: string; en?: string }) || ds.slug}
                         </button>
+                        {isResubmission(ds) && (
+                          <span className="badge warning queue-resubmitted" data-testid="queue-resubmitted">
+                            {t('review.resubmitted')}
+                          </span>
+                        )}
                         {ds.fileChanges && (ds.fileChanges.added.length > 0 || ds.fileChanges.removed.length > 0) && (
                           <span className="queue-file-changes small muted" data-testid="queue-file-changes">
                             {t('review.fileChangesShort', { added: ds.fileChanges.added.length, removed: ds.fileChanges.removed.length })}
