@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../lib/auth';
@@ -35,14 +35,38 @@ export function LanguageSwitch() {
   );
 }
 
+/**
+ * The phone's menu: below 720 px the search, account links and navigation fold behind a button
+ * (aria-expanded), so the page starts near the top (issue 13 item 8). It closes on navigation and
+ * on Escape, which returns focus to the button.
+ */
+function useMenu() {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const location = useLocation();
+  useEffect(() => setOpen(false), [location.pathname, location.search]);
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
+  return { open, toggle: () => setOpen((o) => !o), buttonRef };
+}
+
 function Header() {
   const { t } = useTranslation();
   const { user, hasRole, logout } = useAuth();
   const bi = useBi();
   const navigate = useNavigate();
   const members = ownMembersPath(user);
+  const menu = useMenu();
   return (
-    <header className="site-header">
+    <header className={menu.open ? 'site-header menu-open' : 'site-header'}>
       <div className="container header-row">
         <Link to="/" className="brand">
           <span className="brand-mark" aria-hidden="true" />
@@ -51,8 +75,23 @@ function Header() {
             <small>{t('app.tagline')}</small>
           </span>
         </Link>
+        <div className="header-quick">
+          <LanguageSwitch />
+          <button
+            type="button"
+            ref={menu.buttonRef}
+            className="menu-button"
+            aria-expanded={menu.open}
+            aria-controls="site-menu-tools site-menu-nav"
+            onClick={menu.toggle}
+            data-testid="menu-button"
+          >
+            <span className="menu-icon" aria-hidden="true" />
+            {menu.open ? t('nav.closeMenu') : t('nav.menu')}
+          </button>
+        </div>
         <SearchBox />
-        <div className="header-tools">
+        <div className="header-tools" id="site-menu-tools">
           {user ? (
             <>
               <NavLink to="/account" className="account-link">
@@ -74,10 +113,9 @@ function Header() {
               <NavLink to="/register">{t('nav.register')}</NavLink>
             </>
           )}
-          <LanguageSwitch />
         </div>
       </div>
-      <nav className="main-nav" aria-label={t('nav.label')}>
+      <nav className="main-nav" id="site-menu-nav" aria-label={t('nav.label')}>
         <div className="container nav-row">
           <NavLink to="/" end>
             {t('nav.catalog')}
@@ -107,9 +145,22 @@ function Footer() {
     <footer className="site-footer">
       <div className="container">
         <p>{t('footer.about')}</p>
-        <p className="muted">
-          <a href="/api/v1/taxonomies">{t('footer.api')}</a> · {t('footer.fictional')}
+        {/* The machine-readable exports (docs/ and DESIGN §7 "Interoperability"), linked where people look for them. */}
+        <p className="footer-links" data-testid="open-data-links">
+          <span>{t('footer.openData')}</span>{' '}
+          <a href="/data.json" type="application/json">
+            {t('footer.dcatUs')}
+          </a>
+          {' · '}
+          <a href="/catalog.jsonld" type="application/ld+json">
+            {t('footer.dcat')}
+          </a>
+          {' · '}
+          <a href="/api/docs" data-testid="footer-api-docs">
+            {t('footer.api')}
+          </a>
         </p>
+        <p className="muted">{t('footer.fictional')}</p>
       </div>
     </footer>
   );

@@ -199,8 +199,8 @@ function KeyFacts({ a, b }: { a: ProcedureVersion; b: ProcedureVersion }) {
                     {row.label}
                     {differs && <span className="badge warning differs-mark">{t('diff.differs')}</span>}
                   </th>
-                  <td>{row.value(a)}</td>
-                  <td>{row.value(b)}</td>
+                  <td data-label={t('diff.versionColumn', { version: a.version })}>{row.value(a)}</td>
+                  <td data-label={t('diff.versionColumn', { version: b.version })}>{row.value(b)}</td>
                 </tr>
               );
             })}
@@ -290,11 +290,15 @@ function DiffTable({ diff, a, b }: { diff: DiffResponse; a: ProcedureVersion; b:
                   <span className="diff-path">{describe(c).join(' › ')}</span>
                   <code className="pointer">{c.path}</code>
                 </th>
-                <td>
+                <td className="op">
                   <span className={OP_BADGE[c.op]}>{t(`diff.op.${c.op}`)}</span>
                 </td>
-                <td className="old">{c.op === 'added' ? <Nothing /> : <DiffValue value={c.from} keys={keysOf(c.path)} />}</td>
-                <td className="new">{c.op === 'removed' ? <Nothing /> : <DiffValue value={c.to} keys={keysOf(c.path)} />}</td>
+                <td className="old" data-label={t('diff.before', { version: diff.from })}>
+                  {c.op === 'added' ? <Nothing /> : <DiffValue value={c.from} keys={keysOf(c.path)} />}
+                </td>
+                <td className="new" data-label={t('diff.after', { version: diff.to })}>
+                  {c.op === 'removed' ? <Nothing /> : <DiffValue value={c.to} keys={keysOf(c.path)} />}
+                </td>
               </tr>
             ))}
           </tbody>
