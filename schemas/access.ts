@@ -46,7 +46,10 @@ export const accessRequestCreateSchema = {
 } as const;
 export type AccessRequestCreate = FromSchema<typeof accessRequestCreateSchema>;
 
-/** `POST /access-requests/{id}/decision` body: approving needs an expiry. */
+/**
+ * `POST /access-requests/{id}/decision` body. An approval without `expiresAt` runs for the
+ * requested duration from the decision (capped by the dataset's maxGrantDays).
+ */
 export const accessRequestDecisionSchema = {
   $id: 'accessRequests.decision',
   type: 'object',
@@ -60,8 +63,6 @@ export const accessRequestDecisionSchema = {
     // Permit or approval number when export_license or government_approval applies.
     evidence: text(200),
   },
-  if: { properties: { decision: { const: 'approve' } }, required: ['decision'] },
-  then: { required: ['expiresAt'] },
 } as const;
 export type AccessRequestDecision = FromSchema<typeof accessRequestDecisionSchema>;
 

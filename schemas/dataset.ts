@@ -25,11 +25,44 @@ import {
   TITLE_MAX,
   uniqueList,
   conditions,
+  code,
 } from './defs';
 import { mergePatchSchema, type MergePatch } from './merge-patch';
 import { DOMAIN_CODES, KR_TECHNOLOGY_CODES, MODALITY_CODES, REVIEW_ACTION_CODES, TASK_CODES, US_CET_CODES } from './taxonomy';
 
 const modalities = uniqueList({ type: 'string', enum: MODALITY_CODES } as const, 10);
+
+/** Kinds of full-data access held outside the catalogue (DESIGN §3 `externalAccess`). */
+export const EXTERNAL_ACCESS_KINDS = ['url', 'instructions'] as const;
+export const EXTERNAL_ACCESS_MAX = 10;
+export const EXTERNAL_ACCESS_TEXT_MAX = 2000;
+
+/**
+ * One way to the full data held elsewhere (provider SFTP, enclave booking): a `url` entry links
+ * to it (https only: the link is handed to grantees), `instructions` explain the steps. Both
+ * languages are required, since grantees read either. Revealed only to callers the engine
+ * allows for scope `full` (docs/api.md "External access"); ids are unique within the list.
+ */
+export const externalAccessItem = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'kind', 'text'],
+  properties: {
+    id: { ...code, maxLength: 40 },
+    kind: { type: 'string', enum: EXTERNAL_ACCESS_KINDS },
+    url: {
+      type: 'string',
+      format: 'uri',
+      pattern: '^https://',
+      maxLength: 2000,
+      'x-error-codes': { format: 'invalid_https_url', pattern: 'invalid_https_url' },
+    },
+    text: bilingualTextBoth(EXTERNAL_ACCESS_TEXT_MAX),
+  },
+  if: { properties: { kind: { const: 'url' } }, required: ['kind'] },
+  then: { required: ['url'] },
+} as const;
+export type ExternalAccess = FromSchema<typeof externalAccessItem>;
 
 // Everything a provider edits except the slug, which stays fixed after creation because
 // published links and grants refer to it.
@@ -59,6 +92,7 @@ const editableFields = {
   classification: classificationDraft,
   labeling,
   contact,
+  externalAccess: { type: 'array', items: externalAccessItem, maxItems: EXTERNAL_ACCESS_MAX },
 } as const;
 
 /** `POST /datasets` body: a draft (slug and a title in one language); admins may set providerId. */

@@ -50,6 +50,7 @@ export const FIELD_ERROR_PARAMS = {
   invalid_code: [],
   invalid_email: [],
   invalid_url: [],
+  invalid_https_url: [],
   invalid_date: [],
   invalid_content_type: [],
   invalid_email_domain: [],

@@ -33,9 +33,17 @@ export async function claimAccessRequest(ctx: RequestContext, id: string, now = 
   return updated;
 }
 
-function decisionFieldErrors(body: AccessRequestDecision, maxGrantDays: number, needsEvidence: boolean, now: Date): FieldError[] {
+/**
+ * The expiry of an approval: the reviewer's date, or by default the requested duration from now,
+ * capped by the dataset's maxGrantDays (issue 13 item 5).
+ */
+export function decisionExpiry(body: Pick<AccessRequestDecision, 'expiresAt'>, durationDays: number, maxGrantDays: number, now: Date): Date {
+  if (body.expiresAt) return new Date(body.expiresAt);
+  return new Date(now.getTime() + days(Math.min(durationDays, maxGrantDays)));
+}
+
+function decisionFieldErrors(body: AccessRequestDecision, expiresAt: Date, maxGrantDays: number, needsEvidence: boolean, now: Date): FieldError[] {
   const errors: FieldError[] = [];
-  const expiresAt = new Date(body.expiresAt!);
   if (expiresAt.getTime() <= now.getTime()) errors.push({ path: '/expiresAt', code: 'expiry_not_in_future' });
   else if (expiresAt.getTime() > now.getTime() + days(maxGrantDays))
     errors.push({ path: '/expiresAt', code: 'expiry_beyond_max_grant_days', params: { max: maxGrantDays } });
@@ -82,9 +90,10 @@ export async function decideAccessRequest(
   if (body.decision === 'approve') {
     const { evaluation, rules } = await approvalEvaluation(ctx, doc);
     const needsEvidence = EVIDENCE_REQUIREMENTS.some((code) => requires(evaluation, code) || requires(doc.evaluation, code));
-    const errors = decisionFieldErrors(body, rules.disclosure.maxGrantDays, needsEvidence, now);
+    const expiresAt = decisionExpiry(body, doc.durationDays, rules.disclosure.maxGrantDays, now);
+    const errors = decisionFieldErrors(body, expiresAt, rules.disclosure.maxGrantDays, needsEvidence, now);
     if (errors.length) throw unprocessable('access_request_invalid', errors);
-    set.expiresAt = new Date(body.expiresAt!);
+    set.expiresAt = expiresAt;
     set.evidence = body.evidence?.trim() || null;
   }
   const updated = await transition(doc, t, { actor: user, at: now, note: body.reason, set });
@@ -93,7 +102,7 @@ export async function decideAccessRequest(
     to,
     reason: body.reason,
     conditions: set.conditions,
-    ...(to === 'approved' ? { expiresAt: set.expiresAt, evidence: set.evidence } : {}),
+    ...(to === 'approved' ? { expiresAt: set.expiresAt, requestedDays: doc.durationDays, expiryDefaulted: !body.expiresAt, evidence: set.evidence } : {}),
   });
   const code: NotificationCode =
     to === 'approved' ? 'access_request_approved' : to === 'rejected' ? 'access_request_rejected' : 'access_request_changes_requested';

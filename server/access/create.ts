@@ -10,6 +10,7 @@ import { evaluate } from '../policy/evaluate';
 import { requesterOf } from '../policy/requester';
 import { AccessRequest, type AccessRequestDoc } from './model';
 import { notifyReviewers } from './notices';
+import { madeBefore, overlappingRequest, requestExists } from './overlap';
 import { accessDenied, publishedRules, requires, snapshotOf } from './policy-check';
 import { days } from './status';
 import { auditTarget, entry } from './transition';
@@ -43,9 +44,11 @@ function replay(existing: AccessRequestDoc, bodyHash: string): { doc: AccessRequ
 }
 
 /**
- * Creates an access request, idempotently per (user, Idempotency-Key). The policy engine decides
- * first: deny → 422 and nothing stored; allow → approved by the system at once; otherwise
- * submitted for review (an enclave session when the data is enclave-only).
+ * Creates an access request, idempotently per (user, Idempotency-Key). A request overlapping one
+ * still open or an active grant (same dataset and purpose, covering scope) → 409
+ * `access_request_exists` naming it. The policy engine decides first: deny → 422 and nothing
+ * stored; allow → approved by the system at once; otherwise submitted for review (an enclave
+ * session when the data is enclave-only).
  */
 export async function createAccessRequest(
   ctx: RequestContext,
@@ -73,6 +76,8 @@ export async function createAccessRequest(
   if (requires(evaluation, 'accept_dua') && !accepted.includes('dua'))
     errors.push({ path: '/acceptedAgreements', code: 'agreement_required' });
   if (errors.length) throw unprocessable('access_request_invalid', errors);
+  const overlapping = await overlappingRequest(user.id, dataset._id, body.scope, body.purpose, now);
+  if (overlapping) throw requestExists(overlapping, now);
 
   const allowed = evaluation.decision === 'allow';
   const history = [entry(user, null, 'submitted', now)];
@@ -108,6 +113,13 @@ export async function createAccessRequest(
     const winner = await AccessRequest.findOne({ requesterId: user.id, idempotencyKey }).lean<AccessRequestDoc>();
     if (!winner) throw err;
     return replay(winner, bodyHash);
+  }
+  // Two different keys racing past the check above: the older request stays, the younger is undone
+  // before anything else (audit, notices) has seen it.
+  const rival = await overlappingRequest(user.id, dataset._id, body.scope, body.purpose, now, created._id);
+  if (rival && madeBefore(rival, created)) {
+    await AccessRequest.deleteOne({ _id: created._id });
+    throw requestExists(rival, now);
   }
 
   await recordAudit(actorOf(ctx), 'access_request.create', auditTarget(created), {

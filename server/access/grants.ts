@@ -37,3 +37,20 @@ export async function activeGrantsByDataset(userId: Types.ObjectId, now = new Da
   }
   return out;
 }
+
+/** An active grant with the request it came from (what "your access" and "Can I use this?" name). */
+export interface GrantRecord extends PolicyGrant {
+  requestId: string;
+  expiresAt: Date;
+}
+
+/** A user's active grants on a dataset with their requests, latest expiry first. */
+export async function activeGrantRecords(userId: Types.ObjectId, datasetId: Types.ObjectId, now = new Date()): Promise<GrantRecord[]> {
+  const docs = await AccessRequest.find(
+    { requesterId: userId, datasetId, status: 'approved', kind: 'access', expiresAt: { $gt: now } },
+    { scope: 1, purpose: 1, expiresAt: 1 },
+  )
+    .sort({ expiresAt: -1 })
+    .lean();
+  return docs.map((d) => ({ requestId: String(d._id), scope: d.scope, purpose: d.purpose, expiresAt: d.expiresAt! }));
+}

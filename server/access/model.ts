@@ -17,6 +17,9 @@ export type AccessRequestState = (typeof ACCESS_REQUEST_STATES)[number];
 /** States a reviewer still has to act on. */
 export const PENDING_STATES: readonly AccessRequestState[] = ['submitted', 'under_review'];
 
+/** States of a request still in someone's hands (the requester's or a reviewer's): not yet settled. */
+export const OPEN_STATES = ['submitted', 'under_review', 'changes_requested'] as const satisfies readonly AccessRequestState[];
+
 /** One step of the request's life, shown to the requester with its timestamp. */
 export interface HistoryEntry {
   at: Date;

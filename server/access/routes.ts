@@ -10,6 +10,7 @@ import { Organization } from '../organizations/model';
 import { claimAccessRequest, decideAccessRequest, resubmitAccessRequest, revokeAccessRequest, withdrawAccessRequest } from './commands';
 import { createAccessRequest, idempotencyKeyOf } from './create';
 import { visibleAccessRequest } from './load';
+import { myAccess } from './my-access';
 import { expireIfDue } from './transition';
 import { ACCESS_REQUEST_STATES, type AccessRequestDoc, type AccessRequestState } from './model';
 import { presentAccessRequest } from './presenter';
@@ -89,7 +90,8 @@ export const accessRoutes = [
     permission: 'signed_in',
     body: 'accessRequests.create',
     tag: 'access',
-    summary: 'Request access (Idempotency-Key header required): denied → 422 with reasons; allowed → approved at once; else submitted',
+    summary:
+      'Request access (Idempotency-Key header required): denied → 422 with reasons; allowed → approved at once; else submitted; 409 access_request_exists (with `existing`) while an open request or active grant covers the same dataset, scope and purpose',
     responses: [200, 201],
     async handler(req, res) {
       const key = idempotencyKeyOf(req.get('idempotency-key'));
@@ -97,6 +99,18 @@ export const accessRoutes = [
       res.location(`/api/v1/access-requests/${doc._id}`);
       if (!created) res.set('Idempotent-Replayed', 'true');
       res.status(created ? 201 : 200).json(await presentOne(req, doc));
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/datasets/:id/my-access',
+    permission: 'signed_in',
+    tag: 'access',
+    summary:
+      "The caller's access to one dataset: active grants (scope, purpose, conditions, expiry, days left, the files and external access each opens), grants that ended in the last 180 days, open requests (404 when the dataset is hidden)",
+    async handler(req, res) {
+      res.set('Cache-Control', 'no-store');
+      res.json(await myAccess(req.ctx.user!, String(req.params.id)));
     },
   }),
   route({

@@ -22,6 +22,7 @@ export const CONTENT_FIELDS = [
   'classification',
   'labeling',
   'contact',
+  'externalAccess',
 ] as const;
 export type ContentField = (typeof CONTENT_FIELDS)[number];
 // Content is validated by the JSON Schemas in schemas/ before it reaches the database.
@@ -120,6 +121,8 @@ const datasetSchema = new Schema<DatasetDoc>(
     classification: M,
     labeling: M,
     contact: M,
+    // Full-data access held elsewhere; only callers allowed scope `full` see it (presenter.ts).
+    externalAccess: { type: [M] as never, default: undefined },
     artifacts: { type: [M] as never, default: [] },
     reviewHistory: { type: [M] as never, default: [] },
     submittedBy: { type: Schema.Types.ObjectId, default: null },

@@ -9,9 +9,19 @@ export function presentProvider(org: Pick<OrganizationDoc, '_id' | 'slug' | 'nam
   return { id: String(org._id), slug: org.slug, name: org.name, country: org.country, type: org.type };
 }
 
-function pickContent(src: DatasetContent): Record<string, unknown> {
+/**
+ * Content fields the published face never shows by itself: external access is revealed per caller
+ * by the policy engine (server/datasets/external-access.ts), so it stays out of the catalogue
+ * index, search results and the exports built from this view.
+ */
+const WITHHELD_FROM_LIVE: ReadonlySet<string> = new Set(['externalAccess']);
+
+function pickContent(src: DatasetContent, view: 'working' | 'live' = 'working'): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const f of CONTENT_FIELDS) if (src[f] !== undefined && src[f] !== null) out[f] = src[f];
+  for (const f of CONTENT_FIELDS) {
+    if (view === 'live' && WITHHELD_FROM_LIVE.has(f)) continue;
+    if (src[f] !== undefined && src[f] !== null) out[f] = src[f];
+  }
   return out;
 }
 
@@ -51,7 +61,7 @@ export function presentDataset(doc: DatasetDoc, view: 'working' | 'live', provid
     const live = doc.live;
     return {
       id,
-      ...pickContent(live),
+      ...pickContent(live, 'live'),
       slug: doc.slug,
       status: doc.withdrawnAt ? 'withdrawn' : 'published',
       version: live.version,

@@ -2,10 +2,11 @@
 import { schemaErrors } from '../../schemas/ajv';
 import { mergeErrors, type FieldError } from '../../schemas/errors';
 import { registrationErrors } from '../policy/registration';
+import { duplicateExternalAccessIds } from './external-access-rules';
 
 /** Errors of a draft: `datasets.draft` plus the registration rules whose fields are present. */
 export function draftErrors(ds: unknown): FieldError[] {
-  return mergeErrors(schemaErrors('datasets.draft', ds), registrationErrors(ds));
+  return mergeErrors(schemaErrors('datasets.draft', ds), registrationErrors(ds), duplicateExternalAccessIds(ds));
 }
 
 /** Errors that block publication: `datasets.publishable`, registration rules and a sample unless closed. */

@@ -7,10 +7,12 @@ import { intQuery, listQuery, route } from '../http/route';
 import { Organization } from '../organizations/model';
 import { organizationsById } from '../organizations/lookup';
 import type { OrganizationDoc } from '../organizations/model';
+import { rulesOfFace } from '../policy/dataset-rules';
 import { searchCatalog } from '../search/handler';
 import { relationTo, seesWorkingCopy } from './access';
 import { createDataset, deleteDataset, loadReadableDataset, reviewDataset, submitDataset, updateDataset, withdrawDataset } from './commands';
 import { Dataset, DatasetVersion, type DatasetDoc } from './model';
+import { withExternalAccess } from './external-access';
 import { etagOf, presentDataset } from './presenter';
 import { announceOutcome, announceSubmission } from './notices';
 import { reviewChangesOf } from './review-changes';
@@ -125,12 +127,16 @@ export const datasetRoutes = [
     async handler(req, res) {
       const found = await readDataset(String(req.params.id), req.ctx.user);
       // The index keeps the published face presented (presentDataset's live view) for every caller.
+      // External access is added for callers the engine allows scope `full` (external-access.ts).
       if (found.entry) {
-        res.json(found.entry.item);
+        const { entry } = found;
+        res.json(await withExternalAccess(entry.item, req.ctx.user, { id: entry.id, providerId: entry.providerId, rules: entry.policy, live: entry.live }));
         return;
       }
       if (found.view === 'working') res.set('ETag', etagOf(found.doc));
-      res.json(await presentOne(req, found.doc, found.view));
+      const body = await presentOne(req, found.doc, found.view);
+      const { doc } = found;
+      res.json(found.view === 'live' && doc.live ? await withExternalAccess(body, req.ctx.user, { id: String(doc._id), providerId: doc.providerId, rules: rulesOfFace(doc, 'live'), live: doc.live }) : body);
     },
   }),
   route({
@@ -257,13 +263,15 @@ export const datasetRoutes = [
       const version = Number(req.params.version);
       const v = Number.isInteger(version) ? await DatasetVersion.findOne({ datasetId: doc._id, version }).lean() : null;
       if (!v) throw notFound('version_not_found');
+      const { externalAccess, ...snapshot } = v.snapshot;
       res.json({
         id: String(doc._id),
         version: v.version,
         publishedAt: v.publishedAt,
         changeNote: v.changeNote ?? null,
         ...(view === 'working' ? { reviewerComment: v.reviewerComment ?? null } : {}),
-        ...v.snapshot,
+        ...snapshot,
+        ...(view === 'working' && externalAccess ? { externalAccess } : {}),
       });
     },
   }),

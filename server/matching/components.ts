@@ -140,7 +140,9 @@ export function keywordFit(maps: ReturnType<typeof keywordMaps>, candidate: Pick
  * Accessibility: how far the decision is from `allow`. allow 1 (0.9 with a click-through DUA);
  * request_required 0.6 less 0.1 per blocking requirement (at least 0.2); enclave_only 0.25.
  */
-export function accessibilityFit(evaluation: Evaluation, purpose: Purpose): { score: number; facts: AccessibilityFacts } {
+export function accessibilityFit(evaluation: Evaluation, purpose: Purpose, granted = false): { score: number; facts: AccessibilityFacts } {
+  // An approved grant met every requirement already: the data is as accessible as it gets.
+  if (granted) return { score: 1, facts: { decision: evaluation.decision, purpose, requirements: [], granted: true } };
   const requirements = evaluation.requirements.map((r) => r.code);
   const blocking = evaluation.requirements.filter((r) => r.blocking).length;
   let score: number;

@@ -1,7 +1,7 @@
 // The hard filter of DESIGN §6: the policy engine decides, the partner's capabilities decide
 // whether its requirements can be met. Pure.
-import { evaluate } from '../policy/evaluate';
-import type { Decision, Evaluation, Purpose, Requester, RequirementCode } from '../policy/types';
+import { evaluate, grantCovers } from '../policy/evaluate';
+import type { Decision, Evaluation, PolicyGrant, Purpose, Requester, RequirementCode } from '../policy/types';
 import type { Capability, ExclusionReason, MatchCandidate, MatchPartner } from './types';
 
 /** Which capability each requirement needs; requirements not listed need none (DESIGN §6). */
@@ -52,7 +52,7 @@ function addReason(reasons: ExclusionReason[], r: ExclusionReason, purpose: Purp
 }
 
 export type Eligibility =
-  | { eligible: true; purpose: Purpose; evaluation: Evaluation }
+  | { eligible: true; purpose: Purpose; evaluation: Evaluation; granted?: boolean }
   | { eligible: false; reasons: ExclusionReason[] };
 
 /**
@@ -60,7 +60,9 @@ export type Eligibility =
  * purpose the partner can act on: decision closest to `allow`, then fewer blocking requirements,
  * then the partner's order of purposes. Out when no purpose passes; the reasons say, per purpose, why.
  */
-export function eligibility(partner: MatchPartner, candidate: MatchCandidate): Eligibility {
+export function eligibility(partner: MatchPartner, candidate: MatchCandidate, grants: readonly PolicyGrant[] = []): Eligibility {
+  // The caller's own grants make the answer theirs: computed afresh, never kept for the partner.
+  if (grants.length) return computeEligibility(partner, candidate, grants);
   // The engine is pure and catalogue entries are replaced, never mutated, when a dataset changes:
   // the answer for this partner standing and this entry's rules can be kept.
   const memo = memoFor(standingKey(partner));
@@ -96,10 +98,11 @@ function standingKey(partner: MatchPartner): string {
   return key;
 }
 
-function computeEligibility(partner: MatchPartner, candidate: MatchCandidate): Eligibility {
-  const requester = partnerRequester(partner, candidate.providerId);
+function computeEligibility(partner: MatchPartner, candidate: MatchCandidate, grants: readonly PolicyGrant[] = []): Eligibility {
+  const standing = partnerRequester(partner, candidate.providerId);
+  const requester = grants.length ? { ...standing, grants: [...grants] } : standing;
   const { capabilities, purposes } = partner.profile;
-  let best: { purpose: Purpose; evaluation: Evaluation; rank: number; blocking: number } | null = null;
+  let best: { purpose: Purpose; evaluation: Evaluation; rank: number; blocking: number; granted: boolean } | null = null;
   const reasons: ExclusionReason[] = [];
   for (const purpose of purposes as Purpose[]) {
     const evaluation = evaluate(candidate.policy, requester, purpose, 'full');
@@ -107,16 +110,18 @@ function computeEligibility(partner: MatchPartner, candidate: MatchCandidate): E
       for (const code of evaluation.reasons) addReason(reasons, { kind: 'policy', code, purposes: [] }, purpose);
       continue;
     }
-    const blockers = unmet(evaluation, capabilities);
+    // A grant the engine counted was approved with its requirements met: none is left to block.
+    const granted = evaluation.decision === 'allow' && grantCovers(requester.grants, 'full', purpose);
+    const blockers = granted ? [] : unmet(evaluation, capabilities);
     if (blockers.length) {
       for (const b of blockers) addReason(reasons, b, purpose);
       continue;
     }
     const rank = DECISION_RANK[evaluation.decision];
-    const blocking = evaluation.requirements.filter((r) => r.blocking).length;
-    if (!best || rank < best.rank || (rank === best.rank && blocking < best.blocking)) best = { purpose, evaluation, rank, blocking };
+    const blocking = granted ? 0 : evaluation.requirements.filter((r) => r.blocking).length;
+    if (!best || rank < best.rank || (rank === best.rank && blocking < best.blocking)) best = { purpose, evaluation, rank, blocking, granted };
     if (rank === 0 && blocking === 0) break; // nothing beats allow without conditions
   }
-  if (best) return { eligible: true, purpose: best.purpose, evaluation: best.evaluation };
+  if (best) return { eligible: true, purpose: best.purpose, evaluation: best.evaluation, ...(best.granted ? { granted: true } : {}) };
   return { eligible: false, reasons };
 }

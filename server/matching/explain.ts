@@ -62,6 +62,7 @@ function keywords(m: ScoredMatch, lang: Locale): string {
 
 function accessibility(m: ScoredMatch, lang: Locale): string {
   const f = m.facts.accessibility;
+  if (f.granted) return t(lang, 'accessibility.granted', { purpose: labelOf('purposes', f.purpose, lang) });
   const first = t(lang, `accessibility.${f.decision}`, { purpose: labelOf('purposes', f.purpose, lang) });
   const then = f.requirements.length
     ? t(lang, 'accessibility.takes', { requirements: labels(lang, 'policyRequirements', f.requirements) })
@@ -114,6 +115,10 @@ export function accessPath(m: ScoredMatch, partner: Pick<MatchPartner, 'name'>):
   }
   if (requirements.includes('accept_dua')) steps.push({ code: 'accept_dua', text: both((lang) => t(lang, 'path.accept_dua')) });
   const withRequest = WITH_REQUEST.filter((c) => requirements.includes(c));
+  if (m.facts.accessibility.granted) {
+    steps.push({ code: 'download', text: both((lang) => t(lang, 'path.downloadGranted', { purpose: purposeOf(lang) })) });
+    return steps;
+  }
   if (decision === 'enclave_only') {
     steps.push({ code: 'enclave', text: both((lang) => t(lang, 'path.enclave', { purpose: purposeOf(lang) })) });
     return steps;

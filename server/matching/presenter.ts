@@ -32,6 +32,7 @@ export function presentMatch(m: ScoredMatch, rank: number, partner: MatchPartner
     access: {
       purpose,
       decision,
+      granted: m.facts.accessibility.granted === true,
       requirements: requirements.map((code) => ({ code, blocking: BLOCKING.get(code) ?? true, label: { ko: labelOf('policyRequirements', code, 'ko'), en: labelOf('policyRequirements', code, 'en') } })),
       steps: accessPath(m, partner),
     },

@@ -6,6 +6,7 @@ import {
   COMPONENTS,
   type ComponentName,
   type Exclusion,
+  type GrantLookup,
   type KeywordScorer,
   type MatchCandidate,
   type MatchingWeights,
@@ -45,13 +46,15 @@ export interface RankDeps {
   keywordScores: KeywordScorer;
   qaTargets: QaTargetLookup;
   weights: MatchingWeights;
+  /** The caller's active grants by dataset, when the caller is a member of the partner. */
+  grants?: GrantLookup;
 }
 
 /** Scores one eligible candidate (the evaluation is the best one eligibility found). */
 export function scoreCandidate(
   partner: MatchPartner,
   candidate: MatchCandidate,
-  access: { purpose: Parameters<typeof accessibilityFit>[1]; evaluation: Parameters<typeof accessibilityFit>[0] },
+  access: { purpose: Parameters<typeof accessibilityFit>[1]; evaluation: Parameters<typeof accessibilityFit>[0]; granted?: boolean },
   maps: ReturnType<typeof keywordMaps>,
   deps: Pick<RankDeps, 'qaTargets'>,
   weights: MatchingWeights,
@@ -61,7 +64,7 @@ export function scoreCandidate(
   const technology = technologyFit(partner.profile, candidate);
   const taskModality = taskModalityFit(partner.profile, candidate);
   const keywords = keywordFit(maps, candidate);
-  const accessibility = accessibilityFit(access.evaluation, access.purpose);
+  const accessibility = accessibilityFit(access.evaluation, access.purpose, access.granted === true);
   const quality = qualityFit(candidate, targets);
   const scores: Record<ComponentName, number> = {
     technology: round3(technology.score),
@@ -109,16 +112,18 @@ export function rankForPartner(partner: MatchPartner, candidates: readonly Match
   const matches: ScoredMatch[] = [];
   const excluded: Exclusion[] = [];
   for (const candidate of candidates) {
-    const e = eligibility(partner, candidate);
+    const grants = deps.grants?.get(candidate.id) ?? [];
+    const e = eligibility(partner, candidate, grants);
     if (!e.eligible) {
       excluded.push({ candidate, reasons: e.reasons });
       continue;
     }
-    let m = memo.get(candidate);
+    // A match the caller's grants changed is theirs alone: scored afresh and not kept.
+    let m = grants.length ? undefined : memo.get(candidate);
     if (!m) {
       maps ??= keywordMaps(partner.profile, deps.keywordScores);
       m = scoreCandidate(partner, candidate, e, maps, deps, weights);
-      memo.set(candidate, m);
+      if (!grants.length) memo.set(candidate, m);
     }
     matches.push(m);
   }

@@ -1,5 +1,6 @@
 // The doors of matching to the request and the database: who the partner is, who may look, and
 // which datasets are candidates. The ranking itself (rank.ts) stays pure.
+import { activeGrantsByDataset } from '../access/grants';
 import { relationTo, mayReview, requireView } from '../datasets/access';
 import { loadDataset } from '../datasets/commands';
 import { isMemberOf, type AuthUser } from '../http/context';
@@ -10,7 +11,7 @@ import type { CatalogEntry } from '../search/types';
 import { entryVisible, viewerOf } from '../search/visibility';
 import { qaTargetsFor } from './qa-targets';
 import { rankForPartner, rankPartnersForDataset, type PartnerStanding, type RankDeps } from './rank';
-import type { MatchingWeights, MatchPartner, PartnerProfile, Ranking } from './types';
+import type { GrantLookup, MatchingWeights, MatchPartner, PartnerProfile, Ranking } from './types';
 
 /** The partner of an organisation document (which must carry a profile). */
 export function partnerOf(org: OrganizationDoc): MatchPartner {
@@ -67,17 +68,32 @@ function entriesBySlug(): CatalogEntry[] {
 const rankings = new Map<string, Ranking>();
 const RANKINGS_KEPT = 32;
 
-/** The ranking for a partner as the caller may see it. */
+/**
+ * The active full or sample grants a member of the partner holds, by dataset (their access is the
+ * partner's access as far as they can act on it); none for reviewers and admins looking in.
+ */
+async function callerGrants(partner: MatchPartner, user: AuthUser): Promise<GrantLookup> {
+  if (!isMemberOf(user, partner.id)) return new Map();
+  return activeGrantsByDataset(user.id);
+}
+
+/** The grants as part of a ranking's cache key: a new or ended grant makes a new key. */
+function grantsKey(grants: GrantLookup): string {
+  return [...grants].map(([id, list]) => `${id}:${list.map((g) => `${g.scope}/${g.purpose}`).sort().join(',')}`).sort().join(';');
+}
+
+/** The ranking for a partner as the caller may see it, counting the caller's own grants. */
 export async function matchesFor(partner: MatchPartner, user: AuthUser, weights: MatchingWeights): Promise<Ranking> {
   const index = catalogIndex();
   await index.ready();
   const viewer = viewerOf(user);
   const generation = index.generation;
-  const key = JSON.stringify([partner.id, partner.country, partner.type, partner.profile, weights, viewer.wide ? '*' : viewer.organizationId, generation]);
+  const grants = await callerGrants(partner, user);
+  const key = JSON.stringify([partner.id, partner.country, partner.type, partner.profile, weights, viewer.wide ? '*' : viewer.organizationId, generation, grantsKey(grants)]);
   const known = rankings.get(key);
   if (known) return known;
   const candidates = await candidatesFor(partner, user);
-  const deps: RankDeps = { keywordScores: (text) => index.keywordScores(text), qaTargets: await qaTargetsFor(candidates), weights };
+  const deps: RankDeps = { keywordScores: (text) => index.keywordScores(text), qaTargets: await qaTargetsFor(candidates), weights, grants };
   const ranking = rankForPartner(partner, candidates, deps);
   // Only keep it if the index did not move while the targets were loading.
   if (index.generation === generation) {

@@ -1,7 +1,7 @@
 // Partner matching vocabulary (DESIGN §6). Pure data: no Express, Mongoose or S3 here.
 import type { PartnerProfile } from '../../schemas/organization';
 import type { ClassificationLevel } from '../policy/visibility';
-import type { Decision, PolicyDataset, Purpose, ReasonCode, RequirementCode } from '../policy/types';
+import type { Decision, PolicyDataset, PolicyGrant, Purpose, ReasonCode, RequirementCode } from '../policy/types';
 
 export type { PartnerProfile };
 
@@ -50,6 +50,9 @@ export interface MatchCandidate {
   policy: PolicyDataset;
 }
 
+/** The active grants the caller holds, by dataset id (only a member of the partner's are counted). */
+export type GrantLookup = ReadonlyMap<string, readonly PolicyGrant[]>;
+
 /** How well a keyword matches each dataset: dataset id → (0,1]; absent = no match. */
 export type KeywordScorer = (text: string) => Map<string, number>;
 
@@ -83,6 +86,8 @@ export interface AccessibilityFacts {
   decision: Decision;
   purpose: Purpose;
   requirements: RequirementCode[];
+  /** The caller (a member of the partner) holds an active full-data grant for this purpose: nothing is left to do. */
+  granted?: boolean;
 }
 export interface QaCheck {
   metric: string;

@@ -2,7 +2,7 @@
 // signed-in user and (through the grant loader) at stored grants; the rules stay in evaluate.ts.
 import type { Types } from 'mongoose';
 import type { AuthUser } from '../http/context';
-import { activeGrantsFor } from '../access/grants';
+import { activeGrantRecords, activeGrantsFor, type GrantRecord } from '../access/grants';
 import { relationTo } from '../datasets/access';
 import type { PolicyGrant, Requester } from './types';
 
@@ -11,6 +11,13 @@ export type GrantLoader = (userId: Types.ObjectId, datasetId: Types.ObjectId) =>
 
 /** The default loader: approved, unexpired access requests (server/access/grants.ts). */
 export const loadGrants: GrantLoader = (userId, datasetId) => activeGrantsFor(userId, datasetId);
+
+export type { GrantRecord };
+
+/** The caller's active grants on a stored dataset, with the requests they came from. */
+export async function callerGrantRecords(user: AuthUser, dataset: { _id: Types.ObjectId }): Promise<GrantRecord[]> {
+  return activeGrantRecords(user.id, dataset._id);
+}
 
 /** A hypothetical requester for the what-if tool: that profile, signed in, not a member or reviewer, no grants. */
 export function whatIfRequester(profile: { country: string; orgType: string }): Requester {

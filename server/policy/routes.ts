@@ -3,10 +3,27 @@ import { requireView } from '../datasets/access';
 import { loadDataset } from '../datasets/commands';
 import { route } from '../http/route';
 import { policyDatasetOf, rulesOfFace } from './dataset-rules';
-import { evaluate } from './evaluate';
+import { evaluate, grantCovers } from './evaluate';
 import { explain } from './messages';
-import { callerRequester, requesterOf, whatIfRequester } from './requester';
-import type { PolicyDataset, Requester } from './types';
+import { callerGrantRecords, requesterOf, whatIfRequester, type GrantRecord } from './requester';
+import type { Evaluation, PolicyDataset, Purpose, Requester, Scope } from './types';
+
+/**
+ * The caller's answer with the grant that makes it: when an active grant is what allows the use
+ * (without it the answer would differ), the response names it and marks each requirement as met
+ * by it, so nobody reads "needs approval" about an approval they already hold.
+ */
+function withGrant(rules: PolicyDataset, requester: Requester, records: GrantRecord[], purpose: Purpose, scope: Scope, evaluation: Evaluation, lang: 'ko' | 'en') {
+  const explained = explain(evaluation, lang);
+  if (evaluation.decision !== 'allow' || !grantCovers(requester.grants, scope, purpose)) return explained;
+  if (evaluate(rules, { ...requester, grants: [] }, purpose, scope).decision === 'allow') return explained;
+  const grant = records.find((g) => grantCovers([g], scope, purpose))!;
+  return {
+    ...explained,
+    requirements: explained.requirements.map((r) => ({ ...r, metByGrant: true })),
+    grant: { requestId: grant.requestId, scope: grant.scope, purpose: grant.purpose, expiresAt: grant.expiresAt, link: `/requests/${grant.requestId}` },
+  };
+}
 
 export const policyRoutes = [
   route({
@@ -22,17 +39,21 @@ export const policyRoutes = [
       const user = req.ctx.user;
       let rules: PolicyDataset;
       let requester: Requester;
+      let records: GrantRecord[] = [];
       if (body.datasetId !== undefined) {
-        // A stored dataset: the caller must see it (404 otherwise) and is judged on the face they see.
+        // A stored dataset: the caller must see it (404 otherwise) and is judged on the face they see,
+        // with the grants they hold on it (a what-if profile holds none).
         const { doc, view } = requireView(await loadDataset(body.datasetId), user);
         rules = rulesOfFace(doc, view);
-        requester = body.requester ? whatIfRequester(body.requester) : await callerRequester(user, doc);
+        if (!body.requester && user) records = await callerGrantRecords(user, doc);
+        requester = body.requester ? whatIfRequester(body.requester) : requesterOf(user, doc.providerId, records.map(({ scope, purpose }) => ({ scope, purpose })));
       } else {
         rules = policyDatasetOf(body.dataset ?? {});
         requester = body.requester ? whatIfRequester(body.requester) : requesterOf(user, null, []);
       }
       res.set('Cache-Control', 'no-store');
-      res.json(explain(evaluate(rules, requester, body.purpose, body.scope), req.ctx.lang));
+      const evaluation = evaluate(rules, requester, body.purpose, body.scope);
+      res.json(withGrant(rules, requester, records, body.purpose, body.scope, evaluation, req.ctx.lang));
     },
   }),
 ];

@@ -74,6 +74,15 @@ const approve = (client: Client, id: string, over: Record<string, unknown> = {})
   });
 
 let approvalDs: string;
+const APPROVAL_RULES = {
+  accessLevel: 'approval',
+  samplesAccess: 'open',
+  crossBorder: 'conditional',
+  conditions: { dua: true, irb: false, attribution: true, noRedistribution: true },
+  maxGrantDays: 90,
+};
+/** A new dataset with approvalDs's rules: a requester holds one open request per dataset, scope and purpose (issue 13). */
+const freshApprovalDs = () => dataset({ disclosure: APPROVAL_RULES });
 beforeAll(async () => {
   app = await startTestApp({ ACCESS_SLA_DAYS: '7' });
   providerOrg = await createOrg({ slug: `kr-provider-${randomUUID().slice(0, 8)}` });
@@ -90,15 +99,7 @@ beforeAll(async () => {
   NR = app.as(national);
   US = app.as(usResearcher);
   KR = app.as(krResearcher);
-  approvalDs = await dataset({
-    disclosure: {
-      accessLevel: 'approval',
-      samplesAccess: 'open',
-      crossBorder: 'conditional',
-      conditions: { dua: true, irb: false, attribution: true, noRedistribution: true },
-      maxGrantDays: 90,
-    },
-  });
+  approvalDs = await dataset({ disclosure: APPROVAL_RULES });
 });
 afterAll(async () => {
   await app?.close();
@@ -208,7 +209,7 @@ describe('issue 4 end to end: request, approval with conditions, expiry', () => 
   });
 
   it('shows an approved request past expiry as expired in lists even before anything persisted it', async () => {
-    const id = await submitted(KR, approvalDs);
+    const id = await submitted(KR, await freshApprovalDs());
     expect((await approve(R2, id)).status).toBe(200);
     await AccessRequest.updateOne({ _id: new Types.ObjectId(id) }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
     const list = await KR.get('/api/v1/access-requests?mine=true&status=expired');
@@ -222,7 +223,7 @@ describe('issue 4 end to end: request, approval with conditions, expiry', () => 
 describe('concurrent decisions', () => {
   it('two reviewers deciding at the same moment: one decision stored, the other answer is 409', async () => {
     for (let round = 0; round < 3; round++) {
-      const id = await submitted(KR, approvalDs);
+      const id = await submitted(KR, await freshApprovalDs());
       const [a, b] = await Promise.all([
         approve(R1, id),
         R2.post(`/api/v1/access-requests/${id}/decision`, { decision: 'reject', reason: 'Not enough detail.' }),
@@ -243,14 +244,14 @@ describe('concurrent decisions', () => {
   });
 
   it('a decision after another one answers 409 request_already_decided', async () => {
-    const id = await submitted(KR, approvalDs);
+    const id = await submitted(KR, await freshApprovalDs());
     expect((await R1.post(`/api/v1/access-requests/${id}/decision`, { decision: 'reject', reason: 'Out of scope.' })).status).toBe(200);
     const again = await approve(R2, id);
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('request_already_decided');
   });
   it('a revision claimed by a process that died before writing is freed after a while', async () => {
-    const id = await submitted(KR, approvalDs);
+    const id = await submitted(KR, await freshApprovalDs());
     const stale = Types.ObjectId.createFromTime(Math.floor(Date.now() / 1000) - 120);
     await AccessRequestTransition.create({
       _id: stale,
@@ -280,8 +281,9 @@ describe('idempotent submission', () => {
 
   it('a sequential retry with the same key returns the same request', async () => {
     const key = randomUUID();
-    const first = await ask(KR, requestBody(approvalDs), key);
-    const second = await ask(KR, requestBody(approvalDs), key);
+    const ds = await freshApprovalDs();
+    const first = await ask(KR, requestBody(ds), key);
+    const second = await ask(KR, requestBody(ds), key);
     expect(first.status).toBe(201);
     expect(second.status).toBe(200);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
@@ -302,11 +304,12 @@ describe('idempotent submission', () => {
 
   it('the same key with a different body is 409; another user may use the same key', async () => {
     const key = randomUUID();
-    expect((await ask(KR, requestBody(approvalDs), key)).status).toBe(201);
-    const reused = await ask(KR, requestBody(approvalDs, { durationDays: 60 }), key);
+    const ds = await freshApprovalDs();
+    expect((await ask(KR, requestBody(ds), key)).status).toBe(201);
+    const reused = await ask(KR, requestBody(ds, { durationDays: 60 }), key);
     expect(reused.status).toBe(409);
     expect(reused.body.code).toBe('idempotency_key_reused');
-    expect((await ask(US, requestBody(approvalDs), key)).status).toBe(201);
+    expect((await ask(US, requestBody(ds), key)).status).toBe(201);
   });
 });
 
@@ -425,11 +428,9 @@ describe('approval evidence and expiry bounds', () => {
     expect((await approve(R1, id)).status).toBe(200);
   });
 
-  it('expiresAt is required for approval, in the future and within maxGrantDays', async () => {
-    const id = await submitted(KR, exportDs);
-    const none = await R1.post(`/api/v1/access-requests/${id}/decision`, { decision: 'approve', reason: 'ok' });
-    expect(none.status).toBe(400);
-    expect(none.body.errors.map((e: { path: string }) => e.path)).toContain('/expiresAt');
+  // Without expiresAt an approval runs for the requested duration (tests/api/grant-aware.test.ts).
+  it('expiresAt, when given, is in the future and within maxGrantDays', async () => {
+    const id = await submitted(KR, exportDs, { purpose: 'education' });
     const past = await approve(R1, id, { expiresAt: inDays(-1) });
     expect(past.status).toBe(422);
     expect(past.body.errors[0]).toMatchObject({ path: '/expiresAt', code: 'expiry_not_in_future' });
@@ -444,7 +445,7 @@ describe('approval evidence and expiry bounds', () => {
 
 describe('separation of duties and visibility', () => {
   it('a reviewer never decides or claims their own request, and does not see it in their queue', async () => {
-    const id = await submitted(NR, approvalDs);
+    const id = await submitted(NR, await freshApprovalDs());
     const decide = await approve(NR, id);
     expect(decide.status).toBe(403);
     expect(decide.body.code).toBe('cannot_decide_own_request');
@@ -456,7 +457,7 @@ describe('separation of duties and visibility', () => {
   });
 
   it('only the requester and reviewers of the provider see a request', async () => {
-    const id = await submitted(US, approvalDs);
+    const id = await submitted(US, await freshApprovalDs());
     expect((await US.get(`/api/v1/access-requests/${id}`)).status).toBe(200);
     expect((await R1.get(`/api/v1/access-requests/${id}`)).status).toBe(200);
     expect((await NR.get(`/api/v1/access-requests/${id}`)).status).toBe(200);
@@ -476,7 +477,8 @@ describe('separation of duties and visibility', () => {
 
 describe('withdraw, resubmit, revoke and invalid transitions', () => {
   it('changes requested → resubmitted with a revised statement → approved → revoked', async () => {
-    const id = await submitted(US, approvalDs, { acceptedAgreements: ['dua'] });
+    const ds = await freshApprovalDs();
+    const id = await submitted(US, ds, { acceptedAgreements: ['dua'] });
     const changes = await R1.post(`/api/v1/access-requests/${id}/decision`, {
       decision: 'request_changes',
       reason: 'Attach the cross-border agreement.',
@@ -503,7 +505,7 @@ describe('withdraw, resubmit, revoke and invalid transitions', () => {
     expect((await US.post(`/api/v1/access-requests/${id}/resubmit`, {})).body.code).toBe('invalid_status_transition');
 
     expect((await approve(R2, id)).status).toBe(200);
-    expect(await activeGrantsFor(usResearcher.id, new Types.ObjectId(approvalDs))).toContainEqual({ scope: 'full', purpose: 'research' });
+    expect(await activeGrantsFor(usResearcher.id, new Types.ObjectId(ds))).toContainEqual({ scope: 'full', purpose: 'research' });
     const withdrawApproved = await US.post(`/api/v1/access-requests/${id}/withdraw`, {});
     expect(withdrawApproved.status).toBe(409);
     expect(withdrawApproved.body).toMatchObject({ code: 'invalid_status_transition', detail: expect.stringContaining('approved') });
@@ -519,7 +521,7 @@ describe('withdraw, resubmit, revoke and invalid transitions', () => {
   });
 
   it('the requester withdraws an undecided request; nothing moves it afterwards', async () => {
-    const id = await submitted(KR, approvalDs);
+    const id = await submitted(KR, await freshApprovalDs());
     expect((await R1.post(`/api/v1/access-requests/${id}/claim`)).status).toBe(200);
     const again = await R2.post(`/api/v1/access-requests/${id}/claim`);
     expect(again.status).toBe(409);
@@ -543,7 +545,7 @@ describe('withdraw, resubmit, revoke and invalid transitions', () => {
   });
 
   it('revoking a request that was never approved is an invalid transition', async () => {
-    const id = await submitted(KR, approvalDs);
+    const id = await submitted(KR, await freshApprovalDs());
     const res = await R1.post(`/api/v1/access-requests/${id}/revoke`, { reason: 'x' });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('invalid_status_transition');

@@ -437,6 +437,22 @@ export const MATRIX: Record<string, Row> = {
   'GET /access-requests/:id': g('401 404 ok  404 404 ok  404 ok  ok  404'),
   'POST /access-requests/:id/claim': g('401 403 403 403 403 ok  404 ok  ok  403'),
   'POST /access-requests/:id/decision': g('401 403 403 403 403 ok  404 ok  ok  403'),
+  // The caller's own access to a dataset: anyone signed in who can read the dataset (withdrawn:
+  // only those who see the working copy, since nobody here holds a grant on it).
+  // prettier-ignore
+  'GET /datasets/:id/my-access': d({
+    anon:  '401 401 401 401 401',
+    kr:    'ok  ok  404 404 404',
+    us:    'ok  ok  404 404 404',
+    prov:  'ok  ok  ok  ok  ok',
+    oprov: 'ok  ok  404 404 404',
+    rev:   'ok  ok  ok  ok  ok',
+    orev:  'ok  ok  404 404 404',
+    nrev:  'ok  ok  ok  ok  ok',
+    admin: 'ok  ok  ok  ok  ok',
+    appl:  'ok  ok  404 404 404',
+  }),
+
   // The requester's own moves: reviewers who see the request get 403, everyone else 404.
   'POST /access-requests/:id/resubmit': g('401 404 ok  404 404 403 404 403 403 404'),
   'POST /access-requests/:id/withdraw': g('401 404 ok  404 404 403 404 403 403 404'),
