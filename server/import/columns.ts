@@ -134,3 +134,27 @@ export function rowObject(columns: readonly ImportColumn[], cells: readonly stri
   });
   return out;
 }
+
+// Body fields a column stands for under another name (the CSV names a procedure, the body holds its id).
+const COLUMN_ALIASES: Record<string, string> = { 'labeling.procedureId': 'labeling.procedure' };
+
+/**
+ * The CSV column(s) an error's JSON pointer belongs to, so a report names what the person typed in
+ * (`/license/id` → `license.id`, `/disclosure/allowedCountries/1` → `disclosure.allowedCountries`,
+ * `/title` → `title.ko`, `title.en`). Empty when no column holds the field (`/providerId`, a row error).
+ */
+export function columnsForPath(pointer: string): string[] {
+  const keys = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .filter((s) => !/^\d+$/.test(s));
+  for (let n = keys.length; n > 0; n--) {
+    const dotted = keys.slice(0, n).join('.');
+    const name = COLUMN_ALIASES[dotted] ?? dotted;
+    if (BY_NAME.has(name)) return [name];
+  }
+  if (!keys.length) return [];
+  const prefix = `${keys.join('.')}.`;
+  return IMPORT_COLUMNS.filter((c) => c.name.startsWith(prefix)).map((c) => c.name);
+}

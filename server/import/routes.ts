@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { AppError, unsupportedMediaType } from '../http/errors';
 import { route } from '../http/route';
+import { columnsForPath } from './columns';
 import { importDatasets, type ImportReport } from './commands';
 import { CSV_TYPE, IMPORT_TYPES, NDJSON_TYPES, parseCsvRows, parseNdjsonRows } from './parse';
 import { importTemplate } from './template';
@@ -13,17 +14,28 @@ function boolQuery(req: Request, name: string): boolean {
   throw new AppError(400, 'validation_failed', { count: 1 }, [{ path: `/query/${name}`, code: 'enum', params: { allowedValues: ['true', 'false'] } }]);
 }
 
-/** The report with each error's message in the request's language. */
-function localised(req: Request, report: ImportReport) {
+/**
+ * The report with each error's message in the request's language; for CSV, the column(s) the
+ * error's path belongs to (`columns`, and `column` when there is exactly one); for a choice among
+ * fixed values, those values (`allowedValues`), so the person can fix the cell (issue 13 item 9).
+ */
+function localised(req: Request, report: ImportReport, csv: boolean) {
   return {
     ...report,
-    errors: report.errors.map((e) => ({
-      row: e.row,
-      line: e.line,
-      path: e.path,
-      code: e.code,
-      message: req.ctx.t(`validation:${e.code}`, { ...e.params, defaultValue: req.ctx.t('validation:invalid') }),
-    })),
+    errors: report.errors.map((e) => {
+      const columns = csv ? columnsForPath(e.path) : [];
+      const allowed = e.params?.allowedValues;
+      return {
+        row: e.row,
+        line: e.line,
+        path: e.path,
+        ...(columns.length === 1 ? { column: columns[0] } : {}),
+        ...(columns.length ? { columns } : {}),
+        code: e.code,
+        message: req.ctx.t(`validation:${e.code}`, { ...e.params, defaultValue: req.ctx.t('validation:invalid') }),
+        ...(Array.isArray(allowed) ? { allowedValues: allowed.map(String) } : {}),
+      };
+    }),
   };
 }
 
@@ -46,13 +58,14 @@ export const importRoutes = [
       const dryRun = boolQuery(req, 'dryRun');
       const partial = boolQuery(req, 'partial');
       if (typeof req.body !== 'string') throw unsupportedMediaType(IMPORT_TYPES.join(', '));
-      const rows = req.is(CSV_TYPE) ? parseCsvRows(req.body) : req.is([...NDJSON_TYPES]) ? parseNdjsonRows(req.body) : null;
+      const csv = !!req.is(CSV_TYPE);
+      const rows = csv ? parseCsvRows(req.body) : req.is([...NDJSON_TYPES]) ? parseNdjsonRows(req.body) : null;
       if (!rows) throw unsupportedMediaType(IMPORT_TYPES.join(', '));
       const report = await importDatasets(req.ctx, rows, { dryRun, partial });
       if (report.rejected) {
-        throw new AppError(422, 'import_rejected', { count: report.invalid }, undefined, localised(req, report));
+        throw new AppError(422, 'import_rejected', { count: report.invalid }, undefined, localised(req, report, csv));
       }
-      res.json(localised(req, report));
+      res.json(localised(req, report, csv));
     },
   }),
   route({

@@ -19,7 +19,35 @@ interface ImportReport {
   dryRun: boolean;
   partial: boolean;
   rejected: boolean;
-  errors: Array<{ row: number; line: number; path: string; code: string; message: string }>;
+  errors: ImportRowError[];
+}
+
+/** One problem of a row: the CSV column(s) it belongs to (CSV only) and, for a fixed choice, the values allowed. */
+interface ImportRowError {
+  row: number;
+  line: number;
+  path: string;
+  column?: string;
+  columns?: string[];
+  code: string;
+  message: string;
+  allowedValues?: string[];
+}
+
+/** Where the problem is: the CSV column(s) a person typed into, else the field's JSON path. */
+function ErrorPlace({ error }: { error: ImportRowError }) {
+  const columns = error.columns ?? (error.column ? [error.column] : []);
+  if (!columns.length) return <code>{error.path || '/'}</code>;
+  return (
+    <span data-testid="import-error-column">
+      {columns.map((c, i) => (
+        <span key={c}>
+          {i > 0 && ', '}
+          <code>{c}</code>
+        </span>
+      ))}
+    </span>
+  );
 }
 
 const MAX_SHOWN_ERRORS = 500;
@@ -176,9 +204,23 @@ export default function ImportPage() {
                     <tr key={`${e.row}-${e.path}-${e.code}-${i}`} data-testid="import-error-row">
                       <td>{t('report.rowLine', { row: fmt.number(e.row), line: fmt.number(e.line) })}</td>
                       <td>
-                        <code>{e.path || '/'}</code>
+                        <ErrorPlace error={e} />
                       </td>
-                      <td lang={lang}>{e.message}</td>
+                      <td lang={lang}>
+                        {e.message}
+                        {e.allowedValues && e.allowedValues.length > 0 && (
+                          <span className="allowed-values" data-testid="import-allowed-values">
+                            {' '}
+                            {t('report.allowed')}{' '}
+                            {e.allowedValues.map((v, j) => (
+                              <span key={v}>
+                                {j > 0 && ', '}
+                                <code>{v}</code>
+                              </span>
+                            ))}
+                          </span>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
