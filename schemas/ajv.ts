@@ -14,7 +14,7 @@ import {
   type AccessRequestRevoke,
   type AccessRequestWithdraw,
 } from './access';
-import { artifactCreateSchema, type ArtifactCreate } from './artifact';
+import { artifactCreateSchema, artifactPartAckSchema, artifactPartsSchema, type ArtifactCreate, type ArtifactPartAck, type ArtifactParts } from './artifact';
 import {
   loginSchema,
   membershipRequestSchema,
@@ -99,6 +99,8 @@ export const SCHEMAS = [
   labelingProcedureDraftSchema,
   labelingProcedureActivatableSchema,
   artifactCreateSchema,
+  artifactPartsSchema,
+  artifactPartAckSchema,
   loginSchema,
   registerSchema,
   tokenCreateSchema,
@@ -139,6 +141,8 @@ export interface SchemaTypes {
   'labelingProcedures.draft': LabelingProcedureDraft;
   'labelingProcedures.activatable': LabelingProcedureActivatable;
   'artifacts.create': ArtifactCreate;
+  'artifacts.parts': ArtifactParts;
+  'artifacts.partAck': ArtifactPartAck;
   'auth.login': Login;
   'auth.register': Register;
   'auth.tokenCreate': TokenCreate;

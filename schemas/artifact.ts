@@ -6,6 +6,7 @@ import type { FieldError } from './errors';
 import { ARTIFACT_KIND_CODES, type ArtifactKind } from './taxonomy';
 
 const MiB = 1024 * 1024;
+const TiB = 1024 * 1024 * MiB;
 
 const SAMPLE_TYPES = [
   'text/csv',
@@ -35,8 +36,47 @@ const SCHEMA_TYPES = ['application/json', 'application/schema+json', 'text/plain
 
 const OTHER_TYPES = [...new Set([...SAMPLE_TYPES, ...DOCUMENT_TYPES, ...SCHEMA_TYPES])];
 
+// Full data (DESIGN §3 `data`): whatever a dataset is distributed as — archives, columnar and
+// line-oriented tables, media containers — and opaque binaries.
+const DATA_TYPES = [
+  ...new Set([
+    ...SAMPLE_TYPES,
+    'application/x-7z-compressed',
+    'application/x-bzip2',
+    'application/x-xz',
+    'application/zstd',
+    'application/x-hdf5',
+    'application/x-tfrecord',
+    'application/x-arrow',
+    'text/tab-separated-values',
+    'application/jsonl',
+    'audio/mpeg',
+    'audio/ogg',
+    'video/webm',
+    'video/x-matroska',
+    'video/quicktime',
+    'image/tiff',
+    'image/webp',
+    'application/dicom',
+    'application/octet-stream',
+  ]),
+];
+
+/** S3's bounds on a multipart upload: part numbers 1…10,000, parts of 5 MiB…5 GiB (the last may be smaller). */
+export const MULTIPART_MAX_PARTS = 10_000;
+export const MULTIPART_MIN_PART_BYTES = 5 * MiB;
+export const MULTIPART_MAX_PART_BYTES = 5 * 1024 * MiB;
+/** The part size the server picks when the caller gives none (larger when the file needs it). */
+export const MULTIPART_DEFAULT_PART_BYTES = 8 * MiB;
+/** Part URLs one request may ask for. */
+export const MULTIPART_MAX_PARTS_PER_REQUEST = 100;
+
+/** Kinds uploaded in parts (any size); the others use one presigned PUT. */
+export const MULTIPART_KINDS: ReadonlySet<ArtifactKind> = new Set<ArtifactKind>(['data']);
+
 /** Allowed content types per artifact kind (bare media types, no parameters). */
 export const ARTIFACT_CONTENT_TYPES = {
+  data: DATA_TYPES,
   sample: SAMPLE_TYPES,
   guideline: DOCUMENT_TYPES,
   datacard: DOCUMENT_TYPES,
@@ -47,6 +87,8 @@ export const ARTIFACT_CONTENT_TYPES = {
 
 /** Maximum size in bytes per artifact kind. */
 export const ARTIFACT_MAX_BYTES = {
+  // S3's largest object.
+  data: 5 * TiB,
   sample: 200 * MiB,
   guideline: 50 * MiB,
   datacard: 50 * MiB,
@@ -91,6 +133,9 @@ export const artifactCreateSchema = {
     // The upper bound depends on the kind: see artifactRuleErrors.
     bytes: { type: 'integer', minimum: 1 },
     sha256,
+    // Kind `data` only (multipart): the smallest part size the caller wants; the server may choose
+    // larger parts so that the file fits in MULTIPART_MAX_PARTS. S3 needs ≥ 5 MiB but for the last.
+    partSize: { type: 'integer', minimum: MULTIPART_MIN_PART_BYTES, maximum: MULTIPART_MAX_PART_BYTES },
   },
 } as const;
 export type ArtifactCreate = FromSchema<typeof artifactCreateSchema>;
@@ -113,3 +158,61 @@ export function artifactRuleErrors(body: Pick<ArtifactCreate, 'kind' | 'contentT
   if (body.bytes > rule.maxBytes) errors.push({ path: '/bytes', code: 'maximum', params: { limit: rule.maxBytes } });
   return errors;
 }
+
+/**
+ * The part size of a multipart upload of `bytes`: the caller's wish (default 8 MiB), raised to the
+ * next MiB that keeps the file within MULTIPART_MAX_PARTS parts.
+ */
+export function multipartPartSize(bytes: number, wish: number = MULTIPART_DEFAULT_PART_BYTES): number {
+  const needed = Math.ceil(Math.ceil(bytes / MULTIPART_MAX_PARTS) / MiB) * MiB;
+  return Math.min(MULTIPART_MAX_PART_BYTES, Math.max(wish, needed, MULTIPART_MIN_PART_BYTES));
+}
+
+/** Number of parts of a `bytes`-long file cut in `partSize` pieces (the last one shorter). */
+export function multipartPartCount(bytes: number, partSize: number): number {
+  return Math.max(1, Math.ceil(bytes / partSize));
+}
+
+/** Byte range [start, end) of part `number` (1-based). */
+export function multipartPartRange(bytes: number, partSize: number, number: number): { start: number; end: number } {
+  const start = (number - 1) * partSize;
+  return { start, end: Math.min(bytes, start + partSize) };
+}
+
+/** `POST /datasets/{id}/artifacts/{aid}/parts`: presigned URLs for these parts, each with the SHA-256 its bytes must have. */
+export const artifactPartsSchema = {
+  $id: 'artifacts.parts',
+  type: 'object',
+  additionalProperties: false,
+  required: ['parts'],
+  properties: {
+    parts: {
+      type: 'array',
+      minItems: 1,
+      maxItems: MULTIPART_MAX_PARTS_PER_REQUEST,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['number', 'sha256'],
+        properties: {
+          number: { type: 'integer', minimum: 1, maximum: MULTIPART_MAX_PARTS },
+          sha256,
+        },
+      },
+    },
+  },
+} as const;
+export type ArtifactParts = FromSchema<typeof artifactPartsSchema>;
+
+/** `PUT /datasets/{id}/artifacts/{aid}/parts/{number}`: the ETag storage answered the part's PUT with. */
+export const artifactPartAckSchema = {
+  $id: 'artifacts.partAck',
+  type: 'object',
+  additionalProperties: false,
+  required: ['etag'],
+  properties: {
+    // Quoted or bare; S3 ETags are short hex strings (with a -N suffix for composite ones).
+    etag: { type: 'string', minLength: 1, maxLength: 200, pattern: '^"?[A-Za-z0-9+/=_-]+"?$', 'x-error-codes': { pattern: 'invalid_etag' } },
+  },
+} as const;
+export type ArtifactPartAck = FromSchema<typeof artifactPartAckSchema>;

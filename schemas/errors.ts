@@ -72,6 +72,11 @@ export const FIELD_ERROR_PARAMS = {
   artifact_size_mismatch: ['expected', 'actual'],
   artifact_checksum_mismatch: ['expected', 'actual'],
   artifact_content_type_mismatch: ['expected', 'actual'],
+  // Produced by full-data (multipart) uploads (server/artifacts/multipart.ts).
+  parts_missing: ['parts'],
+  parts_rejected: ['reason'],
+  artifact_part_checksum_mismatch: ['count', 'parts'],
+  invalid_etag: [],
   out_of_range: ['min', 'max'],
   // Produced by access-request commands (server/access/commands.ts).
   agreement_required: [],

@@ -539,6 +539,7 @@ export const VERIFIED_BY_CODES = codesOf(VERIFIERS);
 export type VerifiedBy = (typeof VERIFIED_BY_CODES)[number];
 
 export const ARTIFACT_KINDS = [
+  { code: 'data', label: { ko: '전체 데이터', en: 'Full data' } },
   { code: 'sample', label: { ko: '샘플 데이터', en: 'Sample' } },
   { code: 'guideline', label: { ko: '구축 가이드라인', en: 'Labeling guideline' } },
   { code: 'datacard', label: { ko: '데이터 카드', en: 'Data card' } },

@@ -5,6 +5,7 @@ export { Organization } from './organizations/model';
 export { User, Session, ApiToken, RateLimit } from './auth/models';
 export { AuditEvent } from './audit/model';
 export { Dataset, DatasetVersion } from './datasets/model';
+export { ArtifactUpload } from './artifacts/upload-model';
 export { DatasetReviewRecord } from './datasets/review-record';
 export { LabelingProcedure, ProcedureVersion } from './labeling/model';
 export { AccessRequest, AccessRequestTransition } from './access/model';

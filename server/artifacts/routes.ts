@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
-import { ARTIFACT_RULES } from '../../schemas/artifact';
+import { ARTIFACT_RULES, MULTIPART_KINDS, type ArtifactPartAck, type ArtifactParts } from '../../schemas/artifact';
 import { PURPOSE_CODES } from '../../schemas/taxonomy';
 import { recordAudit } from '../audit/record';
 import { actorOf } from '../http/context';
 import { depsOf } from '../http/deps';
-import { AppError, conflict, notFound } from '../http/errors';
+import { AppError, conflict, notFound, validationFailed } from '../http/errors';
 import { route } from '../http/route';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { providerScope, requireView, type OrgScope } from '../datasets/access';
 import { assertNotImporting, checkIfMatch, loadDataset, loadReadableDataset } from '../datasets/commands';
 import { filesOf } from '../datasets/files';
@@ -19,6 +19,17 @@ import { explain } from '../policy/messages';
 import { callerRequester } from '../policy/requester';
 import type { Purpose } from '../policy/types';
 import { downloadScope } from './download-rule';
+import {
+  acknowledgePart,
+  assembleAndVerify,
+  discardUpload,
+  issuePartUrls,
+  loadUpload,
+  presentUpload,
+  settleArtifact,
+  startUpload,
+} from './multipart';
+import { prefersPage, refusalPagePath } from './download-page';
 
 const MAX_ARTIFACTS_PER_DATASET = 50;
 const UPLOAD_URL_TTL_SECONDS = 15 * 60;
@@ -29,16 +40,25 @@ function purposeQuery(req: Request): Purpose {
   const raw = req.query.purpose;
   if (raw === undefined || raw === '') return 'research';
   if (typeof raw === 'string' && (PURPOSE_CODES as readonly string[]).includes(raw)) return raw as Purpose;
-  throw new AppError(400, 'validation_failed', { count: 1 }, [{ path: '/query/purpose', code: 'enum', params: { allowedValues: [...PURPOSE_CODES] } }]);
+  throw new AppError(400, 'validation_failed', { count: 1 }, [
+    { path: '/query/purpose', code: 'enum', params: { allowedValues: [...PURPOSE_CODES] } },
+  ]);
 }
 
 /** Keeps letters of any script, digits, dot, dash and underscore; storage keys never carry user paths. */
 function safeFilename(name: string): string {
-  const cleaned = name.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '');
+  const cleaned = name
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+    .replace(/^\.+/, '');
   return cleaned.slice(0, 120) || 'file';
 }
 
-const FAILURE_PATHS: Record<string, string> = { artifact_size_mismatch: '/bytes', artifact_checksum_mismatch: '/sha256', artifact_content_type_mismatch: '/contentType' };
+const FAILURE_PATHS: Record<string, string> = {
+  artifact_size_mismatch: '/bytes',
+  artifact_checksum_mismatch: '/sha256',
+  artifact_content_type_mismatch: '/contentType',
+};
 
 /** The bare media type of a Content-Type header (no parameters, lower case). */
 function mediaType(contentType: string): string {
@@ -89,13 +109,54 @@ async function editableDataset(req: Request): Promise<{ doc: DatasetDoc; scope: 
   return { doc, scope };
 }
 
+/** The pending multipart artifact of the route, for a provider member of its dataset (parts do not change the dataset). */
+async function multipartTarget(req: Request): Promise<{ doc: DatasetDoc; scope: OrgScope; artifact: ArtifactDoc }> {
+  const user = req.ctx.user!;
+  const { doc } = requireView(await loadDataset(String(req.params.id)), user);
+  const scope = providerScope(user, doc.providerId);
+  const artifact = findArtifact(doc.artifacts, String(req.params.artifactId));
+  return { doc, scope, artifact };
+}
+
+/** Completion of a full-data upload: assemble, verify every part and the whole, then settle the artifact. */
+async function completeMultipart(req: Request, res: Response, doc: DatasetDoc, scope: OrgScope, artifact: ArtifactDoc): Promise<void> {
+  const { storage } = depsOf(req);
+  const upload = await loadUpload(doc._id, artifact);
+  const failure = await assembleAndVerify(storage, upload, artifact);
+  const next: ArtifactDoc = failure ? { ...artifact, status: 'rejected' } : { ...artifact, status: 'available', uploadedAt: new Date() };
+  if (failure) await storage.deleteObject(artifact.key);
+  await settleArtifact(doc._id, scope.organizationId, next);
+  await discardUpload(storage, artifact.id);
+  await recordAudit(
+    actorOf(req.ctx),
+    failure ? 'artifact.rejected' : 'artifact.available',
+    { type: 'dataset', id: doc._id, organizationId: doc.providerId },
+    {
+      artifactId: artifact.id,
+      ...(failure ? { code: failure.code, params: failure.params } : {}),
+    },
+  );
+  if (failure) {
+    const { partNumbers, ...params } = failure.params;
+    throw new AppError(
+      422,
+      failure.code,
+      params,
+      [{ path: failure.path, code: failure.code, params }],
+      partNumbers ? { partNumbers } : undefined,
+    );
+  }
+  res.json({ artifact: presentArtifact(next, String(doc._id)) });
+}
+
 export const artifactRoutes = [
   route({
     method: 'get',
     path: '/datasets/:id/artifacts',
     permission: 'public',
     tag: 'artifacts',
-    summary: "List files: the published version's for the public; the working copy's (with pending and rejected uploads) for the provider's people and reviewers",
+    summary:
+      "List files: the published version's for the public; the working copy's (with pending and rejected uploads) for the provider's people and reviewers",
     async handler(req, res) {
       const { doc, view } = await loadReadableDataset(String(req.params.id), req.ctx.user);
       const items = filesOf(doc, view).map((a) => presentArtifact(a, String(doc._id)));
@@ -108,14 +169,23 @@ export const artifactRoutes = [
     permission: ['provider', 'admin'],
     body: 'artifacts.create',
     tag: 'artifacts',
-    summary: 'Register an artifact and get a presigned PUT URL for uploading it straight to S3',
+    summary:
+      'Register an artifact and get a presigned PUT URL for uploading it straight to S3; full data (kind data) is uploaded in parts: the answer gives partSize and partCount',
     responses: [201],
     async handler(req, res) {
       // Presigning never contacts S3: check it answers before handing out an upload URL (503 otherwise).
       await depsOf(req).storage.assertAvailable();
       const user = req.ctx.user!;
       const { doc, scope } = await editableDataset(req);
-      const { kind, filename, contentType, bytes, sha256 } = req.body as { kind: ArtifactDoc['kind']; filename: string; contentType: string; bytes: number; sha256: string };
+      const { kind, filename, contentType, bytes, sha256, partSize } = req.body as {
+        kind: ArtifactDoc['kind'];
+        filename: string;
+        contentType: string;
+        bytes: number;
+        sha256: string;
+        partSize?: number;
+      };
+      if (partSize !== undefined && !MULTIPART_KINDS.has(kind)) throw validationFailed([{ path: '/partSize', code: 'not_allowed' }]);
       const rule = ARTIFACT_RULES[kind];
       if (!rule.contentTypes.includes(contentType)) {
         throw new AppError(415, 'artifact_content_type_not_allowed', { contentType, kind, allowed: rule.contentTypes.join(', ') }, [
@@ -123,7 +193,9 @@ export const artifactRoutes = [
         ]);
       }
       if (bytes > rule.maxBytes) {
-        throw new AppError(413, 'artifact_too_large', { limit: rule.maxBytes }, [{ path: '/bytes', code: 'maximum', params: { limit: rule.maxBytes } }]);
+        throw new AppError(413, 'artifact_too_large', { limit: rule.maxBytes }, [
+          { path: '/bytes', code: 'maximum', params: { limit: rule.maxBytes } },
+        ]);
       }
       if (doc.artifacts.filter((a) => a.status !== 'rejected').length >= MAX_ARTIFACTS_PER_DATASET) {
         throw conflict('too_many_artifacts', { max: MAX_ARTIFACTS_PER_DATASET });
@@ -142,13 +214,47 @@ export const artifactRoutes = [
         createdAt: new Date(),
         createdBy: user.id,
       };
+      if (MULTIPART_KINDS.has(kind)) {
+        // Full data: storage's multipart upload first, then the pending artifact; undone if the dataset changed meanwhile.
+        const { storage } = depsOf(req);
+        const upload = await startUpload(storage, doc, artifact, partSize, user.id);
+        let updated: DatasetDoc;
+        try {
+          updated = await saveArtifacts(doc, scope.organizationId, [...doc.artifacts, artifact]);
+        } catch (err) {
+          await discardUpload(storage, id);
+          throw err;
+        }
+        await recordAudit(
+          actorOf(req.ctx),
+          'artifact.upload_started',
+          { type: 'dataset', id: doc._id, organizationId: doc.providerId },
+          { artifactId: id, kind, bytes, partSize: upload.partSize, partCount: upload.partCount },
+        );
+        res
+          .status(201)
+          .set('ETag', etagOf(updated))
+          .json({
+            artifact: presentArtifact(artifact, String(doc._id)),
+            upload: { method: 'multipart', partSize: upload.partSize, partCount: upload.partCount, expiresAt: upload.expiresAt },
+          });
+        return;
+      }
       const updated = await saveArtifacts(doc, scope.organizationId, [...doc.artifacts, artifact]);
       const upload = await depsOf(req).storage.presignPut(artifact.key, { contentType, bytes }, UPLOAD_URL_TTL_SECONDS);
-      await recordAudit(actorOf(req.ctx), 'artifact.upload_url_issued', { type: 'dataset', id: doc._id, organizationId: doc.providerId }, { artifactId: id, kind, bytes });
+      await recordAudit(
+        actorOf(req.ctx),
+        'artifact.upload_url_issued',
+        { type: 'dataset', id: doc._id, organizationId: doc.providerId },
+        { artifactId: id, kind, bytes },
+      );
       res
         .status(201)
         .set('ETag', etagOf(updated))
-        .json({ artifact: presentArtifact(artifact, String(doc._id)), upload: { url: upload.url, method: 'PUT', headers: upload.headers, expiresAt: upload.expiresAt } });
+        .json({
+          artifact: presentArtifact(artifact, String(doc._id)),
+          upload: { url: upload.url, method: 'PUT', headers: upload.headers, expiresAt: upload.expiresAt },
+        });
     },
   }),
   route({
@@ -156,7 +262,8 @@ export const artifactRoutes = [
     path: '/datasets/:id/artifacts/:artifactId/complete',
     permission: ['provider', 'admin'],
     tag: 'artifacts',
-    summary: 'Verify an uploaded artifact (size and SHA-256 against S3); mismatch → 422 and the object is deleted',
+    summary:
+      'Verify an uploaded artifact (size and SHA-256 against S3; for full data every part too, after assembling them: 409 naming missing parts); mismatch → 422 and the object is deleted',
     async handler(req, res) {
       const user = req.ctx.user!;
       const { doc } = requireView(await loadDataset(String(req.params.id)), user);
@@ -168,6 +275,10 @@ export const artifactRoutes = [
       }
       if (artifact.status !== 'pending') throw conflict('artifact_not_pending');
       const { storage } = depsOf(req);
+      if (MULTIPART_KINDS.has(artifact.kind)) {
+        await completeMultipart(req, res, doc, scope, artifact);
+        return;
+      }
       const head = await storage.head(artifact.key);
       if (!head) throw new AppError(422, 'upload_missing', {}, [{ path: '/artifacts', code: 'upload_missing' }]);
       let failure: { code: string; params: Record<string, unknown> } | null = null;
@@ -181,12 +292,26 @@ export const artifactRoutes = [
         const actual = await storage.sha256(artifact.key);
         if (actual !== artifact.sha256) failure = { code: 'artifact_checksum_mismatch', params: { expected: artifact.sha256, actual } };
       }
-      const next: ArtifactDoc = failure ? { ...artifact, status: 'rejected' } : { ...artifact, status: 'available', uploadedAt: new Date() };
+      const next: ArtifactDoc = failure
+        ? { ...artifact, status: 'rejected' }
+        : { ...artifact, status: 'available', uploadedAt: new Date() };
       if (failure) await storage.deleteObject(artifact.key);
       const fresh = (await loadDataset(String(doc._id)))!;
-      await saveArtifacts(fresh, scope.organizationId, fresh.artifacts.map((a) => (a.id === artifact.id ? next : a)));
-      await recordAudit(actorOf(req.ctx), failure ? 'artifact.rejected' : 'artifact.available', { type: 'dataset', id: doc._id, organizationId: doc.providerId }, { artifactId: artifact.id, ...(failure ?? {}) });
-      if (failure) throw new AppError(422, failure.code, failure.params, [{ path: FAILURE_PATHS[failure.code], code: failure.code, params: failure.params }]);
+      await saveArtifacts(
+        fresh,
+        scope.organizationId,
+        fresh.artifacts.map((a) => (a.id === artifact.id ? next : a)),
+      );
+      await recordAudit(
+        actorOf(req.ctx),
+        failure ? 'artifact.rejected' : 'artifact.available',
+        { type: 'dataset', id: doc._id, organizationId: doc.providerId },
+        { artifactId: artifact.id, ...(failure ?? {}) },
+      );
+      if (failure)
+        throw new AppError(422, failure.code, failure.params, [
+          { path: FAILURE_PATHS[failure.code], code: failure.code, params: failure.params },
+        ]);
       res.json({ artifact: presentArtifact(next, String(doc._id)) });
     },
   }),
@@ -200,10 +325,76 @@ export const artifactRoutes = [
     async handler(req, res) {
       const { doc, scope } = await editableDataset(req);
       const artifact = findArtifact(doc.artifacts, String(req.params.artifactId));
-      await saveArtifacts(doc, scope.organizationId, doc.artifacts.filter((a) => a.id !== artifact.id));
+      await saveArtifacts(
+        doc,
+        scope.organizationId,
+        doc.artifacts.filter((a) => a.id !== artifact.id),
+      );
+      // An unfinished full-data upload: storage drops its parts (where it can) and its state goes.
+      if (MULTIPART_KINDS.has(artifact.kind)) await discardUpload(depsOf(req).storage, artifact.id);
       if (!filesOf(doc, 'live').some((a) => a.key === artifact.key)) await depsOf(req).storage.deleteObject(artifact.key);
-      await recordAudit(actorOf(req.ctx), 'artifact.delete', { type: 'dataset', id: doc._id, organizationId: doc.providerId }, { artifactId: artifact.id });
+      await recordAudit(
+        actorOf(req.ctx),
+        'artifact.delete',
+        { type: 'dataset', id: doc._id, organizationId: doc.providerId },
+        { artifactId: artifact.id },
+      );
       res.status(204).end();
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/datasets/:id/artifacts/:artifactId/upload',
+    permission: ['provider', 'admin'],
+    tag: 'artifacts',
+    summary:
+      'State of an unfinished full-data upload, for resuming: part size and count, acknowledged parts (with their SHA-256) and missing ones',
+    async handler(req, res) {
+      const { doc, artifact } = await multipartTarget(req);
+      const upload = await loadUpload(doc._id, artifact);
+      res.set('Cache-Control', 'no-store').json({ artifact: presentArtifact(artifact, String(doc._id)), upload: presentUpload(upload) });
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/datasets/:id/artifacts/:artifactId/parts',
+    permission: ['provider', 'admin'],
+    body: 'artifacts.parts',
+    tag: 'artifacts',
+    summary:
+      'Presigned PUT URLs for parts of a full-data upload (at most 100 per request); each URL accepts only bytes with the SHA-256 declared for that part (x-amz-checksum-sha256)',
+    async handler(req, res) {
+      // Presigning never contacts S3: check it answers before handing out upload URLs (503 otherwise).
+      const { storage } = depsOf(req);
+      await storage.assertAvailable();
+      const { doc, artifact } = await multipartTarget(req);
+      const upload = await loadUpload(doc._id, artifact);
+      const { parts } = req.body as ArtifactParts;
+      const issued = await issuePartUrls(storage, upload, parts);
+      await recordAudit(
+        actorOf(req.ctx),
+        'artifact.part_urls_issued',
+        { type: 'dataset', id: doc._id, organizationId: doc.providerId },
+        { artifactId: artifact.id, parts: parts.map((p) => p.number) },
+      );
+      res.set('Cache-Control', 'no-store').json({ parts: issued.parts });
+    },
+  }),
+  route({
+    method: 'put',
+    path: '/datasets/:id/artifacts/:artifactId/parts/:number',
+    permission: ['provider', 'admin'],
+    body: 'artifacts.partAck',
+    tag: 'artifacts',
+    summary:
+      'Acknowledge a stored part with the ETag storage answered its PUT with; acknowledged parts survive a dropped connection and are not sent again',
+    async handler(req, res) {
+      const { doc, artifact } = await multipartTarget(req);
+      const upload = await loadUpload(doc._id, artifact);
+      const { etag } = req.body as ArtifactPartAck;
+      const updated = await acknowledgePart(upload, Number(req.params.number), etag);
+      const state = presentUpload(updated);
+      res.json({ number: Number(req.params.number), acknowledged: state.acknowledged.length, partCount: state.partCount });
     },
   }),
   route({
@@ -211,28 +402,50 @@ export const artifactRoutes = [
     path: '/datasets/:id/artifacts/:artifactId/download',
     permission: 'public',
     tag: 'artifacts',
-    summary: 'Redirect to a presigned download URL valid for 5 minutes when the policy engine allows (?purpose=, default research; ?format=json for { url, expiresAt }); 403 with the decision, reasons and requirements otherwise',
+    summary:
+      'Redirect to a presigned download URL valid for 5 minutes when the policy engine allows (?purpose=, default research; ?format=json for { url, expiresAt }); 403 with the decision, reasons and requirements otherwise (a browser navigation is sent with 303 to the file page, which explains the refusal)',
     async handler(req, res) {
-      // Presigning never contacts S3: check it answers before handing out a download URL (503 otherwise).
-      await depsOf(req).storage.assertAvailable();
-      const user = req.ctx.user;
-      const purpose = purposeQuery(req);
-      const { doc, view } = await loadReadableDataset(String(req.params.id), user);
-      const artifact = findArtifact(downloadableFiles(doc, view), String(req.params.artifactId));
-      if (artifact.status !== 'available') throw notFound('artifact_not_found');
-      // The engine decides; the 403 carries its decision, reasons and requirements (401 is never
-      // used: an anonymous caller reads decision sign_in_required).
-      const scope = downloadScope(artifact.kind);
-      const evaluation = evaluate(rulesOfFace(doc, view), await callerRequester(user, doc), purpose, scope);
-      if (evaluation.decision !== 'allow') {
-        throw new AppError(403, 'download_not_allowed', {}, undefined, { scope, purpose, ...explain(evaluation, req.ctx.lang) });
+      try {
+        await download(req, res);
+      } catch (err) {
+        // A person who followed a link gets the file page in their language, not a problem body.
+        if (err instanceof AppError && (err.status === 403 || err.status === 404) && prefersPage(req)) {
+          res.redirect(303, refusalPagePath(String(req.params.id), String(req.params.artifactId), req.query.purpose));
+          return;
+        }
+        throw err;
       }
-      const { url, expiresAt } = await depsOf(req).storage.presignGet(artifact.key, DOWNLOAD_URL_TTL_SECONDS, { filename: artifact.filename, contentType: artifact.contentType });
-      await recordAudit(actorOf(req.ctx), 'artifact.download_url_issued', { type: 'dataset', id: doc._id, organizationId: doc.providerId }, { artifactId: artifact.id, kind: artifact.kind, scope, purpose });
-      res.set('Cache-Control', 'no-store');
-      if (req.query.format === 'json') res.json({ url, expiresAt });
-      else res.redirect(302, url);
     },
   }),
 ];
 
+/** Hands out a presigned URL of a file when the policy engine allows the caller its scope; 403 with the decision otherwise. */
+async function download(req: Request, res: Response): Promise<void> {
+  // Presigning never contacts S3: check it answers before handing out a download URL (503 otherwise).
+  await depsOf(req).storage.assertAvailable();
+  const user = req.ctx.user;
+  const purpose = purposeQuery(req);
+  const { doc, view } = await loadReadableDataset(String(req.params.id), user);
+  const artifact = findArtifact(downloadableFiles(doc, view), String(req.params.artifactId));
+  if (artifact.status !== 'available') throw notFound('artifact_not_found');
+  // The engine decides; the 403 carries its decision, reasons and requirements (401 is never
+  // used: an anonymous caller reads decision sign_in_required).
+  const scope = downloadScope(artifact.kind);
+  const evaluation = evaluate(rulesOfFace(doc, view), await callerRequester(user, doc), purpose, scope);
+  if (evaluation.decision !== 'allow') {
+    throw new AppError(403, 'download_not_allowed', {}, undefined, { scope, purpose, ...explain(evaluation, req.ctx.lang) });
+  }
+  const { url, expiresAt } = await depsOf(req).storage.presignGet(artifact.key, DOWNLOAD_URL_TTL_SECONDS, {
+    filename: artifact.filename,
+    contentType: artifact.contentType,
+  });
+  await recordAudit(
+    actorOf(req.ctx),
+    'artifact.download_url_issued',
+    { type: 'dataset', id: doc._id, organizationId: doc.providerId },
+    { artifactId: artifact.id, kind: artifact.kind, scope, purpose },
+  );
+  res.set('Cache-Control', 'no-store');
+  if (req.query.format === 'json') res.json({ url, expiresAt });
+  else res.redirect(302, url);
+}

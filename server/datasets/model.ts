@@ -33,7 +33,7 @@ export type DatasetStatus = 'draft' | 'in_review' | 'changes_requested' | 'publi
 
 export interface ArtifactDoc {
   id: string;
-  kind: 'sample' | 'guideline' | 'datacard' | 'schema' | 'agreement' | 'other';
+  kind: 'data' | 'sample' | 'guideline' | 'datacard' | 'schema' | 'agreement' | 'other';
   key: string;
   filename: string;
   contentType: string;

@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
   PutObjectCommand,
   S3Client,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
@@ -32,6 +36,31 @@ export interface PresignedPut {
 export interface PresignedGet {
   url: string;
   expiresAt: Date;
+}
+
+/** One part handed to CompleteMultipartUpload: its number, the ETag storage gave it, its SHA-256 (hex). */
+export interface CompletedPart {
+  number: number;
+  etag: string;
+  sha256: string;
+}
+
+/** What one read of a stored object measured: its size, its SHA-256 and the SHA-256 of each part-sized range (hex). */
+export interface ObjectDigest {
+  bytes: number;
+  sha256: string;
+  parts: string[];
+}
+
+/** Storage refused a multipart request for what it holds (unknown upload, a part missing or too small…). */
+export class MultipartRefusedError extends Error {
+  constructor(
+    readonly s3Code: string,
+    options?: ErrorOptions,
+  ) {
+    super(`storage refused the multipart request: ${s3Code}`, options);
+    this.name = 'MultipartRefusedError';
+  }
 }
 
 export interface ObjectHead {
@@ -69,6 +98,16 @@ export interface Storage {
   presignGet(key: string, ttlSeconds: number, options?: { filename?: string; contentType?: string }): Promise<PresignedGet>;
   head(key: string): Promise<ObjectHead | null>;
   sha256(key: string): Promise<string>;
+  /** Starts a multipart upload (parts carry SHA-256 checksums); returns its upload id. */
+  createMultipart(key: string, contentType: string): Promise<string>;
+  /** A presigned UploadPart URL that storage honours only for `bytes` bytes whose SHA-256 is `sha256` (hex). */
+  presignPart(key: string, uploadId: string, part: { number: number; bytes: number; sha256: string }, ttlSeconds: number): Promise<PresignedPut>;
+  /** Assembles the object from its parts; MultipartRefusedError when storage refuses them. */
+  completeMultipart(key: string, uploadId: string, parts: CompletedPart[]): Promise<void>;
+  /** Drops an unfinished upload and its parts; a store that cannot (s3rver) or an upload already gone is no error. */
+  abortMultipart(key: string, uploadId: string): Promise<void>;
+  /** Reads the object once, hashing the whole and each `partSize` range, in bounded memory. */
+  digest(key: string, partSize: number): Promise<ObjectDigest>;
   putObject(key: string, body: Buffer | Readable, options: { contentType: string; bytes?: number }): Promise<void>;
   getObject(key: string): Promise<Readable>;
   deleteObject(key: string): Promise<void>;
@@ -202,6 +241,87 @@ export function createStorage(settings: S3Settings, options: StorageOptions = {}
         throw err;
       }
       return hash.digest('hex');
+    },
+
+    async createMultipart(key, contentType) {
+      const out = await call(
+        (abortSignal) => client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType, ChecksumAlgorithm: 'SHA256' }), { abortSignal }),
+        'multipart start',
+      );
+      if (!out.UploadId) throw new Error(`createMultipart: no upload id for ${key}`);
+      return out.UploadId;
+    },
+
+    async presignPart(key, uploadId, part, ttlSeconds) {
+      const checksum = Buffer.from(part.sha256, 'hex').toString('base64');
+      const command = new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: part.number, ContentLength: part.bytes, ChecksumSHA256: checksum });
+      // The checksum is signed and must travel as a header (not hoisted into the query string), so
+      // that S3 refuses a part whose bytes hash differently; content-length is signed by the presigner.
+      const signed = new Set(['x-amz-checksum-sha256']);
+      const url = await getSignedUrl(client, command, { expiresIn: ttlSeconds, signableHeaders: signed, unhoistableHeaders: signed });
+      return { url, method: 'PUT', headers: { 'x-amz-checksum-sha256': checksum }, expiresAt: new Date(Date.now() + ttlSeconds * 1000) };
+    },
+
+    async completeMultipart(key, uploadId, parts) {
+      const MultipartUpload = {
+        Parts: [...parts]
+          .sort((a, b) => a.number - b.number)
+          .map((p) => ({ PartNumber: p.number, ETag: p.etag, ChecksumSHA256: Buffer.from(p.sha256, 'hex').toString('base64') })),
+      };
+      try {
+        // Assembling many large parts can take storage a while: no whole-call deadline, the socket timeout still applies.
+        await call((abortSignal) => client.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId, MultipartUpload }), { abortSignal }), 'multipart complete', null);
+      } catch (err) {
+        if (err instanceof StorageUnavailableError) throw err;
+        const name = (err as { name?: string }).name;
+        if (name && (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode) throw new MultipartRefusedError(name, { cause: err });
+        throw err;
+      }
+    },
+
+    async abortMultipart(key, uploadId) {
+      try {
+        await call((abortSignal) => client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }), { abortSignal }), 'multipart abort');
+      } catch (err) {
+        // s3rver implements neither AbortMultipartUpload nor ListParts (MethodNotAllowed / NotImplemented);
+        // an upload already completed or aborted answers NoSuchUpload. Nothing is left to undo then.
+        const name = (err as { name?: string }).name ?? '';
+        if (['NotImplemented', 'MethodNotAllowed', 'NoSuchUpload'].includes(name)) return;
+        throw err;
+      }
+    },
+
+    async digest(key, partSize) {
+      const whole = createHash('sha256');
+      const parts: string[] = [];
+      let part = createHash('sha256');
+      let inPart = 0;
+      let bytes = 0;
+      const body = await getObject(key);
+      try {
+        for await (const raw of body) {
+          let chunk = raw as Buffer;
+          whole.update(chunk);
+          bytes += chunk.length;
+          // A chunk may straddle part boundaries: feed each range to its own part hash.
+          while (chunk.length > 0) {
+            const take = Math.min(chunk.length, partSize - inPart);
+            part.update(take === chunk.length ? chunk : chunk.subarray(0, take));
+            inPart += take;
+            chunk = chunk.subarray(take);
+            if (inPart === partSize) {
+              parts.push(part.digest('hex'));
+              part = createHash('sha256');
+              inPart = 0;
+            }
+          }
+        }
+      } catch (err) {
+        if (isUnreachable(err)) throw new StorageUnavailableError(`storage read of ${key} failed: ${errorText(err)}`, { cause: err });
+        throw err;
+      }
+      if (inPart > 0 || parts.length === 0) parts.push(part.digest('hex'));
+      return { bytes, sha256: whole.digest('hex'), parts };
     },
 
     async putObject(key, body, options) {

@@ -349,6 +349,10 @@ export const MATRIX: Record<string, Row> = {
   },
   'POST /datasets/:id/artifacts': PROVIDER_WRITE,
   'POST /datasets/:id/artifacts/:artifactId/complete': PROVIDER_WRITE,
+  // Full-data upload state and parts (the fixture is a pending sample: 409 after the authorization decision).
+  'GET /datasets/:id/artifacts/:artifactId/upload': PROVIDER_WRITE,
+  'POST /datasets/:id/artifacts/:artifactId/parts': PROVIDER_WRITE,
+  'PUT /datasets/:id/artifacts/:artifactId/parts/:number': PROVIDER_WRITE,
   'DELETE /datasets/:id/artifacts/:artifactId': PROVIDER_WRITE,
   'GET /datasets/:id/artifacts/:artifactId/download': {
     // A sample: samplesAccess open (public) or registered (sensitive, confidential) → whoever sees it.

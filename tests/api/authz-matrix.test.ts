@@ -317,6 +317,15 @@ const DRIVERS: Record<string, Record<string, Driver>> = {
   'POST /datasets/:id/artifacts/:artifactId/complete': {
     default: fresh('pending_upload', (c, _s, fx) => as(c).post(`${API}/datasets/${fx.id}/artifacts/${fx.pendingId}/complete`)),
   },
+  'GET /datasets/:id/artifacts/:artifactId/upload': {
+    default: fresh('pending_upload', (c, _s, fx) => as(c).get(`${API}/datasets/${fx.id}/artifacts/${fx.pendingId}/upload`)),
+  },
+  'POST /datasets/:id/artifacts/:artifactId/parts': {
+    default: fresh('pending_upload', (c, _s, fx) => as(c).post(`${API}/datasets/${fx.id}/artifacts/${fx.pendingId}/parts`, { parts: [{ number: 1, sha256: 'a'.repeat(64) }] })),
+  },
+  'PUT /datasets/:id/artifacts/:artifactId/parts/:number': {
+    default: fresh('pending_upload', (c, _s, fx) => as(c).put(`${API}/datasets/${fx.id}/artifacts/${fx.pendingId}/parts/1`, { etag: '"abc"' })),
+  },
   'DELETE /datasets/:id/artifacts/:artifactId': {
     default: fresh('as_is', (c, _s, fx) => as(c).delete(`${API}/datasets/${fx.id}/artifacts/${fx.sampleId}`)),
   },

@@ -104,6 +104,8 @@ describe('every produced error is a known code with its declared params', () => 
     'labelingProcedures.draft': activatableProcedure(),
     'labelingProcedures.activatable': activatableProcedure(),
     'artifacts.create': { kind: 'sample', filename: 'a.csv', contentType: 'text/csv', bytes: 1, sha256: 'a'.repeat(64) },
+    'artifacts.parts': { parts: [{ number: 1, sha256: 'a'.repeat(64) }] },
+    'artifacts.partAck': { etag: '"0123abcd"' },
     'auth.login': { email: 'a@b.kr', password: 'x' },
     'auth.register': { email: 'a@b.kr', password: 'x'.repeat(12), name: 'Kim', organizationSlug: 'kaist' },
     'auth.tokenCreate': { name: 'ci', expiresInDays: 30 },
