@@ -14,6 +14,7 @@ import { FactsTable } from './FactsTable';
 import { Icon } from './Icon';
 import { LabelingSummary } from './LabelingSummary';
 import { LicenseExplainer } from './LicenseExplainer';
+import { MetadataLinks } from './MetadataLinks';
 import { ReviewPanel, StatusBadge } from './ReviewPanel';
 import type { DatasetView } from './types';
 import { VersionHistory } from './VersionHistory';
@@ -151,6 +152,7 @@ export default function DatasetPage() {
       <LabelingSummary labeling={d.labeling} />
       <ArtifactsList artifacts={d.artifacts ?? []} member={workingCopy} />
       <VersionHistory datasetId={d.id} />
+      <MetadataLinks datasetId={d.id} slug={d.slug} />
     </article>
   );
 }
