@@ -161,6 +161,7 @@ describe('publishing a dataset', { timeout: 150_000 }, () => {
     await page.getByTestId('review-comment').fill('공개 기준을 충족합니다.');
     await expectAccessible(w, 'review queue with a dataset open (ko)');
     await page.getByTestId('approve').click();
+    await page.getByTestId('approve-confirm-yes').click();
     await page.getByTestId('review-success').waitFor();
     await screenshot(w, 'review-approved', 'ko');
     const published = (await (await fetch(`${e2e.url}/api/v1/datasets/${SLUG}`)).json()) as { status: string; version: number };

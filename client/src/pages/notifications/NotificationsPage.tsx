@@ -39,7 +39,13 @@ export default function NotificationsPage() {
   const [read, setRead] = useState<Set<string>>(new Set());
   useTitle(t('title'));
   const lang = params.get('lang');
-  const withLang = (path: string) => (lang ? `${path}?lang=${lang}` : path);
+  // Links may carry a query of their own (`/review?open=…`): the language is added to it.
+  const withLang = (path: string) => {
+    if (!lang) return path;
+    const url = new URL(path, window.location.origin);
+    url.searchParams.set('lang', lang);
+    return `${url.pathname}${url.search}`;
+  };
 
   const markRead = async (n: Notification) => {
     setActionError(null);
