@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Notification } from '../../server/notifications/model';
 import { createOrg, createUser, startTestApp, type Client, type TestApp, type TestUser } from '../helpers/app';
 import { publishDataset } from '../helpers/factories';
 
@@ -18,10 +19,11 @@ let RS: Client;
 let datasetId: string;
 let datasetTitle: { ko: string; en: string };
 
-async function request(): Promise<string> {
+// One open request per scope and purpose (409 access_request_exists otherwise): each test asks for another purpose.
+async function request(purpose = 'research'): Promise<string> {
   const res = await RS.post(
     '/api/v1/access-requests',
-    { datasetId, scope: 'full', purpose: 'research', statement: STATEMENT, durationDays: 30 },
+    { datasetId, scope: 'full', purpose, statement: STATEMENT, durationDays: 30 },
     { 'idempotency-key': randomUUID() },
   );
   expect(res.status, res.text).toBe(201);
@@ -48,7 +50,7 @@ beforeAll(async () => {
       samplesAccess: 'open',
       allowedCountries: ['*'],
       allowedOrgTypes: ['*'],
-      allowedPurposes: ['research'],
+      allowedPurposes: ['research', 'education', 'public_interest', 'commercial'],
       crossBorder: 'allowed',
       conditions: { dua: false, irb: false, attribution: true, noRedistribution: false },
       maxGrantDays: 90,
@@ -56,6 +58,9 @@ beforeAll(async () => {
   });
   datasetId = ds.id;
   datasetTitle = ds.title;
+  // Publishing notified the provider's people (tests/api/publication-notifications.test.ts); this
+  // file counts access-request notifications from zero.
+  await Notification.deleteMany({});
 });
 afterAll(async () => {
   await app?.close();
@@ -87,7 +92,7 @@ describe('notifications', () => {
   });
 
   it('every decision and revocation notifies the requester; resubmission notifies the reviewers again', async () => {
-    const id = await request();
+    const id = await request('education');
     expect(
       (await R1.post(`/api/v1/access-requests/${id}/decision`, { decision: 'request_changes', reason: 'Say which models.' })).status,
     ).toBe(200);
@@ -104,7 +109,7 @@ describe('notifications', () => {
     const approved = mine.body.items.find((n: { code: string }) => n.code === 'access_request_approved');
     expect(approved.message).toContain(expiresAt.slice(0, 10));
     expect(approved.message).toContain(datasetTitle.en);
-    const rejectedId = await request();
+    const rejectedId = await request('public_interest');
     expect((await R1.post(`/api/v1/access-requests/${rejectedId}/decision`, { decision: 'reject', reason: 'No.' })).status).toBe(200);
     expect(codesOf(await RS.get('/api/v1/notifications?pageSize=1'))).toEqual(['access_request_rejected']);
   });
