@@ -34,6 +34,7 @@ const RequestDetailPage = lazy(() => import('./pages/access/RequestDetailPage'))
 const PartnersPage = lazy(() => import('./pages/partners/PartnersPage'));
 const PartnerMatchesPage = lazy(() => import('./pages/partners/PartnerMatchesPage'));
 const PartnerProfilePage = lazy(() => import('./pages/partners/PartnerProfilePage'));
+const DuaPage = lazy(() => import('./pages/agreements/DuaPage'));
 
 const page = (el: React.ReactNode) => <Suspense fallback={<Loading />}>{el}</Suspense>;
 
@@ -68,6 +69,7 @@ const router = createBrowserRouter([
       { path: '/partners', element: page(<PartnersPage />) },
       { path: '/partners/:slug/matches', element: page(<RequireRole>{<PartnerMatchesPage />}</RequireRole>) },
       { path: '/partners/:slug/profile', element: page(<RequireRole>{<PartnerProfilePage />}</RequireRole>) },
+      { path: '/agreements/dua', element: page(<DuaPage />) },
       { path: '*', element: <NotFound /> },
     ],
   },
