@@ -594,6 +594,11 @@ async function benchBackend(backend: Backend, opts: PagesOptions): Promise<Backe
     );
     const written = started.logs.find((l) => l.msg === 'dataset store snapshot written');
     if (written) print(`snapshot written after the first start: ${((written.bytes as number) / 1e6).toFixed(1)} MB in ${written.ms} ms`);
+    // The app's memory (MiB) as it logged it after the full read and after the snapshot.
+    for (const msg of ['dataset store loaded from the database', 'dataset store snapshot written']) {
+      const line = started.logs.find((l) => l.msg === msg);
+      if (line?.memoryMiB) print(`  memory after "${msg}": ${JSON.stringify(line.memoryMiB)}`);
+    }
     print(
       `first start (full read): ready after ${firstStartSeconds.toFixed(1)} s; machine load average ${os
         .loadavg()

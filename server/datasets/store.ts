@@ -158,7 +158,9 @@ function deepFreeze(value: unknown): void {
  * become the snapshot's values (held once), and the whole is frozen. `doc` must not be shared
  * with anyone else (a fresh read or a copy).
  */
-function adopt(doc: DatasetDoc): DatasetDoc {
+export function adopt(doc: DatasetDoc): DatasetDoc {
+  // Already the store's (a streamed full read adopts as it reads; replaceAll adopts again).
+  if (Object.isFrozen(doc)) return doc;
   const live = doc.live as unknown as Record<string, unknown> | null;
   if (live) {
     const own = doc as unknown as Record<string, unknown>;

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,20 +25,24 @@ export function clientNeedsBuild(): boolean {
   return sources > built;
 }
 
-/** Builds the web client with Vite when it is missing or stale (`npm start` "builds if needed"). */
+/**
+ * Builds the web client with Vite when it is missing or stale (`npm start` "builds if needed").
+ * The build runs in a child process: the bundler's memory (hundreds of MiB, much of it native)
+ * would otherwise stay in the server's resident size for as long as it runs (docs/performance.md).
+ */
 export async function ensureClientBuilt(log: Logger): Promise<void> {
   if (!existsSync(path.join(CLIENT, 'src')) || !clientNeedsBuild()) return;
   log.info('building the web client (vite build)');
-  const { build } = await import('vite');
-  // React picks its development build from NODE_ENV; the served client is always the production one.
-  const previous = process.env.NODE_ENV;
-  // Vite warns about the config's TypeScript imports for a future loader; the bundling loader used here handles them.
-  process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: path.join(CLIENT, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
-  } finally {
-    if (previous === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = previous;
-  }
+  const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [vite, 'build', '--config', path.join(CLIENT, 'vite.config.ts'), '--mode', 'production', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      // React picks its development build from NODE_ENV; the served client is always the production one.
+      // Vite warns about the config's TypeScript imports for a future loader; its bundling loader handles them.
+      env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ?? 'true' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`vite build failed (${signal ?? `exit code ${code}`})`))));
+  });
 }

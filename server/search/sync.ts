@@ -8,9 +8,10 @@ import type { Logger } from 'pino';
 import mongoose, { Types } from 'mongoose';
 import { Dataset, DatasetVersion, type DatasetDoc, type DatasetVersionDoc } from '../datasets/model';
 import { databaseIdentity, doneMigrations, pruneHorizon, readSnapshot, recordPruneHorizon, writeSnapshot } from '../datasets/snapshot';
-import { versionMetasFrom, versionMetasOf, type DatasetStore, type ProviderRef } from '../datasets/store';
+import { adopt, versionMetasFrom, versionMetasOf, type DatasetStore, type ProviderRef } from '../datasets/store';
 import { CatalogChange, onCatalogChange, PROCESS_ORIGIN, type Change } from '../infra/change-feed';
 import { withDbDeadline } from '../infra/db-calls';
+import { memoryMiB } from '../infra/logger';
 import { Organization } from '../organizations/model';
 import type { CatalogIndex } from './catalog-index';
 import { entryOf } from './entry';
@@ -39,6 +40,16 @@ export interface SyncOptions {
   /** Directory of the store's snapshot (`DATA_DIR/store`); without one every start reads everything. */
   snapshotDir?: string;
   snapshotEveryMs?: number;
+}
+
+/** Documents per batch of a full read. */
+const FULL_READ_BATCH = 500;
+
+/** Every document of a cursor in the store's form (see `adopt`). */
+async function adoptedFrom(rows: AsyncIterable<DatasetDoc>): Promise<DatasetDoc[]> {
+  const out: DatasetDoc[] = [];
+  for await (const row of rows) out.push(adopt(row));
+  return out;
 }
 
 /** A document handed over by a write, copied the way the database stores it (the writer keeps its own). */
@@ -145,7 +156,9 @@ export class CatalogSync {
     const [orgs, docs, versions] = await withDbDeadline(FULL_READ_DEADLINE_MS, () =>
       Promise.all([
         Organization.find({}, ORG_FIELDS).lean<ProviderRef[]>(),
-        Dataset.find({}).lean<DatasetDoc[]>(),
+        // Streamed and made into the store's form one document at a time, so a full read holds the
+        // store's (shared, frozen) documents rather than every raw copy at once as well.
+        adoptedFrom(Dataset.find({}).lean<DatasetDoc>().cursor({ batchSize: FULL_READ_BATCH })),
         // One version at a time, in the order of its unique index (see versionMetasFrom).
         versionMetasFrom(DatasetVersion.find({}, VERSION_FIELDS).sort({ datasetId: 1, version: -1 }).lean<DatasetVersionDoc>().cursor()),
       ]),
@@ -153,6 +166,7 @@ export class CatalogSync {
     for (const o of orgs) this.store.setProvider(o);
     this.store.replaceAll(docs, versions);
     this.rebuildIndex();
+    this.opts.log?.info({ datasets: this.store.size, ms: Date.now() - started, memoryMiB: memoryMiB() }, 'dataset store loaded from the database');
     // Whatever was recorded since the read began is read again by the next poll.
     this.seen.clear();
     this.lastPoll = started;
@@ -198,7 +212,7 @@ export class CatalogSync {
     const caughtUp = await this.pollOnce({ includeOwn: true, restoring: true });
     this.rebuildIndex();
     this.opts.log?.info(
-      { datasets: this.store.size, savedAt: header.savedAt, changesApplied: caughtUp, ms: Date.now() - t0 },
+      { datasets: this.store.size, savedAt: header.savedAt, changesApplied: caughtUp, ms: Date.now() - t0, memoryMiB: memoryMiB() },
       'dataset store loaded from its snapshot',
     );
     this.verifying = this.verify().catch((err: unknown) => this.opts.log?.warn({ err }, 'dataset store check failed'));
@@ -233,7 +247,7 @@ export class CatalogSync {
       await this.refreshDatasets(differ);
     }
     this.opts.log?.info(
-      { datasets: rows.length, differ: differ.length, ms: Date.now() - t0 },
+      { datasets: rows.length, differ: differ.length, ms: Date.now() - t0, memoryMiB: memoryMiB() },
       'dataset store checked against the database',
     );
   }
@@ -263,7 +277,7 @@ export class CatalogSync {
     )
       .then((bytes) => {
         this.savedGeneration = generation;
-        this.opts.log?.info({ datasets: docs.length, bytes, ms: Date.now() - t0 }, 'dataset store snapshot written');
+        this.opts.log?.info({ datasets: docs.length, bytes, ms: Date.now() - t0, memoryMiB: memoryMiB() }, 'dataset store snapshot written');
       })
       .finally(() => (this.saving = null));
     return this.saving;
