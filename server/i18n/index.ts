@@ -1,5 +1,6 @@
 import { createInstance, type i18n as I18n, type TFunction } from 'i18next';
 import { addParticleFormatters } from '../../schemas/korean-particles';
+import { addValueKindFormatter } from '../../schemas/value-kinds';
 import enCommon from './locales/en/common.json';
 import koCommon from './locales/ko/common.json';
 import enErrors from './locales/en/errors.json';
@@ -43,6 +44,8 @@ export function i18n(): I18n {
     });
     // Korean messages write `{{version, 로}}`: the particle follows the value's final consonant.
     addParticleFormatters(instance);
+    // `{{type, valuekind}}`: a type error says what to type, not a JSON type name.
+    addValueKindFormatter(instance, 'common:valueKinds');
   }
   return instance;
 }

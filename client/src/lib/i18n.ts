@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { addParticleFormatters } from '@schemas/korean-particles';
+import { addValueKindFormatter } from '@schemas/value-kinds';
 import { setApiLanguage } from './api';
 
 // Every namespace's resources are bundled: they are small, and a missing string must never flash.
@@ -69,6 +70,8 @@ void i18n.use(initReactI18next).init({
 });
 // Korean messages write `{{version, 로}}`: the particle follows the value's final consonant.
 addParticleFormatters(i18n);
+// `{{type, valuekind}}`: a type error says what to type, not a JSON type name.
+addValueKindFormatter(i18n, 'common:valueKinds');
 applyLanguage(lng, { remember: urlLanguage() !== null });
 
 export default i18n;

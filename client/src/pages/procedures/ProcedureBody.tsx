@@ -87,7 +87,7 @@ export function ProcedureBody({ content }: { content: ProcedureContent }) {
                         <ul className="inline-list">
                           {a.values.map((v) => (
                             <li key={v}>
-                              <code>{v}</code>
+                              <AttributeValue value={v} />
                             </li>
                           ))}
                         </ul>
@@ -202,5 +202,20 @@ export function ProcedureBody({ content }: { content: ProcedureContent }) {
         )}
       </section>
     </>
+  );
+}
+
+/**
+ * An attribute value as people read it: its common label when there is one ("여성", "Quiet room"),
+ * with the code annotators write kept beside it; unknown codes are shown as they are.
+ */
+export function AttributeValue({ value }: { value: string }) {
+  const { t, i18n } = useTranslation('procedures');
+  const key = `attributeValues.${value}`;
+  if (!i18n.exists(key, { ns: 'procedures' })) return <code>{value}</code>;
+  return (
+    <span className="attribute-value">
+      {t(key)} <code className="muted small">{value}</code>
+    </span>
   );
 }

@@ -9,6 +9,7 @@ import { Empty, Loading, ProblemView } from '../../components/Status';
 import { useApi, useFormat, useLang } from '../../lib/hooks';
 import { defaultComparison, isBilingual, pointerSegments, valueAt, type Change, type DiffResponse, type Procedure, type ProcedureVersion, type VersionDetail } from './model';
 import { StatusBadge, TargetInline, usePercent } from './parts';
+import { AttributeValue } from './ProcedureBody';
 import './procedures.css';
 
 const OP_BADGE: Record<Change['op'], string> = { added: 'badge success', removed: 'badge danger', changed: 'badge warning' };
@@ -335,6 +336,7 @@ function DiffValue({ value, keys }: { value: unknown; keys: readonly string[] })
       } as const
     )[field as 'taskType'];
     if (taxonomy) return <>{labelOf(taxonomy, value, lang)}</>;
+    if (field === 'values' && keys.includes('attributes')) return <AttributeValue value={value} />;
     if (field === 'type') return <>{keys.includes('attributes') ? t(`attributeTypes.${value}`, { defaultValue: value }) : labelOf('workforceTypes', value, lang)}</>;
     return <>{value}</>;
   }
