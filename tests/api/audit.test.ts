@@ -16,10 +16,11 @@ let firstRequest: string;
 let secondRequest: string;
 let between: string;
 
-async function request(): Promise<string> {
+// A second open request for the same scope and purpose would be refused (409 access_request_exists).
+async function request(purpose = 'research'): Promise<string> {
   const res = await RS.post(
     '/api/v1/access-requests',
-    { datasetId, scope: 'full', purpose: 'research', statement: STATEMENT, durationDays: 10 },
+    { datasetId, scope: 'full', purpose, statement: STATEMENT, durationDays: 10 },
     { 'idempotency-key': randomUUID() },
   );
   expect(res.status, res.text).toBe(201);
@@ -44,7 +45,7 @@ beforeAll(async () => {
       samplesAccess: 'open',
       allowedCountries: ['*'],
       allowedOrgTypes: ['*'],
-      allowedPurposes: ['research'],
+      allowedPurposes: ['research', 'education'],
       crossBorder: 'allowed',
       conditions: { dua: false, irb: false, attribution: true, noRedistribution: false },
       maxGrantDays: 30,
@@ -55,7 +56,7 @@ beforeAll(async () => {
   await new Promise((r) => setTimeout(r, 20));
   between = new Date().toISOString();
   await new Promise((r) => setTimeout(r, 20));
-  secondRequest = await request();
+  secondRequest = await request('education');
   const decided = await R.post(`/api/v1/access-requests/${secondRequest}/decision`, {
     decision: 'approve',
     reason: 'OK',

@@ -294,6 +294,7 @@ const DRIVERS: Record<string, Record<string, Driver>> = {
   'GET /datasets/:id/review-changes': { default: perState((c, s) => as(c).get(`${API}/datasets/${ds(s).id}/review-changes`)) },
   'GET /datasets/:id/versions': { default: perState((c, s) => as(c).get(`${API}/datasets/${ds(s).id}/versions`)) },
   'GET /datasets/:id/versions/:version': { default: perState((c, s) => as(c).get(`${API}/datasets/${ds(s).id}/versions/1`)) },
+  'GET /datasets/:id/my-access': { default: perState((c, s) => as(c).get(`${API}/datasets/${ds(s).id}/my-access`)) },
 
   // ---- artifacts ----
   'GET /datasets/:id/artifacts': {

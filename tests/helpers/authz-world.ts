@@ -392,7 +392,8 @@ async function requestThroughApi(w: World, status: RequestState): Promise<string
   const body = {
     datasetId: w.datasets.sensitive.id,
     scope: 'full',
-    purpose: 'research',
+    // `us` holds two requests here at once: one open request per scope and purpose (409 access_request_exists).
+    purpose: status === 'changes_requested' ? 'education' : 'research',
     statement: STATEMENT,
     durationDays: 30,
     acceptedAgreements: ['dua'],

@@ -10,6 +10,7 @@ import { Loading, ProblemView } from '../../components/Status';
 import { api, ApiError } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { useApi, useFormat, useLang } from '../../lib/hooks';
+import { ExpiryChange } from './ExpiryChange';
 import type { AccessRequest } from './types';
 import './access-review.css';
 
@@ -46,13 +47,17 @@ export default function AccessDecisionPage() {
   const [decision, setDecision] = useState<Decision>('approve');
   const [reason, setReason] = useState('');
   const [conditions, setConditions] = useState<string[]>([]);
-  const [expires, setExpires] = useState(() => ymd(new Date(Date.now() + 30 * DAY)));
+  // Filled with the requested duration (capped by maxGrantDays) once the request is loaded, as the server defaults it.
+  const [expires, setExpires] = useState('');
   const [evidence, setEvidence] = useState('');
   const [revokeReason, setRevokeReason] = useState('');
   const [formErrors, setFormErrors] = useState<Record<string, string[]>>({});
   const statusRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (loaded) setReq(loaded);
+    if (!loaded) return;
+    setReq(loaded);
+    const max = loaded.evaluation.maxGrantDays ?? loaded.durationDays;
+    setExpires((current) => current || ymd(new Date(Date.now() + Math.min(loaded.durationDays, max) * DAY)));
   }, [loaded]);
   useTitle(t('decision.title'));
 
@@ -311,6 +316,7 @@ export default function AccessDecisionPage() {
                     <input {...p} type="date" min={minDate} max={maxDate} value={expires} onChange={(e) => setExpires(e.target.value)} data-testid="decision-expires" />
                   )}
                 </Field>
+                <ExpiryChange requestedDays={req.durationDays} expires={expires} />
                 {needsEvidence && (
                   <Field label={t('decision.evidence')} hint={t('decision.evidenceHint')} required errors={formErrors.evidence}>
                     {(p) => <input {...p} value={evidence} onChange={(e) => setEvidence(e.target.value)} data-testid="decision-evidence" />}

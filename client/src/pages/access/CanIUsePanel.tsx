@@ -4,7 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { PURPOSES } from '@schemas/taxonomy';
 import { ProblemView } from '../../components/Status';
 import { api, ApiError } from '../../lib/api';
-import { useLang } from '../../lib/hooks';
+import { useFormat, useLang } from '../../lib/hooks';
 import type { Decision, Explained } from './types';
 import './access.css';
 
@@ -14,6 +14,7 @@ const ICONS: Record<Decision, string> = { allow: '✓', sign_in_required: '→',
 export function CanIUsePanel({ dataset }: { dataset: { id: string; slug: string } }) {
   const { t } = useTranslation('access');
   const lang = useLang();
+  const format = useFormat();
   const location = useLocation();
   const headingId = useId();
   const [purpose, setPurpose] = useState('research');
@@ -95,7 +96,13 @@ export function CanIUsePanel({ dataset }: { dataset: { id: string; slug: string 
                   {result.requirements.map((r) => (
                     <li key={r.code} data-code={r.code}>
                       {r.message}{' '}
-                      <span className={r.blocking ? 'badge warning' : 'badge'}>{r.blocking ? t('requirement.blocking') : t('requirement.clickThrough')}</span>
+                      {r.metByGrant ? (
+                        <span className="badge success" data-testid="met-by-grant">
+                          {t('requirement.metByGrant')}
+                        </span>
+                      ) : (
+                        <span className={r.blocking ? 'badge warning' : 'badge'}>{r.blocking ? t('requirement.blocking') : t('requirement.clickThrough')}</span>
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -112,7 +119,12 @@ export function CanIUsePanel({ dataset }: { dataset: { id: string; slug: string 
                   {result.decision === 'enclave_only' ? t('next.requestEnclave') : t('next.request')}
                 </Link>
               )}
-              {result.decision === 'allow' && (
+              {result.decision === 'allow' && result.grant && (
+                <p className="notice success" data-testid="allowed-by-grant">
+                  {t('next.allowGrant', { date: format.date(result.grant.expiresAt) })} <Link to={result.grant.link}>{t('next.viewGrant')}</Link>
+                </p>
+              )}
+              {result.decision === 'allow' && !result.grant && (
                 <p className="notice success">
                   {t('next.allow')}
                   {result.requirements.some((r) => r.code === 'accept_dua') && <> {t('next.allowDua')}</>}

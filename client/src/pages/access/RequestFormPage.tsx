@@ -10,6 +10,8 @@ import { Loading, ProblemView } from '../../components/Status';
 import { api, ApiError } from '../../lib/api';
 import { useApi, useLang } from '../../lib/hooks';
 import type { DatasetView } from '../dataset/types';
+import { ExistingRequestNotice, type ExistingRequest } from './ExistingRequestNotice';
+import { coveringRequest, type MyAccess } from './myAccess';
 import { agreementFor, type AccessRequestView, type Explained } from './types';
 import './access.css';
 
@@ -24,6 +26,9 @@ export default function RequestFormPage() {
   const { slug = '' } = useParams();
   const [params] = useSearchParams();
   const { data: d, error, loading } = useApi<DatasetView>(`/datasets/${encodeURIComponent(slug)}`);
+  // What the caller already asked for or holds: a covering request is linked instead of a second one.
+  const { data: myAccess } = useApi<MyAccess>(`/datasets/${encodeURIComponent(slug)}/my-access`);
+  const [conflict, setConflict] = useState<(ExistingRequest & { forScope: Scope; forPurpose: string }) | null>(null);
   const initialScope: Scope = params.get('scope') === 'samples' ? 'samples' : 'full';
   const initialPurpose = PURPOSES.some((p) => p.code === params.get('purpose')) ? params.get('purpose')! : 'research';
   const [scope, setScope] = useState<Scope>(initialScope);
@@ -60,6 +65,9 @@ export default function RequestFormPage() {
   if (loading) return <Loading />;
   if (error || !d) return <ProblemView error={error} />;
 
+  const existing: ExistingRequest | null =
+    coveringRequest(myAccess, scope, purpose) ??
+    (conflict && conflict.forScope === scope && conflict.forPurpose === purpose ? conflict : null);
   const needed = Array.from(new Set((evaluation?.requirements ?? []).map((r) => agreementFor(r.code)).filter((c): c is string => !!c)));
   const agreementCodes = ACCESS_AGREEMENTS.map((a) => a.code as string).filter((c) => needed.includes(c));
 
@@ -91,13 +99,22 @@ export default function RequestFormPage() {
     try {
       const { data } = await api<AccessRequestView>('/access-requests', {
         method: 'POST',
-        body: { datasetId: d.id, scope, purpose, statement: statement.trim(), durationDays: duration, acceptedAgreements: accepted.filter((c) => agreementCodes.includes(c)) },
+        body: {
+          datasetId: d.id,
+          scope,
+          purpose,
+          statement: statement.trim(),
+          durationDays: duration,
+          acceptedAgreements: accepted.filter((c) => agreementCodes.includes(c)),
+        },
         headers: { 'idempotency-key': keyRef.current },
       });
       void navigate(`/requests/${data.id}`, { state: { notice: data.status === 'approved' ? 'approved' : 'submitted' } });
     } catch (err) {
       const apiErr = err instanceof ApiError ? err : new ApiError({ title: '', status: 0, code: 'client_error' });
-      if (apiErr.problem.code === 'access_denied') {
+      if (apiErr.problem.code === 'access_request_exists' && apiErr.problem.existing) {
+        setConflict({ ...(apiErr.problem.existing as ExistingRequest), forScope: scope, forPurpose: purpose });
+      } else if (apiErr.problem.code === 'access_denied') {
         setDenied((apiErr.problem.reasons as { code: string; message: string }[] | undefined) ?? []);
       } else if (apiErr.problem.errors?.length) {
         setFieldErrors(apiErr.fieldErrors());
@@ -146,71 +163,98 @@ export default function RequestFormPage() {
               <ul>
                 {evaluation.requirements.map((r) => (
                   <li key={r.code}>
-                    {r.message} <span className={r.blocking ? 'badge warning' : 'badge'}>{r.blocking ? t('requirement.blocking') : t('requirement.clickThrough')}</span>
+                    {r.message}{' '}
+                    <span className={r.blocking ? 'badge warning' : 'badge'}>
+                      {r.blocking ? t('requirement.blocking') : t('requirement.clickThrough')}
+                    </span>
                   </li>
                 ))}
               </ul>
             )}
           </div>
         )}
-        <Field label={t('fields.statement')} hint={t('form.statementHint', { min: STATEMENT_MIN })} errors={fieldErrors['/statement']} required>
-          {(p) => (
-            <>
-              <textarea {...p} rows={6} maxLength={STATEMENT_MAX} value={statement} onChange={(e) => setStatement(e.target.value)} data-testid="request-statement" />
-              <p className={statement.trim().length < STATEMENT_MIN ? 'counter short' : 'counter'} aria-live="polite">
-                {t('form.counter', { n: statement.trim().length, min: STATEMENT_MIN })}
-              </p>
-            </>
-          )}
-        </Field>
-        <Field label={t('fields.duration')} hint={t('form.durationHint', { max: maxDays })} errors={fieldErrors['/durationDays']} required>
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              min={1}
-              max={maxDays}
-              value={duration}
-              onChange={(e) => setDuration(e.target.value === '' ? '' : Number(e.target.value))}
-              data-testid="request-duration"
-            />
-          )}
-        </Field>
-        {agreementCodes.length > 0 && (
-          <fieldset className={fieldErrors['/acceptedAgreements'] ? 'field has-error' : 'field'} data-testid="request-agreements">
-            <legend>{t('fields.agreements')}</legend>
-            {agreementCodes.map((code) => (
-              <label key={code} className="checkbox">
-                <input type="checkbox" checked={accepted.includes(code)} onChange={() => toggle(code)} value={code} /> {t('form.accept', { agreement: t(`agreement.${code}`) })}
-              </label>
-            ))}
-            {fieldErrors['/acceptedAgreements'] && (
-              <ul className="field-errors">
-                {fieldErrors['/acceptedAgreements'].map((m, i) => (
-                  <li key={i}>{m}</li>
+        {existing ? (
+          <ExistingRequestNotice existing={existing} />
+        ) : (
+          <>
+            <Field
+              label={t('fields.statement')}
+              hint={t('form.statementHint', { min: STATEMENT_MIN })}
+              errors={fieldErrors['/statement']}
+              required
+            >
+              {(p) => (
+                <>
+                  <textarea
+                    {...p}
+                    rows={6}
+                    maxLength={STATEMENT_MAX}
+                    value={statement}
+                    onChange={(e) => setStatement(e.target.value)}
+                    data-testid="request-statement"
+                  />
+                  <p className={statement.trim().length < STATEMENT_MIN ? 'counter short' : 'counter'} aria-live="polite">
+                    {t('form.counter', { n: statement.trim().length, min: STATEMENT_MIN })}
+                  </p>
+                </>
+              )}
+            </Field>
+            <Field
+              label={t('fields.duration')}
+              hint={t('form.durationHint', { max: maxDays })}
+              errors={fieldErrors['/durationDays']}
+              required
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  type="number"
+                  min={1}
+                  max={maxDays}
+                  value={duration}
+                  onChange={(e) => setDuration(e.target.value === '' ? '' : Number(e.target.value))}
+                  data-testid="request-duration"
+                />
+              )}
+            </Field>
+            {agreementCodes.length > 0 && (
+              <fieldset className={fieldErrors['/acceptedAgreements'] ? 'field has-error' : 'field'} data-testid="request-agreements">
+                <legend>{t('fields.agreements')}</legend>
+                {agreementCodes.map((code) => (
+                  <label key={code} className="checkbox">
+                    <input type="checkbox" checked={accepted.includes(code)} onChange={() => toggle(code)} value={code} />{' '}
+                    {t('form.accept', { agreement: t(`agreement.${code}`) })}
+                  </label>
                 ))}
-              </ul>
+                {fieldErrors['/acceptedAgreements'] && (
+                  <ul className="field-errors">
+                    {fieldErrors['/acceptedAgreements'].map((m, i) => (
+                      <li key={i}>{m}</li>
+                    ))}
+                  </ul>
+                )}
+              </fieldset>
             )}
-          </fieldset>
-        )}
-        <div aria-live="assertive">
-          {denied && (
-            <div className="problem" role="alert" data-testid="request-denied">
-              <strong>{t('form.denied')}</strong>
-              <ul>
-                {denied.map((r) => (
-                  <li key={r.code}>{r.message}</li>
-                ))}
-              </ul>
+            <div aria-live="assertive">
+              {denied && (
+                <div className="problem" role="alert" data-testid="request-denied">
+                  <strong>{t('form.denied')}</strong>
+                  <ul>
+                    {denied.map((r) => (
+                      <li key={r.code}>{r.message}</li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+              <ProblemView error={submitError} compact />
             </div>
-          )}
-          <ProblemView error={submitError} compact />
-        </div>
-        <div className="actions">
-          <button type="submit" className="button" disabled={busy} data-testid="request-submit">
-            {busy ? t('form.submitting') : t('form.submit')}
-          </button>
-        </div>
+            <div className="actions">
+              <button type="submit" className="button" disabled={busy} data-testid="request-submit">
+                {busy ? t('form.submitting') : t('form.submit')}
+              </button>
+            </div>
+          </>
+        )}
       </form>
     </article>
   );

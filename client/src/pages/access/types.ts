@@ -5,7 +5,10 @@ export type Decision = 'allow' | 'sign_in_required' | 'request_required' | 'encl
 export interface Explained {
   decision: Decision;
   reasons: { code: string; message: string }[];
-  requirements: { code: string; message: string; blocking: boolean }[];
+  /** `metByGrant`: the caller's approved request already met it (POST /policy/evaluate for the caller). */
+  requirements: { code: string; message: string; blocking: boolean; metByGrant?: boolean }[];
+  /** The caller's active grant that makes the answer `allow`, when one does. */
+  grant?: { requestId: string; scope: 'samples' | 'full'; purpose: string; expiresAt: string; link: string };
 }
 
 export interface HistoryEntry {

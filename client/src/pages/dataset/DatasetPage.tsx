@@ -18,6 +18,7 @@ import { MetadataLinks } from './MetadataLinks';
 import { ReviewPanel, StatusBadge } from './ReviewPanel';
 import type { DatasetView } from './types';
 import { VersionHistory } from './VersionHistory';
+import { YourAccessPanel } from './YourAccessPanel';
 import './dataset.css';
 
 /** The dataset's keywords in the chosen language, falling back to the other. */
@@ -147,6 +148,7 @@ export default function DatasetPage() {
       <LicenseExplainer license={d.license} />
       <DisclosureExplainer disclosure={d.disclosure} />
       <CanIUsePanel dataset={d} />
+      <YourAccessPanel dataset={d} />
       {workingCopy && <FittingPartnersPanel datasetId={d.id} />}
       <ClassificationExplainer classification={d.classification} />
       <LabelingSummary labeling={d.labeling} />

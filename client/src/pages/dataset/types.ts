@@ -2,6 +2,7 @@
 // from the shared schema plus server-managed identity, review state and artifacts.
 import type { ClassificationDraft, Contact, DisclosureDraft, Labeling, License } from '@schemas/dataset';
 import type { BilingualText } from '../../components/Bi';
+import type { ExternalAccessView } from '../access/myAccess';
 
 /** The provider organisation embedded in dataset responses. */
 export interface ProviderRef {
@@ -55,6 +56,8 @@ interface Content {
   classification?: ClassificationDraft;
   labeling?: Labeling;
   contact?: Contact;
+  /** Full-data access held elsewhere: the working copy's, or the published one's when the engine allows the caller scope `full`. */
+  externalAccess?: ExternalAccessView[];
 }
 
 /** A dataset as presented: the published snapshot (everyone) or the working copy (members, reviewers, admins). */

@@ -49,9 +49,20 @@ export function MatchCard({ match }: { match: Match }) {
             </li>
           ))}
         </ol>
-        <Link className="button" to={requestLink} data-testid="start-request">
-          {access.decision === 'allow' ? t('match.getAccess') : t('match.startRequest')}
-        </Link>
+        {access.granted ? (
+          <>
+            <p className="badge success" data-testid="match-granted">
+              {t('match.granted')}
+            </p>{' '}
+            <Link className="button" to={`/datasets/${encodeURIComponent(dataset.slug)}`} data-testid="go-to-access">
+              {t('match.goToAccess')}
+            </Link>
+          </>
+        ) : (
+          <Link className="button" to={requestLink} data-testid="start-request">
+            {access.decision === 'allow' ? t('match.getAccess') : t('match.startRequest')}
+          </Link>
+        )}
       </div>
     </li>
   );

@@ -35,6 +35,8 @@ export interface Match {
   access: {
     purpose: string;
     decision: string;
+    /** The caller holds an active full-data grant for this purpose (their own access, not the partner's). */
+    granted?: boolean;
     requirements: Array<{ code: string; blocking: boolean; label: Bilingual }>;
     steps: AccessStep[];
   };
