@@ -3,11 +3,13 @@
 // added and removed, their earlier comment), and "approve and publish" asks for confirmation first
 // (Escape cancels and nothing is published; confirming publishes).
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Client } from '../helpers/app';
 import { buildDataset, uploadSample } from '../helpers/factories';
 import { expectAccessible } from './helpers/axe';
-import { DEMO_PASSWORD, open, poll, screenshot, useE2E, type Lang } from './helpers/harness';
+import { DEMO_PASSWORD, open, poll, screenshot, SCREENSHOT_DIR, useE2E, type Lang } from './helpers/harness';
 
 const e2e = useE2E();
 
@@ -85,6 +87,12 @@ describe('reviewing a resubmission', { timeout: 180_000 }, () => {
       expect(await changes.getByTestId('since-removed-file').innerText()).toContain(`old-sample-${lang}.csv`);
       await screenshot(w, 'review-changes', lang);
       await expectAccessible(w, `review with changes since the last review (${lang})`);
+      // At phone width the comparison reads row by row and nothing sticks out sideways.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await poll(() => changes.evaluate((el) => (el as any).scrollWidth - (el as any).clientWidth)).toBeLessThanOrEqual(0);
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await changes.screenshot({ path: path.join(SCREENSHOT_DIR, `review-changes-390-${lang}.png`) });
+      await page.setViewportSize({ width: 1280, height: 900 });
 
       // "Approve and publish" asks first; the dialog takes the focus and names the dataset and version.
       const approve = page.getByTestId('approve');
