@@ -37,12 +37,19 @@ export interface PublishedFace {
 export async function revealExternalAccess(user: AuthUser | null, face: PublishedFace): Promise<ExternalAccess[] | null> {
   const entries = externalAccessOf(face.live);
   if (!entries.length) return null;
-  const requester = await callerRequester(user, { _id: new Types.ObjectId(face.id), providerId: new Types.ObjectId(String(face.providerId)) });
+  const requester = await callerRequester(user, {
+    _id: new Types.ObjectId(face.id),
+    providerId: new Types.ObjectId(String(face.providerId)),
+  });
   return fullAccessPurposes(face.rules, requester).length ? entries : null;
 }
 
 /** A presented published face with the external access the caller may see added (the same object when none). */
-export async function withExternalAccess<T extends Record<string, unknown>>(body: T, user: AuthUser | null, face: PublishedFace): Promise<T> {
+export async function withExternalAccess<T extends Record<string, unknown>>(
+  body: T,
+  user: AuthUser | null,
+  face: PublishedFace,
+): Promise<T> {
   const revealed = await revealExternalAccess(user, face);
   return revealed ? { ...body, externalAccess: revealed } : body;
 }

@@ -26,8 +26,17 @@ let partnerOrg: OrganizationDoc;
 
 function externalAccess(tag = SECRET) {
   return [
-    { id: 'sftp', kind: 'url', url: `https://sftp.provider.example/${tag}`, text: { ko: `SFTP 계정 안내 ${SECRET_KO}`, en: `SFTP account for ${tag}` } },
-    { id: 'room', kind: 'instructions', text: { ko: '분석실 예약: 담당자에게 메일로 요청하세요.', en: `Book the analysis room by e-mail (${tag}).` } },
+    {
+      id: 'sftp',
+      kind: 'url',
+      url: `https://sftp.provider.example/${tag}`,
+      text: { ko: `SFTP 계정 안내 ${SECRET_KO}`, en: `SFTP account for ${tag}` },
+    },
+    {
+      id: 'room',
+      kind: 'instructions',
+      text: { ko: '분석실 예약: 담당자에게 메일로 요청하세요.', en: `Book the analysis room by e-mail (${tag}).` },
+    },
   ];
 }
 
@@ -46,12 +55,25 @@ async function publishWithExternalAccess(over: Record<string, unknown> = {}): Pr
 }
 
 function ask(client: Client, datasetId: string, over: Record<string, unknown> = {}, key: string = randomUUID()) {
-  const body = { datasetId, scope: 'full', purpose: 'research', statement: STATEMENT, durationDays: 90, acceptedAgreements: ['dua'], ...over };
+  const body = {
+    datasetId,
+    scope: 'full',
+    purpose: 'research',
+    statement: STATEMENT,
+    durationDays: 90,
+    acceptedAgreements: ['dua'],
+    ...over,
+  };
   return client.post('/api/v1/access-requests', body, { 'idempotency-key': key });
 }
 
 const approve = (id: string, over: Record<string, unknown> = {}) =>
-  R.post(`/api/v1/access-requests/${id}/decision`, { decision: 'approve', reason: 'Fits the stated research.', conditions: ['Delete the data after the project.'], ...over });
+  R.post(`/api/v1/access-requests/${id}/decision`, {
+    decision: 'approve',
+    reason: 'Fits the stated research.',
+    conditions: ['Delete the data after the project.'],
+    ...over,
+  });
 
 const evaluateAs = (client: Client, datasetId: string, scope = 'full', lang = 'en') =>
   client.post(`/api/v1/policy/evaluate?lang=${lang}`, { datasetId, purpose: 'research', scope });
@@ -71,7 +93,13 @@ beforeAll(async () => {
     country: 'US',
     type: 'university',
     partnerProfile: {
-      interests: { usCet: ['artificial_intelligence'], krTech: [], modalities: ['speech'], tasks: ['asr'], keywords: { ko: [], en: ['speech recognition'] } },
+      interests: {
+        usCet: ['artificial_intelligence'],
+        krTech: [],
+        modalities: ['speech'],
+        tasks: ['asr'],
+        keywords: { ko: [], en: ['speech recognition'] },
+      },
       purposes: ['research'],
       capabilities: { canSignDua: true, hasIrb: false, canUseEnclave: false, canObtainExportLicense: false },
     },
@@ -104,11 +132,15 @@ describe('externalAccess in the working copy', () => {
     const twice = [0, 1].map(() => ({ id: 'same', kind: 'instructions', text: { ko: '중복', en: 'Duplicate' } }));
     const dup = await P.patch(`/api/v1/datasets/${id}?lang=ko`, { externalAccess: twice });
     expect(dup.status).toBe(400);
-    expect(dup.body.errors).toEqual([expect.objectContaining({ path: '/externalAccess/1/id', code: 'duplicate_code', message: expect.stringContaining('same') })]);
+    expect(dup.body.errors).toEqual([
+      expect.objectContaining({ path: '/externalAccess/1/id', code: 'duplicate_code', message: expect.stringContaining('same') }),
+    ]);
     const tooMany = Array.from({ length: 11 }, (_, i) => ({ id: `e${i}`, kind: 'instructions', text: { ko: '안내', en: 'Info' } }));
     const en = await P.patch(`/api/v1/datasets/${id}?lang=en`, { externalAccess: tooMany });
     expect(en.status).toBe(400);
-    expect(en.body.errors).toEqual([expect.objectContaining({ path: '/externalAccess', code: 'max_items', message: expect.stringMatching(/10/) })]);
+    expect(en.body.errors).toEqual([
+      expect.objectContaining({ path: '/externalAccess', code: 'max_items', message: expect.stringMatching(/10/) }),
+    ]);
     // Nothing was written by the refused patches.
     expect((await P.get(`/api/v1/datasets/${id}`)).body.externalAccess).toBeUndefined();
 
@@ -199,7 +231,14 @@ describe('the journey: no grant → request → approval → expiry', () => {
 
     const mine = await US.get(`/api/v1/datasets/${ds}/my-access`);
     expect(mine.body.open).toEqual([
-      expect.objectContaining({ requestId, link: `/requests/${requestId}`, status: 'submitted', scope: 'full', purpose: 'research', durationDays: 90 }),
+      expect.objectContaining({
+        requestId,
+        link: `/requests/${requestId}`,
+        status: 'submitted',
+        scope: 'full',
+        purpose: 'research',
+        durationDays: 90,
+      }),
     ]);
     expect(mine.body.active).toEqual([]);
 
@@ -208,13 +247,28 @@ describe('the journey: no grant → request → approval → expiry', () => {
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body.id).toBe(requestId);
 
-    for (const [over, lang] of [[{}, 'en'], [{ scope: 'samples' }, 'ko']] as const) {
-      const again = await US.post(`/api/v1/access-requests?lang=${lang}`, { datasetId: ds, scope: 'full', purpose: 'research', statement: STATEMENT, durationDays: 30, acceptedAgreements: ['dua'], ...over }, { 'idempotency-key': randomUUID() });
+    for (const [over, lang] of [
+      [{}, 'en'],
+      [{ scope: 'samples' }, 'ko'],
+    ] as const) {
+      const again = await US.post(
+        `/api/v1/access-requests?lang=${lang}`,
+        { datasetId: ds, scope: 'full', purpose: 'research', statement: STATEMENT, durationDays: 30, acceptedAgreements: ['dua'], ...over },
+        { 'idempotency-key': randomUUID() },
+      );
       expect(again.status).toBe(409);
       expect(again.headers.get('content-type')).toMatch(/application\/problem\+json/);
       expect(again.body).toMatchObject({
         code: 'access_request_exists',
-        existing: { id: requestId, status: 'submitted', scope: 'full', purpose: 'research', active: false, link: `/requests/${requestId}`, href: `/api/v1/access-requests/${requestId}` },
+        existing: {
+          id: requestId,
+          status: 'submitted',
+          scope: 'full',
+          purpose: 'research',
+          active: false,
+          link: `/requests/${requestId}`,
+          href: `/api/v1/access-requests/${requestId}`,
+        },
       });
       expect(again.body.title).toMatch(lang === 'ko' ? /[가-힣]/ : /already/i);
     }
@@ -287,7 +341,9 @@ describe('the journey: no grant → request → approval → expiry', () => {
     await AccessRequest.updateOne({ _id: requestId }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
     const mine = await US.get(`/api/v1/datasets/${ds}/my-access`);
     expect(mine.body.active).toEqual([]);
-    expect(mine.body.ended).toEqual([expect.objectContaining({ requestId, status: 'expired', endedAt: expect.any(String), link: `/requests/${requestId}` })]);
+    expect(mine.body.ended).toEqual([
+      expect.objectContaining({ requestId, status: 'expired', endedAt: expect.any(String), link: `/requests/${requestId}` }),
+    ]);
     expect((await US.get(`/api/v1/datasets/${ds}`)).text).not.toContain(SECRET);
     expect((await evaluateAs(US, ds)).body.decision).toBe('request_required');
     expect((await matchFor(ds)).access).toMatchObject({ decision: 'request_required', granted: false });

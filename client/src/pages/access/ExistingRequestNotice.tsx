@@ -18,7 +18,10 @@ export function ExistingRequestNotice({ existing }: { existing: ExistingRequest 
   const { t } = useTranslation('access');
   const lang = useLang();
   const format = useFormat();
-  const params = { scope: t(`dataset:yourAccess.scope.${existing.scope === 'samples' ? 'samples' : 'full'}`), purpose: labelOf('purposes', existing.purpose, lang) };
+  const params = {
+    scope: t(`dataset:yourAccess.scope.${existing.scope === 'samples' ? 'samples' : 'full'}`),
+    purpose: labelOf('purposes', existing.purpose, lang),
+  };
   const active = existing.status === 'approved' && !!existing.expiresAt;
   return (
     <div className="notice" role="status" data-testid="existing-request" data-status={existing.status}>

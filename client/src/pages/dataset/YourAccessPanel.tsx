@@ -20,7 +20,9 @@ function Grant({ grant }: { grant: ActiveGrant }) {
   return (
     <li className="grant" data-testid="grant" data-scope={grant.scope} data-purpose={grant.purpose}>
       <p className="grant-line">
-        <strong>{t('yourAccess.grant', { scope: t(`yourAccess.scope.${grant.scope}`), purpose: labelOf('purposes', grant.purpose, lang) })}</strong>
+        <strong>
+          {t('yourAccess.grant', { scope: t(`yourAccess.scope.${grant.scope}`), purpose: labelOf('purposes', grant.purpose, lang) })}
+        </strong>
       </p>
       <p data-testid="grant-expiry">
         {t('yourAccess.expires', { date: format.date(grant.expiresAt) })}{' '}
@@ -41,7 +43,11 @@ function Grant({ grant }: { grant: ActiveGrant }) {
         <ul className="grant-files" data-testid="grant-files">
           {grant.files.map((f) => (
             <li key={f.id}>
-              <a className="download-link" href={f.downloadUrl ?? undefined} aria-label={t('artifacts.downloadFile', { filename: f.filename })}>
+              <a
+                className="download-link"
+                href={f.downloadUrl ?? undefined}
+                aria-label={t('artifacts.downloadFile', { filename: f.filename })}
+              >
                 <Icon name="download" />
                 <span>{f.filename}</span>
               </a>{' '}
@@ -71,7 +77,11 @@ function Ended({ grant, slug }: { grant: EndedGrant; slug: string }) {
   const { t } = useTranslation('dataset');
   const lang = useLang();
   const format = useFormat();
-  const what = { scope: t(`yourAccess.scope.${grant.scope}`), purpose: labelOf('purposes', grant.purpose, lang), date: format.date(grant.endedAt) };
+  const what = {
+    scope: t(`yourAccess.scope.${grant.scope}`),
+    purpose: labelOf('purposes', grant.purpose, lang),
+    date: format.date(grant.endedAt),
+  };
   return (
     <li data-testid="grant-ended" data-status={grant.status}>
       <p>{grant.status === 'revoked' ? t('yourAccess.revoked', what) : t('yourAccess.expired', what)}</p>

@@ -16,6 +16,7 @@ import BasicsStep from './steps/BasicsStep';
 import ClassificationStep from './steps/ClassificationStep';
 import ContentStep from './steps/ContentStep';
 import DisclosureStep from './steps/DisclosureStep';
+import ExternalAccessEditor from './ExternalAccessEditor';
 import FilesStep from './steps/FilesStep';
 import LabelingStep from './steps/LabelingStep';
 import ReviewStep from './steps/ReviewStep';
@@ -403,6 +404,7 @@ export default function DatasetEditorPage() {
               {StepBody && <StepBody form={form} set={set} isNew={isNew} />}
             </fieldset>
             {step === FILES && saved && <FilesStep dataset={saved} readOnly={readOnly} onChanged={() => void refreshMeta()} />}
+            {step === FILES && saved && <ExternalAccessEditor dataset={saved} readOnly={readOnly} onSaved={() => void refreshMeta()} />}
             {step === REVIEW && saved && (
               <ReviewStep
                 dataset={saved}
