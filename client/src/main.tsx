@@ -12,6 +12,7 @@ import NotFound from './pages/NotFound';
 
 // The catalogue is the landing page and ships in the first bundle; every other page loads on demand.
 const DatasetPage = lazy(() => import('./pages/dataset/DatasetPage'));
+const FilePage = lazy(() => import('./pages/dataset/FilePage'));
 const SignInPage = lazy(() => import('./pages/account/SignInPage'));
 const RegisterPage = lazy(() => import('./pages/account/RegisterPage'));
 const AccountPage = lazy(() => import('./pages/account/AccountPage'));
@@ -44,6 +45,7 @@ const router = createBrowserRouter([
     children: [
       { path: '/', element: <CatalogPage /> },
       { path: '/datasets/:slug', element: page(<DatasetPage />) },
+      { path: '/datasets/:slug/files/:artifactId', element: page(<FilePage />) },
       { path: '/datasets/:slug/request', element: page(<RequireRole>{<RequestFormPage />}</RequireRole>) },
       { path: '/requests', element: page(<RequireRole>{<MyRequestsPage />}</RequireRole>) },
       { path: '/requests/:id', element: page(<RequireRole>{<RequestDetailPage />}</RequireRole>) },

@@ -1,14 +1,19 @@
 import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
 import { labelOf } from '@schemas/taxonomy';
 import { useFormat, useLang } from '../../lib/hooks';
 import { Icon } from './Icon';
 import type { ArtifactView } from './types';
 
-/** The dataset's files with size and checksum; download links go through the API, which redirects to storage. */
+/**
+ * The dataset's files with size and checksum. Download links open the file page, which starts the
+ * download when the policy engine allows it and explains the refusal otherwise (FilePage).
+ */
 export function ArtifactsList({ artifacts, member }: { artifacts: ArtifactView[]; member: boolean }) {
   const { t } = useTranslation('dataset');
   const lang = useLang();
   const format = useFormat();
+  const { slug = '' } = useParams();
   return (
     <section className="dataset-section" aria-labelledby="artifacts-heading" data-testid="artifacts">
       <h2 id="artifacts-heading">{t('artifacts.heading')}</h2>
@@ -48,12 +53,18 @@ export function ArtifactsList({ artifacts, member }: { artifacts: ArtifactView[]
                     </td>
                     <td data-label={t('artifacts.download')}>
                       {a.downloadUrl ? (
-                        <a className="download-link" href={a.downloadUrl} aria-label={t('artifacts.downloadFile', { filename: a.filename })}>
+                        <Link
+                          className="download-link"
+                          to={`/datasets/${encodeURIComponent(slug)}/files/${encodeURIComponent(a.id)}`}
+                          aria-label={t('artifacts.downloadFile', { filename: a.filename })}
+                        >
                           <Icon name="download" />
                           <span>{t('artifacts.downloadShort')}</span>
-                        </a>
+                        </Link>
                       ) : (
-                        <span className={a.status === 'rejected' ? 'badge danger' : 'badge warning'}>{labelOf('artifactStatuses', a.status, lang)}</span>
+                        <span className={a.status === 'rejected' ? 'badge danger' : 'badge warning'}>
+                          {labelOf('artifactStatuses', a.status, lang)}
+                        </span>
                       )}
                     </td>
                   </tr>

@@ -6,18 +6,31 @@ import { Field } from '../../components/Field';
 import { ProblemView } from '../../components/Status';
 import { api, ApiError } from '../../lib/api';
 import { useFormat, useLang } from '../../lib/hooks';
-import { contentTypeOf, uploadArtifact, type Artifact, type UploadStage } from '../../lib/upload';
+import { forgetUpload } from '../../lib/multipart-upload';
+import { contentTypeOf, uploadArtifact, uploadFullDataFromBrowser, type Artifact, type UploadStage } from '../../lib/upload';
 import { fieldMessage, schemaCheck } from '../../lib/validation';
 
 const STATUS_BADGE: Record<Artifact['status'], string> = { available: 'success', pending: 'warning', rejected: 'danger' };
 
-type Outcome = { ok: true; artifact: Artifact } | { ok: false; error: ApiError; filename: string };
+type Outcome =
+  { ok: true; artifact: Artifact } | { ok: false; error: ApiError; filename: string } | { ok: false; paused: true; filename: string };
 
 /**
- * Uploads sample files, guidelines and other artifacts of a dataset straight to storage, with
- * progress, and lists the existing ones with their verification status.
+ * Uploads sample files, guidelines, full data and other artifacts of a dataset straight to
+ * storage, with progress (full data in parts, resumable), and lists the existing ones with their
+ * verification status.
  */
-export default function UploadPanel({ datasetId, artifacts, readOnly, onChanged }: { datasetId: string; artifacts: Artifact[]; readOnly: boolean; onChanged: () => void }) {
+export default function UploadPanel({
+  datasetId,
+  artifacts,
+  readOnly,
+  onChanged,
+}: {
+  datasetId: string;
+  artifacts: Artifact[];
+  readOnly: boolean;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation('workspace');
   const lang = useLang();
   const fmt = useFormat();
@@ -31,6 +44,8 @@ export default function UploadPanel({ datasetId, artifacts, readOnly, onChanged 
   const [confirming, setConfirming] = useState<string | null>(null);
   const [actionError, setActionError] = useState<ApiError | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
+  const [resumedBytes, setResumedBytes] = useState<number | null>(null);
+  const abort = useRef<AbortController | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const busy = stage !== null;
 
@@ -61,18 +76,33 @@ export default function UploadPanel({ datasetId, artifacts, readOnly, onChanged 
       return;
     }
     setProgress({ loaded: 0, total: file.size });
+    setResumedBytes(null);
+    const controller = new AbortController();
+    abort.current = controller;
+    const onProgress = (loaded: number, total: number) => setProgress({ loaded, total });
     try {
-      const artifact = await uploadArtifact(datasetId, kind, file, {
-        onStage: setStage,
-        onProgress: (loaded, total) => setProgress({ loaded, total }),
-      });
+      const artifact =
+        kind === 'data'
+          ? await uploadFullDataFromBrowser(datasetId, file, {
+              contentType: contentTypeOf(file),
+              artifacts,
+              onStage: setStage,
+              onProgress,
+              onResume: setResumedBytes,
+              signal: controller.signal,
+            })
+          : await uploadArtifact(datasetId, kind, file, { onStage: setStage, onProgress, signal: controller.signal });
       setOutcome({ ok: true, artifact });
       setFile(null);
       if (fileInput.current) fileInput.current.value = '';
     } catch (err) {
-      const error = err instanceof ApiError ? err : new ApiError({ title: String(err), status: 0, code: 'client_error' });
-      setOutcome({ ok: false, error, filename: file.name });
+      if ((err as Error).name === 'AbortError') setOutcome({ ok: false, paused: true, filename: file.name });
+      else {
+        const error = err instanceof ApiError ? err : new ApiError({ title: String(err), status: 0, code: 'client_error' });
+        setOutcome({ ok: false, error, filename: file.name });
+      }
     } finally {
+      abort.current = null;
       setStage(null);
       onChanged();
     }
@@ -83,6 +113,7 @@ export default function UploadPanel({ datasetId, artifacts, readOnly, onChanged 
     setActionError(null);
     try {
       await api(`/datasets/${encodeURIComponent(datasetId)}/artifacts/${encodeURIComponent(a.id)}`, { method: 'DELETE' });
+      if (a.kind === 'data') forgetUpload(window.localStorage, datasetId, a.id);
       setConfirming(null);
       setOutcome(null);
     } catch (err) {
@@ -97,7 +128,10 @@ export default function UploadPanel({ datasetId, artifacts, readOnly, onChanged 
     setBusyId(a.id);
     setActionError(null);
     try {
-      const { data } = await api<{ artifact: Artifact }>(`/datasets/${encodeURIComponent(datasetId)}/artifacts/${encodeURIComponent(a.id)}/complete`, { method: 'POST' });
+      const { data } = await api<{ artifact: Artifact }>(
+        `/datasets/${encodeURIComponent(datasetId)}/artifacts/${encodeURIComponent(a.id)}/complete`,
+        { method: 'POST' },
+      );
       setOutcome({ ok: true, artifact: data.artifact });
     } catch (err) {
       if (err instanceof ApiError) setOutcome({ ok: false, error: err, filename: a.filename });
@@ -108,7 +142,8 @@ export default function UploadPanel({ datasetId, artifacts, readOnly, onChanged 
   };
 
   const percent = progress && progress.total ? Math.round((progress.loaded / progress.total) * 100) : 0;
-  const uploadError = outcome && !outcome.ok && outcome.error.problem.code === 'upload_failed' ? outcome.error : null;
+  const failure = outcome && !outcome.ok && 'error' in outcome ? outcome : null;
+  const uploadError = failure && failure.error.problem.code === 'upload_failed' ? failure.error : null;
 
   return (
     <section className="upload-panel card" data-testid="upload-panel" aria-labelledby="upload-panel-title">
@@ -120,7 +155,13 @@ export default function UploadPanel({ datasetId, artifacts, readOnly, onChanged 
         <div className="upload-form" role="group" aria-labelledby="upload-panel-title">
           <Field label={t('upload.kind')} hint={t('upload.kindHint')}>
             {(p) => (
-              <select {...p} value={kind} disabled={busy} onChange={(e) => setKind(e.target.value as ArtifactKind)} data-testid="upload-kind">
+              <select
+                {...p}
+                value={kind}
+                disabled={busy}
+                onChange={(e) => setKind(e.target.value as ArtifactKind)}
+                data-testid="upload-kind"
+              >
                 {ARTIFACT_KINDS.map((k) => (
                   <option key={k.code} value={k.code}>
                     {k.label[lang]}
@@ -129,7 +170,11 @@ export default function UploadPanel({ datasetId, artifacts, readOnly, onChanged 
               </select>
             )}
           </Field>
-          <Field label={t('upload.file')} hint={t('upload.fileHint', { types: ARTIFACT_CONTENT_TYPES[kind].join(', '), limit: fmt.bytes(ARTIFACT_MAX_BYTES[kind]) })} errors={fileErrors}>
+          <Field
+            label={t('upload.file')}
+            hint={t('upload.fileHint', { types: ARTIFACT_CONTENT_TYPES[kind].join(', '), limit: fmt.bytes(ARTIFACT_MAX_BYTES[kind]) })}
+            errors={fileErrors}
+          >
             {(p) => (
               <input
                 {...p}
@@ -145,10 +190,16 @@ export default function UploadPanel({ datasetId, artifacts, readOnly, onChanged 
               />
             )}
           </Field>
+          {kind === 'data' && <p className="small muted">{t('upload.dataHint')}</p>}
           <div className="actions">
             <button type="button" className="primary" disabled={busy} data-testid="upload-start" onClick={() => void onSubmit()}>
               {t('upload.start')}
             </button>
+            {busy && kind === 'data' && (
+              <button type="button" className="secondary" data-testid="upload-pause" onClick={() => abort.current?.abort()}>
+                {t('upload.pause')}
+              </button>
+            )}
           </div>
         </div>
       )}
@@ -156,28 +207,31 @@ export default function UploadPanel({ datasetId, artifacts, readOnly, onChanged 
       {progress && (
         <div className="upload-progress">
           <p id={progressLabel} className="small">
-            {file?.name ?? (outcome?.ok ? outcome.artifact.filename : outcome?.filename)} · {fmt.bytes(progress.loaded)} / {fmt.bytes(progress.total)} ({fmt.number(percent)}%)
+            {file?.name ?? (outcome?.ok ? outcome.artifact.filename : outcome?.filename)} · {fmt.bytes(progress.loaded)} /{' '}
+            {fmt.bytes(progress.total)} ({fmt.number(percent)}%)
           </p>
           <progress data-testid="upload-progress" aria-labelledby={progressLabel} max={progress.total || 1} value={progress.loaded} />
         </div>
       )}
       <div aria-live="polite" role="status" className="upload-status">
         {stage && <p>{t(`upload.stage.${stage}`)}</p>}
+        {resumedBytes !== null && <p data-testid="upload-resumed">{t('upload.resumed', { stored: fmt.bytes(resumedBytes) })}</p>}
+        {outcome && !outcome.ok && 'paused' in outcome && <p data-testid="upload-paused">{t('upload.paused')}</p>}
         {outcome?.ok && (
           <p className="success" data-testid="upload-result">
             {t('upload.done', { filename: outcome.artifact.filename, status: labelOf('artifactStatuses', outcome.artifact.status, lang) })}
           </p>
         )}
       </div>
-      {outcome && !outcome.ok && (
+      {failure && (
         <div data-testid="upload-error">
-          <p className="problem-lead">{t('upload.failed', { filename: outcome.filename })}</p>
+          <p className="problem-lead">{t('upload.failed', { filename: failure.filename })}</p>
           {uploadError ? (
             <div className="problem" role="alert">
               {t('upload.storageFailed', { status: uploadError.status })}
             </div>
           ) : (
-            <ProblemView error={outcome.error} />
+            <ProblemView error={failure.error} />
           )}
         </div>
       )}
@@ -210,13 +264,19 @@ export default function UploadPanel({ datasetId, artifacts, readOnly, onChanged 
                   <td>{fmt.bytes(a.bytes)}</td>
                   <td>
                     <span className={`badge ${STATUS_BADGE[a.status]}`}>{labelOf('artifactStatuses', a.status, lang)}</span>
+                    {a.kind === 'data' && a.status === 'pending' && <p className="small muted">{t('upload.resumeHint')}</p>}
                   </td>
                   <td>{fmt.dateTime(a.uploadedAt)}</td>
                   <td>
                     {!readOnly && (
                       <div className="row-actions">
                         {a.status === 'pending' && (
-                          <button type="button" className="secondary small-button" disabled={busyId === a.id} onClick={() => void verify(a)}>
+                          <button
+                            type="button"
+                            className="secondary small-button"
+                            disabled={busyId === a.id}
+                            onClick={() => void verify(a)}
+                          >
                             {t('upload.verify')}
                           </button>
                         )}
@@ -230,7 +290,12 @@ export default function UploadPanel({ datasetId, artifacts, readOnly, onChanged 
                             </button>
                           </>
                         ) : (
-                          <button type="button" className="secondary small-button" onClick={() => setConfirming(a.id)} aria-label={t('upload.deleteNamed', { filename: a.filename })}>
+                          <button
+                            type="button"
+                            className="secondary small-button"
+                            onClick={() => setConfirming(a.id)}
+                            aria-label={t('upload.deleteNamed', { filename: a.filename })}
+                          >
                             {t('upload.delete')}
                           </button>
                         )}
