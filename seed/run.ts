@@ -18,7 +18,7 @@ import { organizations, partnerProfiles } from './data/organizations';
 import { users } from './data/users';
 import { procedures } from './data/procedures';
 import { datasets } from './data/datasets';
-import { samplesFor } from './samples';
+import { fullDataFor, samplesFor, type FullDataFile, type SampleFile } from './samples';
 
 export interface SeedDeps {
   config: Config;
@@ -164,7 +164,10 @@ async function loadDemo({ config, log, storage }: SeedDeps): Promise<SeedReport>
     const createdAt = new Date(SEED_EPOCH - (datasets.length - index) * 3 * day);
     const artifacts: ArtifactDoc[] = [];
     const id = new Types.ObjectId();
-    for (const [i, s] of samplesFor(d).entries()) {
+    // Samples first (the first one is what anonymous visitors can download), then the full data.
+    const full = fullDataFor(d);
+    const files: Array<SampleFile | FullDataFile> = [...samplesFor(d), ...(full ? [full] : [])];
+    for (const [i, s] of files.entries()) {
       const artifactId = createHash('sha256').update(`${d.slug}/${i}/${s.filename}`).digest('hex').slice(0, 32);
       const key = `datasets/${id}/artifacts/${artifactId}/${s.filename}`;
       await storage.putObject(key, s.body, { contentType: s.contentType, bytes: s.body.length });

@@ -1651,3 +1651,45 @@ export function samplesFor(dataset: SeedDataset): SampleFile[] {
   }
   return files;
 }
+
+// =============================================================================================
+// Full data (DESIGN §3 artifacts `data`)
+// =============================================================================================
+
+/** A generated full-data file: a stand-in for the whole dataset, small enough to seed quickly. */
+export interface FullDataFile {
+  kind: 'data';
+  filename: string;
+  contentType: string;
+  body: Buffer;
+}
+
+/** Size of each seeded full-data file. */
+export const FULL_DATA_BYTES = 256 * 1024;
+
+/**
+ * The full data of a demo dataset, for every dataset whose data can leave the provider (not
+ * `closed`, not `enclave`): a deterministic JSON Lines manifest of records — id, split, the
+ * dataset's modality and task, and a checksum-like digest — filled to FULL_DATA_BYTES. Null for the
+ * others, whose access the dataset describes without a file.
+ */
+export function fullDataFor(dataset: SeedDataset): FullDataFile | null {
+  if (dataset.disclosure.accessLevel === 'closed' || dataset.disclosure.accessLevel === 'enclave') return null;
+  const modality = dataset.modalities[0] ?? 'multimodal';
+  const task = dataset.tasks?.[0] ?? 'classification';
+  const lines: string[] = [];
+  let bytes = 0;
+  // A small linear congruential generator keeps the content byte-identical across runs.
+  let state = [...dataset.slug].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+  for (let i = 1; bytes < FULL_DATA_BYTES; i++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    const split = state % 10 < 8 ? 'train' : state % 10 < 9 ? 'validation' : 'test';
+    const line = `${JSON.stringify({ id: `${dataset.slug}-${String(i).padStart(7, '0')}`, split, modality, task, digest: state.toString(16).padStart(8, '0') })}\n`;
+    lines.push(line);
+    bytes += Buffer.byteLength(line);
+  }
+  const body = Buffer.from(lines.join(''), 'utf8').subarray(0, FULL_DATA_BYTES);
+  // Cut at the last whole line so every record parses.
+  const end = body.lastIndexOf(0x0a) + 1;
+  return { kind: 'data', filename: `${dataset.slug}-full.jsonl`, contentType: 'application/x-ndjson', body: Buffer.from(body.subarray(0, end)) };
+}
