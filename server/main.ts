@@ -13,6 +13,7 @@ import { servicesOptionsOf, startServices } from './infra/services';
 import mongoose from 'mongoose';
 import { seedIfEmpty } from '../seed/run';
 import { ensureClientBuilt } from './infra/client-build';
+import { keepDataJsonWarm } from './interop/public';
 import { startCatalogIndex, stopCatalogIndex } from './search/registry';
 import { startImportReconciler } from './import/reconcile';
 import { startSweeper } from './infra/sweeper';
@@ -75,6 +76,8 @@ async function main(): Promise<void> {
     startCatalogIndex({ pollMs: config.searchSyncMs, log, snapshotDir: path.join(config.dataDir, 'store') }).catch((err: unknown) =>
       log.error({ err }, 'search index load failed'),
     );
+    // Harvesters' /data.json is built when the catalogue changes, not when it is first asked for.
+    keepDataJsonWarm({ baseUrl: config.publicUrl, contactEmail: config.catalogContactEmail }, log);
     const app = createApp({ config, log, storage, s3Origin });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.port, config.host, () => resolve(s));

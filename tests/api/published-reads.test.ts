@@ -18,6 +18,7 @@ import { translator } from '../../server/i18n';
 import { loadConfig } from '../../server/infra/config';
 import { dcatCatalogPage } from '../../server/interop/dcat';
 import { dcatUsCatalog } from '../../server/interop/dcat-us';
+import { dataJsonIsCurrent, keepDataJsonWarm } from '../../server/interop/public';
 import { datasetJsonLd } from '../../server/interop/schema-org';
 import { ANONYMOUS, exportDataset } from '../../server/interop/source';
 import { organizationsById } from '../../server/organizations/lookup';
@@ -347,6 +348,23 @@ describe('public exports from the catalogue index', () => {
     const withdrawn = await app.anon.get('/data.json');
     expect(withdrawn.text).not.toContain(`/datasets/${published.slug}"`);
     expect(withdrawn.text).toBe(await databaseDataJson());
+  });
+
+  it('/data.json is built ahead of requests once the catalogue has stopped changing', async () => {
+    const opts = { baseUrl: config.publicUrl, contactEmail: config.catalogContactEmail };
+    const stop = keepDataJsonWarm(opts);
+    try {
+      const published = await publishDataset(provider, reviewer);
+      // Nobody asks: the body for the new catalogue is built within a few seconds all the same.
+      const deadline = Date.now() + 10_000;
+      while (!dataJsonIsCurrent(opts) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(dataJsonIsCurrent(opts)).toBe(true);
+      const res = await app.anon.get('/data.json');
+      expect(res.text).toContain(`/datasets/${published.slug}"`);
+      expect(res.text).toBe(await databaseDataJson());
+    } finally {
+      stop();
+    }
   });
 
   it('/catalog.jsonld pages are what the database path builds', async () => {
