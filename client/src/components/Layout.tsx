@@ -28,7 +28,11 @@ export function LanguageSwitch() {
     <div className="lang-switch" role="group" aria-label={t('language.switch')}>
       {(['ko', 'en'] as const).map((l) => (
         <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => choose(l)}>
-          {t(`language.${l}`)}
+          {/* A phone shows the short form (한, EN) to keep the header on one row; the full name stays the button's name. */}
+          <span className="lang-full">{t(`language.${l}`)}</span>
+          <span className="lang-short" aria-hidden="true">
+            {t(`language.short.${l}`)}
+          </span>
         </button>
       ))}
     </div>
@@ -87,7 +91,7 @@ function Header() {
             data-testid="menu-button"
           >
             <span className="menu-icon" aria-hidden="true" />
-            {menu.open ? t('nav.closeMenu') : t('nav.menu')}
+            {t('nav.menu')}
           </button>
         </div>
         <SearchBox />

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Bi } from '../../components/Bi';
+import { countryName, languageName } from '../../lib/format';
 import { useFormat, useLang } from '../../lib/hooks';
 import type { Artifact } from '../../lib/upload';
 import type { ReviewEvent, WorkingDataset } from './types';
@@ -65,7 +66,7 @@ export function DisclosureFacts({ ds }: { ds: WorkingDataset }) {
           </Fact>
           <Fact term={t('fields.accessLevel')}>{disc.accessLevel ? labelOf('accessLevels', String(disc.accessLevel), lang) : null}</Fact>
           <Fact term={t('fields.samplesAccess')}>{disc.samplesAccess ? labelOf('samplesAccess', String(disc.samplesAccess), lang) : null}</Fact>
-          <Fact term={t('fields.allowedCountries')}>{list(disc.allowedCountries).includes('*') ? t('countriesMode.all') : list(disc.allowedCountries).join(', ')}</Fact>
+          <Fact term={t('fields.allowedCountries')}>{list(disc.allowedCountries).includes('*') ? t('countriesMode.all') : list(disc.allowedCountries).map((c) => countryName(c, lang)).join(', ')}</Fact>
           <Fact term={t('fields.allowedOrgTypes')}>{codes('organizationTypes', disc.allowedOrgTypes, 'orgTypesMode.all')}</Fact>
           <Fact term={t('fields.allowedPurposes')}>{codes('purposes', disc.allowedPurposes)}</Fact>
           <Fact term={t('fields.crossBorder')}>{disc.crossBorder ? labelOf('crossBorder', String(disc.crossBorder), lang) : null}</Fact>
@@ -110,7 +111,7 @@ export function ContentFacts({ ds }: { ds: WorkingDataset }) {
     <dl className="facts">
       <Fact term={t('fields.modalities')}>{codes('modalities', d.modalities)}</Fact>
       <Fact term={t('fields.tasks')}>{codes('tasks', d.tasks)}</Fact>
-      <Fact term={t('fields.languages')}>{list(d.languages).join(', ')}</Fact>
+      <Fact term={t('fields.languages')}>{list(d.languages).map((c) => languageName(c, lang)).join(', ')}</Fact>
       <Fact term={t('fields.domain')}>{d.domain ? labelOf('domains', String(d.domain), lang) : null}</Fact>
       <Fact term={t('fields.techKr')}>{codes('krTechnologies', tech.kr)}</Fact>
       <Fact term={t('fields.techUs')}>{codes('usCetAreas', tech.us)}</Fact>

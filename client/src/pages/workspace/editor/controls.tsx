@@ -33,12 +33,14 @@ interface TextFieldProps {
   maxLength?: number;
   /** Also show the errors of list items and sub-fields (e.g. `/keywords/ko/2`). */
   deep?: boolean;
+  /** Where this field's errors are, when not at `path` (a text field editing a list the schema checks item by item). */
+  errorPath?: string;
   autoComplete?: string;
 }
 
 /** A labelled text input or textarea bound to one field. */
-export function TextField({ label, path, value, onChange, hint, required, multiline, type = 'text', inputMode, lang, testId, readOnly, maxLength, deep, autoComplete }: TextFieldProps) {
-  const errors = useErrors(path, !!deep);
+export function TextField({ label, path, value, onChange, hint, required, multiline, type = 'text', inputMode, lang, testId, readOnly, maxLength, deep, errorPath, autoComplete }: TextFieldProps) {
+  const errors = useErrors(errorPath ?? path, !!deep);
   return (
     <Field label={label} hint={hint} errors={errors} required={required}>
       {(p) =>
@@ -83,14 +85,17 @@ interface GroupProps {
   required?: boolean;
   /** Errors shown at the group: only its own path, or everything inside it too. */
   deep?: boolean;
+  /** A field inside shows the group's errors (so each appears once). */
+  errorsInside?: boolean;
   className?: string;
   children: ReactNode;
 }
 
 /** A fieldset with legend, hint and the group's errors; focusable from the error summary. */
-export function Group({ legend, path, hint, required, deep = false, className, children }: GroupProps) {
+export function Group({ legend, path, hint, required, deep = false, errorsInside = false, className, children }: GroupProps) {
   const id = useId();
-  const errors = useErrors(path, deep);
+  const all = useErrors(path, deep);
+  const errors = errorsInside ? undefined : all;
   const describedBy = [hint ? `${id}-hint` : '', errors?.length ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <fieldset className={['group', errors?.length ? 'has-error' : '', className ?? ''].filter(Boolean).join(' ')} data-path={path} tabIndex={-1} aria-describedby={describedBy} aria-invalid={errors?.length ? true : undefined}>
@@ -246,5 +251,21 @@ export function SelectField({ label, path, options, value, onChange, hint, requi
         </select>
       )}
     </Field>
+  );
+}
+
+/**
+ * What a typed value means, read back in words under its field ("한국어, 영어", "2.5 GB"), so codes
+ * and raw numbers are checked by name (issue 13 item 7). Polite live region: it follows typing.
+ */
+export function Readback({ label, text, testId }: { label: string; text: string; testId?: string }) {
+  return (
+    <p className="readback" aria-live="polite" data-testid={testId}>
+      {text && (
+        <>
+          <span className="readback-label">{label}</span> {text}
+        </>
+      )}
+    </p>
   );
 }

@@ -1,6 +1,7 @@
 // The dataset editor's form model: what the inputs hold (strings, lists of codes) and how it
 // becomes the draft object the shared JSON Schemas and the API judge. Empty inputs are left out:
 // the server rejects blank strings, and a draft only holds what the provider has said.
+import { parseBytes, parseNumber } from '../../../lib/format';
 import type { WorkingDataset } from '../types';
 
 export interface BiInput {
@@ -215,13 +216,18 @@ export const splitList = (s: string): string[] =>
     .filter(Boolean);
 
 /**
- * A typed number, or the raw text when it is not one: the schema then says "must be of type
- * integer" at the field, exactly as the server would.
+ * A typed number (`1,200`; with `percent`, `93%` is 0.93), or the raw text when it is not one: the
+ * schema then says at the field what to type, exactly as the server would.
  */
-function num(s: string): number | string | undefined {
-  const t = s.trim().replace(/,/g, '');
-  if (!t) return undefined;
-  return /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(t) ? Number(t) : s.trim();
+function num(s: string, opts?: { percent?: boolean }): number | string | undefined {
+  if (!s.trim()) return undefined;
+  return parseNumber(s, opts) ?? s.trim();
+}
+
+/** A size as typed (`2.5 GB`, `800 MB`, `1,024`) in bytes, or the raw text when it is not one. */
+function bytesOf(s: string): number | string | undefined {
+  if (!s.trim()) return undefined;
+  return parseBytes(s) ?? s.trim();
 }
 
 const bool = (v: '' | 'yes' | 'no'): boolean | undefined => (v === 'yes' ? true : v === 'no' ? false : undefined);
@@ -269,7 +275,7 @@ export function toDraft(f: FormState): Loose {
 
   const results = Object.entries(f.results)
     .filter(([, v]) => v.trim())
-    .map(([metric, v]) => ({ metric, value: num(v) }));
+    .map(([metric, v]) => ({ metric, value: num(v, { percent: true }) }));
   const labeling = f.procedureId
     ? compact({ procedureId: f.procedureId, procedureVersion: num(f.procedureVersion), results: results.length ? results : undefined })
     : undefined;
@@ -288,7 +294,7 @@ export function toDraft(f: FormState): Loose {
     techAreas: { kr: f.techKr, us: f.techUs },
     temporalCoverage: compact({ start: f.temporalStart || undefined, end: f.temporalEnd || undefined }),
     spatialCoverage: biText(f.spatial),
-    size: compact({ records: num(f.sizeRecords), bytes: num(f.sizeBytes), hours: num(f.sizeHours) }),
+    size: compact({ records: num(f.sizeRecords), bytes: bytesOf(f.sizeBytes), hours: num(f.sizeHours) }),
     formats: splitList(f.formats),
     license,
     disclosure,

@@ -1,8 +1,17 @@
 import { DOMAINS, KR_TECHNOLOGIES, MODALITIES, TASKS, US_CET_AREAS } from '@schemas/taxonomy';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../../lib/hooks';
-import { BilingualField, CheckboxGroup, Group, SelectField, TextField } from '../editor/controls';
-import { optionsOf, type StepProps } from './common';
+import { formatBytes, languageName, parseBytes } from '../../../lib/format';
+import { BilingualField, CheckboxGroup, Group, Readback, SelectField, TextField } from '../editor/controls';
+import { namesOf, optionsOf, type StepProps } from './common';
+
+// A language tag as the schema accepts it (`ko`, `en-US`, `zh-Hant`).
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+function bytesText(typed: string, lang: 'ko' | 'en'): string {
+  const n = parseBytes(typed);
+  return n === undefined ? '' : formatBytes(n, lang);
+}
 
 /** Step 2: what the data is: modalities, tasks, languages, technology areas, coverage, size, formats. */
 export default function ContentStep({ form, set }: StepProps) {
@@ -12,7 +21,8 @@ export default function ContentStep({ form, set }: StepProps) {
     <>
       <CheckboxGroup legend={t('fields.modalities')} hint={t('hints.modalities')} path="/modalities" options={optionsOf(MODALITIES, lang)} value={form.modalities} onChange={(modalities) => set({ modalities })} />
       <CheckboxGroup legend={t('fields.tasks')} path="/tasks" options={optionsOf(TASKS, lang)} value={form.tasks} onChange={(tasks) => set({ tasks })} />
-      <TextField label={t('fields.languages')} hint={t('hints.languages')} path="/languages" value={form.languages} onChange={(languages) => set({ languages })} deep />
+      <TextField label={t('fields.languages')} hint={t('hints.languages')} path="/languages" value={form.languages} onChange={(languages) => set({ languages })} deep testId="field-languages" />
+      <Readback label={t('readback.languages')} text={namesOf(form.languages, (c) => languageName(c, lang), LANGUAGE_TAG)} testId="languages-readback" />
       <SelectField
         label={t('fields.domain')}
         path="/domain"
@@ -33,7 +43,10 @@ export default function ContentStep({ form, set }: StepProps) {
       <Group legend={t('fields.size')} path="/size" hint={t('hints.size')}>
         <div className="three-col">
           <TextField label={t('fields.sizeRecords')} inputMode="numeric" path="/size/records" value={form.sizeRecords} onChange={(sizeRecords) => set({ sizeRecords })} />
-          <TextField label={t('fields.sizeBytes')} inputMode="numeric" path="/size/bytes" value={form.sizeBytes} onChange={(sizeBytes) => set({ sizeBytes })} />
+          <div>
+            <TextField label={t('fields.sizeBytes')} hint={t('hints.sizeBytes')} path="/size/bytes" value={form.sizeBytes} onChange={(sizeBytes) => set({ sizeBytes })} testId="field-size-bytes" />
+            <Readback label={t('readback.size')} text={bytesText(form.sizeBytes, lang)} testId="size-readback" />
+          </div>
           <TextField label={t('fields.sizeHours')} inputMode="decimal" path="/size/hours" value={form.sizeHours} onChange={(sizeHours) => set({ sizeHours })} />
         </div>
       </Group>

@@ -1,9 +1,11 @@
 import { ACCESS_LEVELS, CROSS_BORDER, LICENSES, ORGANIZATION_TYPES, PURPOSES, SAMPLES_ACCESS } from '@schemas/taxonomy';
 import { useTranslation } from 'react-i18next';
+import { countryName } from '../../../lib/format';
 import { useLang } from '../../../lib/hooks';
-import { CheckboxGroup, Group, RadioGroup, SelectField, TextField } from '../editor/controls';
+import { DuaLink } from '../../agreements/DuaLink';
+import { CheckboxGroup, Group, RadioGroup, Readback, SelectField, TextField } from '../editor/controls';
 import type { FormState } from '../editor/form';
-import { optionsOf, type StepProps } from './common';
+import { namesOf, optionsOf, type StepProps } from './common';
 
 /** Step 3: licence and the machine-readable disclosure rules (DESIGN §4). */
 export default function DisclosureStep({ form, set }: StepProps) {
@@ -48,7 +50,8 @@ export default function DisclosureStep({ form, set }: StepProps) {
         onChange={(samplesAccess) => set({ samplesAccess })}
         required
       />
-      <Group legend={t('fields.allowedCountries')} path="/disclosure/allowedCountries" deep required>
+      {/* The list's item errors show at the text field only, once (not again at the group). */}
+      <Group legend={t('fields.allowedCountries')} path="/disclosure/allowedCountries" deep errorsInside={form.countriesMode === 'list'} required>
         <ul className="choices">
           {(['all', 'list'] as const).map((mode) => (
             <li key={mode}>
@@ -60,7 +63,19 @@ export default function DisclosureStep({ form, set }: StepProps) {
           ))}
         </ul>
         {form.countriesMode === 'list' && (
-          <TextField label={t('fields.countryCodes')} hint={t('hints.countries')} path="/disclosure/allowedCountries/list" value={form.countries} onChange={(countries) => set({ countries })} />
+          <>
+            <TextField
+              label={t('fields.countryCodes')}
+              hint={t('hints.countries')}
+              path="/disclosure/allowedCountries/list"
+              errorPath="/disclosure/allowedCountries"
+              deep
+              value={form.countries}
+              onChange={(countries) => set({ countries })}
+              testId="field-countries"
+            />
+            <Readback label={t('readback.countries')} text={namesOf(form.countries, (c) => countryName(c, lang), /^[A-Za-z]{2}$/)} testId="countries-readback" />
+          </>
         )}
       </Group>
       <Group legend={t('fields.allowedOrgTypes')} path="/disclosure/allowedOrgTypes" deep required>
@@ -112,6 +127,11 @@ export default function DisclosureStep({ form, set }: StepProps) {
                   <small className="choice-hint">{t(`conditionHints.${c}`)}</small>
                 </span>
               </label>
+              {c === 'dua' && (
+                <small className="choice-hint choice-link">
+                  <DuaLink />
+                </small>
+              )}
             </li>
           ))}
         </ul>

@@ -8,11 +8,13 @@ import { useApi, useFormat, useLang } from '../../../lib/hooks';
 import { Group, SelectField, TextField } from '../editor/controls';
 import type { ProcedureVersion, QaTarget } from '../types';
 import type { StepProps } from './common';
+import { parseNumber } from '../../../lib/format';
 
 /** Whether a measured value meets a QA target; null when the value is not a number. */
 export function meetsTarget(value: string | number, target: QaTarget): boolean | null {
-  const v = typeof value === 'number' ? value : Number(value.trim());
-  if (value === '' || !Number.isFinite(v)) return null;
+  // "93%" counts as 0.93, as it is stored (parseNumber).
+  const v = typeof value === 'number' ? value : parseNumber(value, { percent: true });
+  if (value === '' || v === undefined || !Number.isFinite(v)) return null;
   return target.direction === 'lower_better' ? v <= target.target : v >= target.target;
 }
 
