@@ -1,4 +1,5 @@
 import { createInstance, type i18n as I18n, type TFunction } from 'i18next';
+import { addDateFormatter } from '../../schemas/date-formatter';
 import { addParticleFormatters } from '../../schemas/korean-particles';
 import { addValueKindFormatter } from '../../schemas/value-kinds';
 import enCommon from './locales/en/common.json';
@@ -46,6 +47,8 @@ export function i18n(): I18n {
     addParticleFormatters(instance);
     // `{{type, valuekind}}`: a type error says what to type, not a JSON type name.
     addValueKindFormatter(instance, 'common:valueKinds');
+    // `{{expiresAt, date}}`: dates in the message's language, not ISO.
+    addDateFormatter(instance);
   }
   return instance;
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Notification } from '../../server/notifications/model';
 import { createOrg, createUser, startTestApp, type Client, type TestApp, type TestUser } from '../helpers/app';
 import { publishDataset } from '../helpers/factories';
+import { formatMessageDate } from '../../schemas/date-formatter';
 
 const STATEMENT = 'Evaluating Korean OCR models for a joint public-interest research project.';
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
@@ -107,7 +108,8 @@ describe('notifications', () => {
     const mine = await RS.get('/api/v1/notifications?pageSize=100');
     expect(codesOf(mine)).toEqual(['access_request_revoked', 'access_request_approved', 'access_request_changes_requested']);
     const approved = mine.body.items.find((n: { code: string }) => n.code === 'access_request_approved');
-    expect(approved.message).toContain(expiresAt.slice(0, 10));
+    // The expiry is written as the reader's language writes dates (English here), not as ISO.
+    expect(approved.message).toContain(formatMessageDate(expiresAt.slice(0, 10), 'en'));
     expect(approved.message).toContain(datasetTitle.en);
     const rejectedId = await request('public_interest');
     expect((await R1.post(`/api/v1/access-requests/${rejectedId}/decision`, { decision: 'reject', reason: 'No.' })).status).toBe(200);

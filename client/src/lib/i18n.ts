@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { addDateFormatter } from '@schemas/date-formatter';
 import { addParticleFormatters } from '@schemas/korean-particles';
 import { addValueKindFormatter } from '@schemas/value-kinds';
 import { setApiLanguage } from './api';
@@ -72,6 +73,7 @@ void i18n.use(initReactI18next).init({
 addParticleFormatters(i18n);
 // `{{type, valuekind}}`: a type error says what to type, not a JSON type name.
 addValueKindFormatter(i18n, 'common:valueKinds');
+addDateFormatter(i18n);
 applyLanguage(lng, { remember: urlLanguage() !== null });
 
 export default i18n;

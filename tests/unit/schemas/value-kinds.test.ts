@@ -20,3 +20,14 @@ describe('type errors name the value to type, not a JSON type', () => {
     expect(translator('ko')('validation:type', { type: 'null' })).toBe('값의 형식이 맞지 않습니다.');
   });
 });
+
+describe('dates in messages', () => {
+  it('prints the approval expiry of a notification in the reader’s language, not ISO', async () => {
+    const { formatMessageDate } = await import('../../../schemas/date-formatter');
+    expect(formatMessageDate('2026-03-01', 'ko')).toBe('2026. 3. 1.');
+    expect(formatMessageDate('2026-03-01', 'en')).toBe('Mar 1, 2026');
+    expect(formatMessageDate('not a date', 'en')).toBe('not a date');
+    const ko = translator('ko')('notifications:access_request_approved', { dataset: '고령자 음성', expiresAt: '2026-03-01' });
+    expect(ko).toBe('“고령자 음성” 이용 신청이 승인되었습니다. 2026. 3. 1.까지 이용할 수 있습니다.');
+  });
+});
