@@ -55,6 +55,7 @@ export default function ClassificationStep({ form, set }: StepProps) {
         <div className="indent">
           <SelectField
             label={t('fields.exportRegime')}
+            hint={t('hints.exportRegime')}
             path="/classification/exportControl/regime"
             options={optionsOf(EXPORT_CONTROL_REGIMES, lang)}
             value={form.exportRegime}
