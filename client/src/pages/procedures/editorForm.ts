@@ -2,6 +2,7 @@
 import type { FieldError } from '@schemas/errors';
 import type { ProcedureContent, ProcedureVersion } from './model';
 import { defaultDirection, pointerSegments, valueAt } from './model';
+import { parseNumber as readNumber } from '../../lib/format';
 
 export interface ClassRow {
   key: number;
@@ -134,10 +135,15 @@ function compact<T extends Record<string, unknown>>(o: T): T | undefined {
   return Object.keys(out).length ? out : undefined;
 }
 
-function parseNumber(s: string): number | undefined | null {
+/**
+ * A typed number (`1,200`), undefined when empty, null when it is not a number. `share`: a target
+ * stored as a fraction, where `90%` means 0.9; `percentField`: a field already in percent, where
+ * `4%` means 4 (issue 13 item 7: "4%" must not be refused).
+ */
+function parseNumber(s: string, { share = false, percentField = false }: { share?: boolean; percentField?: boolean } = {}): number | undefined | null {
   if (!s.trim()) return undefined;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
+  const typed = percentField ? s.trim().replace(/\s*%$/, '') : s;
+  return readNumber(typed, { percent: share }) ?? null;
 }
 
 /**
@@ -165,12 +171,12 @@ export function bodyOf(form: FormState, original: ProcedureContent | null): { bo
   const had = (field: keyof ProcedureContent) => original?.[field] !== undefined;
   const annotators = parseNumber(form.annotators);
   if (annotators === null) errors.push({ path: '/workforce/annotatorsPerItem', code: 'type', params: { type: 'integer' } });
-  const percent = parseNumber(form.samplingPercent);
+  const percent = parseNumber(form.samplingPercent, { percentField: true });
   if (percent === null) errors.push({ path: '/qa/samplingRate', code: 'type', params: { type: 'number' } });
   const tools = [...new Set(form.tools.split(/[,，]/).map((s) => s.trim()).filter(Boolean))];
 
   const targets = form.targets.map((row, i) => {
-    const target = parseNumber(row.target);
+    const target = parseNumber(row.target, { share: true });
     if (target === null) errors.push({ path: `/qa/targets/${i}/target`, code: 'type', params: { type: 'number' } });
     return compact({ metric: row.metric || undefined, target: target ?? undefined, direction: row.direction || undefined });
   });
