@@ -4,6 +4,7 @@
  * (sensitive/confidential ⇒ approval|enclave|closed and samples not open; identifiable personal
  * information ⇒ approval|enclave|closed).
  */
+import { EXTERNAL_ACCESS } from './external-access';
 import type { LicenseId, SeedDataset, SeedLicense } from './types';
 
 /** Approval-level dataset with crossBorder 'conditional' and a DUA: a US university gets request_required + cross_border_agreement. */
@@ -53,6 +54,7 @@ export const datasets: SeedDataset[] = [
   // ------------------------------------------------------------------------------------------
   {
     slug: 'korean-spontaneous-speech-2023',
+    externalAccess: EXTERNAL_ACCESS['korean-spontaneous-speech-2023'],
     providerSlug: 'kdata-agency',
     status: 'published',
     title: { ko: '한국어 자유발화 음성 말뭉치 2023', en: 'Korean Spontaneous Speech Corpus 2023' },
@@ -376,6 +378,7 @@ export const datasets: SeedDataset[] = [
   // ------------------------------------------------------------------------------------------
   {
     slug: 'traffic-cctv-object-detection',
+    externalAccess: EXTERNAL_ACCESS['traffic-cctv-object-detection'],
     providerSlug: 'hanbit-ai-institute',
     status: 'published',
     title: { ko: '도심 교통 CCTV 객체 검출·추적 데이터', en: 'Urban Traffic CCTV Detection and Tracking' },
@@ -488,6 +491,7 @@ export const datasets: SeedDataset[] = [
   },
   {
     slug: 'autonomous-driving-lidar-camera',
+    externalAccess: EXTERNAL_ACCESS['autonomous-driving-lidar-camera'],
     providerSlug: 'hanbit-ai-institute',
     status: 'published',
     title: { ko: '자율주행차량 라이다·카메라 융합 주행 데이터', en: 'Autonomous Vehicle LiDAR–Camera Fusion Drives' },
@@ -1597,6 +1601,7 @@ export const datasets: SeedDataset[] = [
   // ------------------------------------------------------------------------------------------
   {
     slug: 'satellite-land-cover-segmentation',
+    externalAccess: EXTERNAL_ACCESS['satellite-land-cover-segmentation'],
     providerSlug: 'kdata-agency',
     status: 'published',
     title: { ko: '고해상도 위성영상 토지피복 분류 데이터', en: 'High-Resolution Satellite Land Cover Segmentation' },
@@ -1790,6 +1795,7 @@ export const datasets: SeedDataset[] = [
   // ------------------------------------------------------------------------------------------
   {
     slug: 'financial-fraud-transactions',
+    externalAccess: EXTERNAL_ACCESS['financial-fraud-transactions'],
     providerSlug: 'kdata-agency',
     status: 'published',
     title: { ko: '가명처리 카드 거래 이상거래 탐지 데이터', en: 'Pseudonymised Card Transactions for Fraud Detection' },

@@ -394,6 +394,16 @@ export interface SeedDataset {
   classification: SeedClassification;
   labeling?: SeedLabeling;
   contact?: { name: string; email: string };
+  /** Full-data access held elsewhere (DESIGN §3), shown only to callers allowed scope `full`. */
+  externalAccess?: SeedExternalAccess[];
+}
+
+/** One way to the full data outside the catalogue (schemas/dataset.ts `externalAccessItem`). */
+export interface SeedExternalAccess {
+  id: string;
+  kind: 'url' | 'instructions';
+  url?: string;
+  text: Bilingual;
 }
 
 export interface CrosswalkEntry {

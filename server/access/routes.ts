@@ -139,7 +139,8 @@ export const accessRoutes = [
     permission: ['reviewer', 'admin'],
     body: 'accessRequests.decision',
     tag: 'access',
-    summary: 'Approve (with expiry, conditions, evidence when required), reject or request changes; never one’s own request',
+    summary:
+      'Approve (with expiry — by default the requested duration, capped by maxGrantDays — conditions, evidence when required), reject or request changes; never one’s own request',
     async handler(req, res) {
       res.json(await presentOne(req, await decideAccessRequest(req.ctx, String(req.params.id), req.body)));
     },

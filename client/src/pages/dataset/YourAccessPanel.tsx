@@ -8,6 +8,7 @@ import type { ActiveGrant, EndedGrant, ExternalAccessView, MyAccess, OpenRequest
 import { ExternalAccessList } from './ExternalAccessList';
 import { Icon } from './Icon';
 import type { DatasetView } from './types';
+import './your-access.css';
 
 /** The request form for another request like `r` (same scope and purpose). */
 const requestAgainLink = (slug: string, r: { scope: string; purpose: string }) =>

@@ -5,6 +5,7 @@ import { Field } from '../../components/Field';
 import { ProblemView } from '../../components/Status';
 import { api, ApiError } from '../../lib/api';
 import type { WorkingDataset } from './types';
+import '../dataset/your-access.css';
 
 type Kind = (typeof EXTERNAL_ACCESS_KINDS)[number];
 interface Row {
