@@ -94,12 +94,12 @@ describe('newcomer rough edges', { timeout: 120_000 }, () => {
       const nav = page.getByRole('navigation', { name: lang === 'ko' ? '주 메뉴' : 'Main navigation' });
       expect(await button.getAttribute('aria-expanded')).toBe('false');
       expect(await nav.isVisible()).toBe(false);
+      expect(await page.getByRole('search').isVisible(), 'search stays at hand').toBe(true);
       await screenshot(w, 'newcomer-phone-header', lang);
       await button.focus();
       await page.keyboard.press('Enter');
       expect(await button.getAttribute('aria-expanded')).toBe('true');
       await nav.getByRole('link', { name: lang === 'ko' ? '라벨링 절차' : 'Labeling procedures' }).waitFor();
-      expect(await page.getByRole('search').isVisible()).toBe(true);
       await screenshot(w, 'newcomer-phone-menu', lang);
       await expectAccessible(w, `phone menu open (${lang})`);
       await page.keyboard.press('Escape');

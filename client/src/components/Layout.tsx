@@ -40,7 +40,7 @@ export function LanguageSwitch() {
 }
 
 /**
- * The phone's menu: below 720 px the search, account links and navigation fold behind a button
+ * The phone's menu: below 720 px the account links and navigation fold behind a button
  * (aria-expanded), so the page starts near the top (issue 13 item 8). It closes on navigation and
  * on Escape, which returns focus to the button.
  */
