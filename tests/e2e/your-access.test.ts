@@ -69,6 +69,44 @@ async function expectExistingRequestInsteadOfForm(w: WatchedPage, lang: Lang, st
   expect(await notice.innerText()).toMatch(lang === 'ko' ? /이미/ : /already/i);
 }
 
+describe('describing external access in the guided editor', { timeout: 120_000 }, () => {
+  it('the provider adds an SFTP link in the files step; an http address is refused with a message in Korean; it waits for review', async () => {
+    const w = await e2e.newPage();
+    const { page } = w;
+    const slug = 'meeting-speech-multi-speaker';
+    const id = String((await Dataset.findOne({ slug }).lean())!._id);
+    await e2e.signIn(w, 'provider@demo.kr');
+    await open(w, e2e.url, `/workspace/datasets/${id}?step=6`, 'ko');
+    const editor = page.getByTestId('external-access-editor');
+    await editor.waitFor();
+    await editor.getByTestId('external-access-add').click();
+    await editor.getByTestId('external-access-kind').selectOption('url');
+    await editor.getByTestId('external-access-url').fill('http://sftp.kdata-agency.example/meeting');
+    await editor.getByTestId('external-access-ko').fill('기관 SFTP 서버에서 전체 회의 음성을 내려받으세요.');
+    await editor.getByTestId('external-access-en').fill('Download the full meeting audio from the agency SFTP server.');
+    await editor.getByTestId('external-access-save').click();
+    await poll(() => editor.locator('.field-errors').innerText()).toContain('https://로 시작하는 보안 웹 주소를 입력하세요.');
+    await screenshot(w, 'external-access-editor-error', 'ko');
+    await expectAccessible(w, 'external access editor with an error (ko)');
+    await editor.getByTestId('external-access-url').fill('https://sftp.kdata-agency.example/meeting');
+    await editor.getByTestId('external-access-save').click();
+    await editor.locator('.notice.success').waitFor();
+    const stored = (await Dataset.findById(id).lean())!;
+    expect(stored.externalAccess).toEqual([
+      expect.objectContaining({
+        kind: 'url',
+        url: 'https://sftp.kdata-agency.example/meeting',
+        text: expect.objectContaining({ en: expect.stringContaining('SFTP') }),
+      }),
+    ]);
+    // Published only through review: the catalogue's face has none yet.
+    expect(stored.live?.externalAccess).toBeUndefined();
+    await screenshot(w, 'external-access-editor', 'ko');
+    w.expectNoProblems();
+    await page.close();
+  });
+});
+
 describe('grant-aware pages', { timeout: 240_000 }, () => {
   it('with a request open, the form links to it (en, ko); the reviewer sees the requested period and a shorter one as a change', async () => {
     const w = await e2e.newPage();
