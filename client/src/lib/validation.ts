@@ -5,14 +5,27 @@ import type { SchemaId } from '@schemas/ajv';
 import type { FieldError } from '@schemas/errors';
 import { useEffect, useState } from 'react';
 import type { ApiError } from './api';
+import { fileTypeList, formatBytes } from './format';
 import i18n from './i18n';
 
 /** Messages by JSON pointer (`/title/en`), in the current language. */
 export type ErrorMap = Record<string, string[]>;
 
+/**
+ * Params as people read them (issue 13 item 7): an allow-list of MIME types becomes file type names
+ * ("CSV, JSON, ZIP 압축 파일"), a size limit of a `…/bytes` field a size with its unit.
+ */
+function readableParams(error: Pick<FieldError, 'code' | 'params'> & { path?: string }): Record<string, unknown> {
+  const params: Record<string, unknown> = { ...(error.params ?? {}) };
+  if (error.code === 'content_type_not_allowed' && typeof params.allowed === 'string') params.allowed = fileTypeList(params.allowed.split(/,\s*/), i18n.t);
+  const lang = i18n.language === 'en' ? 'en' : 'ko';
+  if (error.path?.endsWith('/bytes') && typeof params.limit === 'number') params.limit = formatBytes(params.limit, lang);
+  return params;
+}
+
 /** One FieldError as the server would word it (client copy of its `validation` messages). */
-export function fieldMessage(error: Pick<FieldError, 'code' | 'params'>): string {
-  return i18n.t(`validation:${error.code}`, { ...(error.params ?? {}), defaultValue: i18n.t('validation:invalid') });
+export function fieldMessage(error: Pick<FieldError, 'code' | 'params'> & { path?: string }): string {
+  return i18n.t(`validation:${error.code}`, { ...readableParams(error), defaultValue: i18n.t('validation:invalid') });
 }
 
 function add(map: ErrorMap, path: string, message: string): void {
