@@ -5,7 +5,8 @@
  * Sections: --only catalogue,search,matching,import (the default), load (run on its own: it
  * drives the app process with autocannon for minutes; flags in bench/load.ts) and pages (run on its
  * own: every page a person waits for, one request at a time, and restart to first search, through
- * server/main.ts on each embedded backend; flags in bench/pages.ts).
+ * server/main.ts on each embedded backend; flags in bench/pages.ts) and upload (run on its own: a
+ * 5 GiB full-data file through the multipart API, --upload-gib to change; flags in bench/upload.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +28,7 @@ import { benchLoad } from './load';
 import { benchMatching } from './matching';
 import { benchPages } from './pages';
 import { benchSearch } from './search';
+import { benchUpload } from './upload';
 import { BENCH_DB } from './timing';
 
 function arg(name: string, def: number): number {
@@ -150,6 +152,9 @@ async function main(): Promise<void> {
       budgetSeconds: arg('budget', 60),
       print: (line) => console.log(line),
     });
+  }
+  if (only.includes('upload')) {
+    await benchUpload({ gib: arg('upload-gib', 5), partMiB: arg('part-mib', 0) || undefined, concurrency: arg('concurrency', 4), print: (line) => console.log(line) });
   }
   if (only.includes('load')) {
     await benchLoad({

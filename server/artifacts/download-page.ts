@@ -9,8 +9,11 @@ export function prefersPage(req: Request): boolean {
   return req.accepts(['application/json', 'text/html']) === 'text/html';
 }
 
-/** The client route that explains (or starts) the download of one file, keeping the purpose asked for. */
-export function refusalPagePath(datasetIdOrSlug: string, artifactId: string, purpose: unknown): string {
+/** The client route that explains (or starts) the download of one file, keeping the purpose and the language asked for. */
+export function refusalPagePath(datasetIdOrSlug: string, artifactId: string, query: Request['query']): string {
   const path = `/datasets/${encodeURIComponent(datasetIdOrSlug)}/files/${encodeURIComponent(artifactId)}`;
-  return typeof purpose === 'string' && purpose ? `${path}?purpose=${encodeURIComponent(purpose)}` : path;
+  const kept = new URLSearchParams();
+  if (typeof query.purpose === 'string' && query.purpose) kept.set('purpose', query.purpose);
+  if (query.lang === 'ko' || query.lang === 'en') kept.set('lang', query.lang);
+  return kept.size ? `${path}?${kept}` : path;
 }

@@ -194,10 +194,14 @@ export interface UploadFailure {
 /**
  * Completes a multipart upload: 409 naming the missing parts when some were never acknowledged;
  * otherwise storage assembles the object, which is read once (bounded memory) to compare each
- * part and the whole file with what was declared. Returns the failure, or null when everything
- * matches. Only one completion of an upload runs at a time (409 `artifact_upload_completing`).
+ * part and the whole file with what was declared. Returns the failure (null when everything
+ * matches) and how long assembling and reading took. Only one completion of an upload runs at a time (409 `artifact_upload_completing`).
  */
-export async function assembleAndVerify(storage: Storage, upload: ArtifactUploadDoc, artifact: ArtifactDoc): Promise<UploadFailure | null> {
+export async function assembleAndVerify(
+  storage: Storage,
+  upload: ArtifactUploadDoc,
+  artifact: ArtifactDoc,
+): Promise<{ failure: UploadFailure | null; assembleMs: number; verifyMs: number }> {
   const missing = missingParts(upload);
   if (missing.length) {
     const parts = missing.slice(0, 50).join(', ') + (missing.length > 50 ? ', …' : '');
@@ -215,6 +219,9 @@ export async function assembleAndVerify(storage: Storage, upload: ArtifactUpload
     if (u.completingAt && Date.now() - new Date(u.completingAt).getTime() < staleAfter) throw conflict('artifact_upload_completing');
     return { completingAt: new Date() };
   });
+  const started = Date.now();
+  let assembled = started;
+  const timed = (failure: UploadFailure | null) => ({ failure, assembleMs: assembled - started, verifyMs: Date.now() - assembled });
   try {
     if (claimed.state === 'open') {
       const parts = claimed.parts.map((p) => ({ number: p.number, etag: p.etag!, sha256: p.sha256 }));
@@ -229,18 +236,19 @@ export async function assembleAndVerify(storage: Storage, upload: ArtifactUpload
       }
       claimed = await changeUpload(claimed, () => ({ state: 'assembled' }));
     }
+    assembled = Date.now();
     const digest = await storage.digest(claimed.key, claimed.partSize);
     if (digest.bytes !== artifact.bytes)
-      return { code: 'artifact_size_mismatch', params: { expected: artifact.bytes, actual: digest.bytes }, path: '/bytes' };
+      return timed({ code: 'artifact_size_mismatch', params: { expected: artifact.bytes, actual: digest.bytes }, path: '/bytes' });
     const declared = new Map(claimed.parts.map((p) => [p.number, p.sha256]));
     const bad = digest.parts.map((sha, i) => (declared.get(i + 1) === sha ? 0 : i + 1)).filter((n) => n > 0);
     if (bad.length) {
       const parts = bad.slice(0, 50).join(', ') + (bad.length > 50 ? ', …' : '');
-      return { code: 'artifact_part_checksum_mismatch', params: { count: bad.length, parts, partNumbers: bad }, path: '/parts' };
+      return timed({ code: 'artifact_part_checksum_mismatch', params: { count: bad.length, parts, partNumbers: bad }, path: '/parts' });
     }
     if (digest.sha256 !== artifact.sha256)
-      return { code: 'artifact_checksum_mismatch', params: { expected: artifact.sha256, actual: digest.sha256 }, path: '/sha256' };
-    return null;
+      return timed({ code: 'artifact_checksum_mismatch', params: { expected: artifact.sha256, actual: digest.sha256 }, path: '/sha256' });
+    return timed(null);
   } finally {
     // Let a retry in (after storage failed mid-way); a settled upload is deleted by the caller.
     await changeUpload(claimed, () => ({ completingAt: null })).catch(() => undefined);

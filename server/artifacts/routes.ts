@@ -122,7 +122,18 @@ async function multipartTarget(req: Request): Promise<{ doc: DatasetDoc; scope: 
 async function completeMultipart(req: Request, res: Response, doc: DatasetDoc, scope: OrgScope, artifact: ArtifactDoc): Promise<void> {
   const { storage } = depsOf(req);
   const upload = await loadUpload(doc._id, artifact);
-  const failure = await assembleAndVerify(storage, upload, artifact);
+  const { failure, assembleMs, verifyMs } = await assembleAndVerify(storage, upload, artifact);
+  depsOf(req).log.info(
+    {
+      artifactId: artifact.id,
+      bytes: artifact.bytes,
+      parts: upload.partCount,
+      assembleMs,
+      verifyMs,
+      outcome: failure?.code ?? 'available',
+    },
+    'full-data upload completed',
+  );
   const next: ArtifactDoc = failure ? { ...artifact, status: 'rejected' } : { ...artifact, status: 'available', uploadedAt: new Date() };
   if (failure) await storage.deleteObject(artifact.key);
   await settleArtifact(doc._id, scope.organizationId, next);
@@ -410,7 +421,7 @@ export const artifactRoutes = [
       } catch (err) {
         // A person who followed a link gets the file page in their language, not a problem body.
         if (err instanceof AppError && (err.status === 403 || err.status === 404) && prefersPage(req)) {
-          res.redirect(303, refusalPagePath(String(req.params.id), String(req.params.artifactId), req.query.purpose));
+          res.redirect(303, refusalPagePath(String(req.params.id), String(req.params.artifactId), req.query));
           return;
         }
         throw err;

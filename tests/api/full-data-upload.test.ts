@@ -418,6 +418,8 @@ describe('downloads of full data reached in a browser', () => {
     });
     expect(browser.status).toBe(303);
     expect(browser.headers.get('location')).toBe(`/datasets/${id}/files/${artifact.id}?purpose=education`);
+    const english = await app.anon.get(`${path}?lang=en`, { accept: 'text/html' });
+    expect(english.headers.get('location')).toBe(`/datasets/${id}/files/${artifact.id}?lang=en`);
     const unknown = await app.anon.get(`/api/v1/datasets/${id}/artifacts/nope/download`, { accept: 'text/html' });
     expect(unknown.status).toBe(303);
     // Signed in, the same navigation goes straight to storage.
