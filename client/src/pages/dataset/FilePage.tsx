@@ -1,5 +1,5 @@
 import { labelOf } from '@schemas/taxonomy';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useBi } from '../../components/Bi';
@@ -49,6 +49,8 @@ export default function FilePage() {
   );
   const { data: mine } = useApi<MyAccess>(user ? `/datasets/${encodeURIComponent(slug)}/my-access` : null);
   const [outcome, setOutcome] = useState<Outcome>({ state: 'loading' });
+  // The download starts once; asking again (another language) only refreshes the explanation.
+  const started = useRef(false);
   const file = dataset?.artifacts?.find((a) => a.id === artifactId);
   useTitle(file ? t('file.title', { filename: file.filename }) : t('file.heading'));
 
@@ -61,7 +63,8 @@ export default function FilePage() {
     })
       .then(({ data }) => {
         setOutcome({ state: 'allowed', url: data.url });
-        window.location.assign(data.url);
+        if (!started.current) window.location.assign(data.url);
+        started.current = true;
       })
       .catch((err: unknown) => {
         if ((err as Error).name === 'AbortError') return;
