@@ -189,6 +189,12 @@ describe('newcomer rough edges', { timeout: 120_000 }, () => {
     await page.getByLabel('건수').fill('1200');
     await page.getByTestId('field-languages').fill('ko, en');
     await poll(() => page.getByTestId('languages-readback').innerText()).toContain('한국어, 영어');
+    // Saved as typed in words: 2.5 GB is 2,500,000,000 bytes, 1,200 records (the working copy the editor wrote).
+    await page.getByTestId('step-next').click();
+    await poll(() => new URL(page.url()).searchParams.get('step')).toBe('3');
+    const saved = (await (await page.request.get(`${e2e.url}/api/v1/datasets/${target!.id}`)).json()) as { size?: { bytes?: number; records?: number }; languages?: string[] };
+    expect(saved.size).toMatchObject({ bytes: 2_500_000_000, records: 1200 });
+    expect(saved.languages).toEqual(['ko', 'en']);
 
     await open(w, e2e.url, `/workspace/datasets/${target!.id}?step=3`, 'en');
     await page.getByRole('radio', { name: 'Only these countries' }).check();
