@@ -326,6 +326,7 @@ describe('a revision with a new file', { timeout: 180_000 }, () => {
     await partScreenshot(w, 'submission-changes', 'review-file-changes-part', 'en');
     await detail.getByTestId('review-comment').fill('Extra sample checked.');
     await detail.getByRole('button', { name: `Approve and publish version ${ds.version + 1}` }).click();
+    await page.getByTestId('approve-confirm-yes').click();
     await page.getByTestId('review-success').waitFor();
     w.expectNoProblems();
 
