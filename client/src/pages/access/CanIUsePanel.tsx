@@ -7,6 +7,7 @@ import { api, ApiError } from '../../lib/api';
 import { useFormat, useLang } from '../../lib/hooks';
 import type { Decision, Explained } from './types';
 import './access.css';
+import { DuaLink } from '../agreements/DuaLink';
 
 const ICONS: Record<Decision, string> = { allow: '✓', sign_in_required: '→', request_required: '✎', enclave_only: '⌂', deny: '✕' };
 
@@ -96,6 +97,11 @@ export function CanIUsePanel({ dataset }: { dataset: { id: string; slug: string 
                   {result.requirements.map((r) => (
                     <li key={r.code} data-code={r.code}>
                       {r.message}{' '}
+                      {r.code === 'accept_dua' && (
+                        <>
+                          <DuaLink dataset={dataset.slug} />{' '}
+                        </>
+                      )}
                       {r.metByGrant ? (
                         <span className="badge success" data-testid="met-by-grant">
                           {t('requirement.metByGrant')}

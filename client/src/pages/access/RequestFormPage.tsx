@@ -14,6 +14,7 @@ import { ExistingRequestNotice, type ExistingRequest } from './ExistingRequestNo
 import { coveringRequest, type MyAccess } from './myAccess';
 import { agreementFor, type AccessRequestView, type Explained } from './types';
 import './access.css';
+import { DuaLink } from '../agreements/DuaLink';
 
 type Scope = 'samples' | 'full';
 
@@ -221,10 +222,18 @@ export default function RequestFormPage() {
               <fieldset className={fieldErrors['/acceptedAgreements'] ? 'field has-error' : 'field'} data-testid="request-agreements">
                 <legend>{t('fields.agreements')}</legend>
                 {agreementCodes.map((code) => (
-                  <label key={code} className="checkbox">
-                    <input type="checkbox" checked={accepted.includes(code)} onChange={() => toggle(code)} value={code} />{' '}
-                    {t('form.accept', { agreement: t(`agreement.${code}`) })}
-                  </label>
+                  <div key={code} className="agreement-choice">
+                    <label className="checkbox">
+                      <input type="checkbox" checked={accepted.includes(code)} onChange={() => toggle(code)} value={code} />{' '}
+                      {t('form.accept', { agreement: t(`agreement.${code}`) })}
+                    </label>
+                    {code === 'dua' && (
+                      <>
+                        {' '}
+                        <DuaLink dataset={slug} newTab />
+                      </>
+                    )}
+                  </div>
                 ))}
                 {fieldErrors['/acceptedAgreements'] && (
                   <ul className="field-errors">

@@ -10,10 +10,11 @@ export function duaPath(datasetSlug?: string): string {
  * A link to the data use agreement's text (`/agreements/dua`), for every place that asks for or
  * names the DUA: the request form, the requirements, the decision (issue 13 item 9).
  */
-export function DuaLink({ dataset, children }: { dataset?: string; children?: string }) {
+export function DuaLink({ dataset, children, newTab = false }: { dataset?: string; children?: string; newTab?: boolean }) {
   const { t } = useTranslation('agreements');
+  // On a form, the text opens beside it so what the person has typed stays.
   return (
-    <Link to={duaPath(dataset)} className="dua-link" data-testid="dua-link">
+    <Link to={duaPath(dataset)} className="dua-link" data-testid="dua-link" {...(newTab ? { target: '_blank', rel: 'noopener' } : {})}>
       {children ?? t('dua.read')}
     </Link>
   );
