@@ -102,7 +102,10 @@ export default function AccessDecisionPage() {
     const conds = conditions.map((c) => c.trim()).filter(Boolean);
     if (conds.length) body.conditions = conds;
     if (decision === 'approve') {
-      body.expiresAt = endOfDay(expires);
+      // The end of the chosen day, but never past the dataset's longest grant counted from now: the
+      // last allowed day (the default when the longest period was requested) would otherwise be refused.
+      const chosen = new Date(endOfDay(expires)).getTime();
+      body.expiresAt = new Date(maxDays ? Math.min(chosen, Date.now() + maxDays * DAY) : chosen).toISOString();
       if (evidence.trim()) body.evidence = evidence.trim();
     }
     void run('decision', body, t('decision.done'));

@@ -127,6 +127,12 @@ export default function FilePage() {
           {t('file.which', { filename: file.filename, kind: labelOf('artifactKinds', file.kind, lang), size: fmt.bytes(file.bytes) })}
         </p>
       )}
+      {/* An access that ended is the reason itself: it comes first, before what the file needs in general. */}
+      {ended && (refusal.decision === 'request_required' || refusal.decision === 'enclave_only') && (
+        <p className="notice warning" data-testid="file-expired">
+          {t(ended.status === 'revoked' ? 'file.revokedOn' : 'file.expiredOn', { date: fmt.date(ended.endedAt) })}
+        </p>
+      )}
       <p data-testid="file-refusal-lead">{t(`file.lead.${refusal.decision}`, { scope: labelOf('accessScopes', needed, lang) })}</p>
       {refusal.reasons.length > 0 && (
         <>
@@ -161,11 +167,6 @@ export default function FilePage() {
       )}
       {(refusal.decision === 'request_required' || refusal.decision === 'enclave_only') && (
         <>
-          {ended && (
-            <p data-testid="file-expired">
-              {t(ended.status === 'revoked' ? 'file.revokedOn' : 'file.expiredOn', { date: fmt.date(ended.endedAt) })}
-            </p>
-          )}
           {pending ? (
             <p data-testid="file-pending">
               {t('file.pending')} <Link to={pending.link}>{t('file.openRequest')}</Link>

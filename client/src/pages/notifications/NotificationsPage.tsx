@@ -59,6 +59,13 @@ export default function NotificationsPage() {
     }
   };
 
+  // Opening a notification reads it: marked on the way out, the bell follows (a failure leaves it unread).
+  const openedRead = (n: Notification) => {
+    void api(`/notifications/${n.id}/read`, { method: 'POST' })
+      .then(() => window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED)))
+      .catch(() => undefined);
+  };
+
   return (
     <section data-testid="notifications">
       <h1>{t('title')}</h1>
@@ -87,7 +94,11 @@ export default function NotificationsPage() {
                       <time dateTime={n.createdAt}>{fmt.dateTime(n.createdAt)}</time>
                     </p>
                     <div className="actions">
-                      {href && <Link to={withLang(href)}>{t('open')}</Link>}
+                      {href && (
+                        <Link to={withLang(href)} onClick={() => (isRead ? undefined : openedRead(n))}>
+                          {t('open')}
+                        </Link>
+                      )}
                       {!isRead && (
                         <button type="button" className="secondary" onClick={() => void markRead(n)} data-testid="mark-read">
                           {t('markRead')}
