@@ -80,7 +80,17 @@ export default function AccessDecisionPage() {
       setReq(data);
       setMessage(done);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError({ title: String(err), status: 0, code: 'client_error' }));
+      const apiErr = err instanceof ApiError ? err : new ApiError({ title: String(err), status: 0, code: 'client_error' });
+      // The server's field errors go to the fields they name; only what names no field of this form stays a problem box.
+      const byField: Record<string, string[]> = {};
+      let unplaced = false;
+      for (const [path, messages] of Object.entries(apiErr.fieldErrors())) {
+        const field = SERVER_FIELDS[path.split('/')[1] ?? ''];
+        if (field) byField[field] = [...(byField[field] ?? []), ...messages];
+        else unplaced = true;
+      }
+      setFormErrors(byField);
+      setError(Object.keys(byField).length && !unplaced ? null : apiErr);
     } finally {
       setBusy(false);
       statusRef.current?.focus();
@@ -303,6 +313,13 @@ export default function AccessDecisionPage() {
                   </button>
                 </div>
               ))}
+              {formErrors.conditions && (
+                <ul className="field-errors" data-testid="conditions-errors">
+                  {formErrors.conditions.map((m, i) => (
+                    <li key={i}>{m}</li>
+                  ))}
+                </ul>
+              )}
               <button type="button" className="secondary" data-testid="add-condition" onClick={() => setConditions([...conditions, ''])}>
                 {t('decision.addCondition')}
               </button>
@@ -365,6 +382,9 @@ export default function AccessDecisionPage() {
     </article>
   );
 }
+
+/** Form fields of the server's field-error paths (`/expiresAt` → the expiry field). */
+const SERVER_FIELDS: Record<string, string> = { reason: 'reason', expiresAt: 'expires', evidence: 'evidence', conditions: 'conditions' };
 
 /** The server's problem, with a plain explanation for the conflicts a reviewer can meet. */
 function DecisionProblem({ error }: { error: ApiError }) {
