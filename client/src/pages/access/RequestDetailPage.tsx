@@ -10,8 +10,9 @@ import { Loading, ProblemView } from '../../components/Status';
 import { api, ApiError } from '../../lib/api';
 import { useApi, useFormat, useLang } from '../../lib/hooks';
 import { StatusBadge } from './StatusBadge';
-import { WITHDRAWABLE, type AccessRequestView } from './types';
+import { agreementFor, WITHDRAWABLE, type AccessRequestView } from './types';
 import './access.css';
+import { DuaLink } from '../agreements/DuaLink';
 
 /** `/requests/:id`: status, decision, conditions, expiry and the full timeline; withdraw or resubmit when allowed. */
 export default function RequestDetailPage() {
@@ -152,11 +153,29 @@ export default function RequestDetailPage() {
         <section className="card">
           <h2>{t('panel.requirements')}</h2>
           <ul>
-            {r.evaluation.requirements.map((q) => (
-              <li key={q.code}>
-                {q.message} <span className={q.blocking ? 'badge warning' : 'badge'}>{q.blocking ? t('requirement.blocking') : t('requirement.clickThrough')}</span>
-              </li>
-            ))}
+            {r.evaluation.requirements.map((q) => {
+              // An agreement accepted with this request is no longer something to do.
+              const agreement = agreementFor(q.code);
+              const accepted = !!agreement && r.acceptedAgreements.some((a) => a.code === agreement);
+              return (
+                <li key={q.code} data-code={q.code}>
+                  {q.message}{' '}
+                  {accepted ? (
+                    <span className="badge success" data-testid="accepted-with-request">
+                      {t('requirement.acceptedWithRequest')}
+                    </span>
+                  ) : (
+                    <span className={q.blocking ? 'badge warning' : 'badge'}>{q.blocking ? t('requirement.blocking') : t('requirement.clickThrough')}</span>
+                  )}
+                  {q.code === 'accept_dua' && (
+                    <>
+                      {' '}
+                      <DuaLink dataset={r.dataset.slug ?? undefined} />
+                    </>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}
