@@ -129,6 +129,25 @@ export async function benchUpload(opts: UploadBenchOptions) {
   // Parts, then the assembled object, live side by side for a moment.
   if (free.bavail * free.bsize < 2.2 * bytes)
     throw new Error(`not enough disk under ${tmpdir()} for ${opts.gib} GiB (needs about ${((2.2 * bytes) / GiB).toFixed(1)} GiB)`);
+  // Pass 1: hash the whole file and each part, as the uploader must declare them first.
+  const partSizeWish = opts.partMiB ? opts.partMiB * MiB : undefined;
+  const partSize = multipartPartSize(bytes, partSizeWish);
+  const partCount = multipartPartCount(bytes, partSize);
+  const whole = createHash('sha256');
+  const partHashes: string[] = [];
+  const hashStart = Date.now();
+  for (let n = 1; n <= partCount; n++) {
+    const start = (n - 1) * partSize;
+    const chunk = generate(start, Math.min(partSize, bytes - start));
+    whole.update(chunk);
+    partHashes.push(createHash('sha256').update(chunk).digest('hex'));
+  }
+  const sha256 = whole.digest('hex');
+  const hashMs = Date.now() - hashStart;
+  opts.print(
+    `generated and hashed ${(bytes / GiB).toFixed(2)} GiB in ${(hashMs / 1000).toFixed(1)} s (${(bytes / 1e6 / (hashMs / 1000)).toFixed(0)} MB/s, bench process)`,
+  );
+  // The app starts after hashing: an idle keep-alive connection would be closed under the first call.
   const app = await startApp(dir);
   const peakSampler = { max: 0, timer: undefined as NodeJS.Timeout | undefined };
   try {
@@ -148,25 +167,6 @@ export async function benchUpload(opts: UploadBenchOptions) {
       slug: `bench-upload-${Date.now().toString(36)}`,
       title: { ko: '업로드 벤치마크', en: 'Upload benchmark' },
     });
-
-    // Pass 1: hash the whole file and each part, as the uploader must declare them first.
-    const partSizeWish = opts.partMiB ? opts.partMiB * MiB : undefined;
-    const partSize = multipartPartSize(bytes, partSizeWish);
-    const partCount = multipartPartCount(bytes, partSize);
-    const whole = createHash('sha256');
-    const partHashes: string[] = [];
-    const hashStart = Date.now();
-    for (let n = 1; n <= partCount; n++) {
-      const start = (n - 1) * partSize;
-      const chunk = generate(start, Math.min(partSize, bytes - start));
-      whole.update(chunk);
-      partHashes.push(createHash('sha256').update(chunk).digest('hex'));
-    }
-    const sha256 = whole.digest('hex');
-    const hashMs = Date.now() - hashStart;
-    opts.print(
-      `generated and hashed ${(bytes / GiB).toFixed(2)} GiB in ${(hashMs / 1000).toFixed(1)} s (${(bytes / 1e6 / (hashMs / 1000)).toFixed(0)} MB/s, bench process)`,
-    );
 
     const created = await call<{ artifact: { id: string }; upload: { partSize: number; partCount: number } }>(
       'POST',

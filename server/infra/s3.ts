@@ -79,6 +79,9 @@ export class StorageUnavailableError extends Error {
 /** Deadline (ms) of one storage call when the caller sets none (S3_TIMEOUT_MS in the app). */
 export const DEFAULT_S3_TIMEOUT_MS = 5000;
 
+/** Longest silence of storage while it assembles a multipart upload (CompleteMultipartUpload). */
+const ASSEMBLE_IDLE_TIMEOUT_MS = 15 * 60_000;
+
 /** After a successful answer from S3, presigning routes trust it this long without asking again. */
 const HEALTHY_FOR_MS = 3000;
 /** After a failed health check, answer "unavailable" at once for this long rather than wait again. */
@@ -101,7 +104,12 @@ export interface Storage {
   /** Starts a multipart upload (parts carry SHA-256 checksums); returns its upload id. */
   createMultipart(key: string, contentType: string): Promise<string>;
   /** A presigned UploadPart URL that storage honours only for `bytes` bytes whose SHA-256 is `sha256` (hex). */
-  presignPart(key: string, uploadId: string, part: { number: number; bytes: number; sha256: string }, ttlSeconds: number): Promise<PresignedPut>;
+  presignPart(
+    key: string,
+    uploadId: string,
+    part: { number: number; bytes: number; sha256: string },
+    ttlSeconds: number,
+  ): Promise<PresignedPut>;
   /** Assembles the object from its parts; MultipartRefusedError when storage refuses them. */
   completeMultipart(key: string, uploadId: string, parts: CompletedPart[]): Promise<void>;
   /** Drops an unfinished upload and its parts; a store that cannot (s3rver) or an upload already gone is no error. */
@@ -140,6 +148,21 @@ export function createStorage(settings: S3Settings, options: StorageOptions = {}
     requestHandler: { connectionTimeout: timeoutMs, socketTimeout: timeoutMs },
     maxAttempts: 2,
   });
+  // CompleteMultipartUpload may keep the socket silent while storage assembles the parts (s3rver
+  // copies every byte before answering; AWS sends keep-alive whitespace): a client of its own with
+  // a long idle timeout, created when first needed.
+  let assembler: S3Client | null = null;
+  const assemblingClient = () =>
+    (assembler ??= new S3Client({
+      region: settings.region,
+      endpoint: settings.endpoint,
+      forcePathStyle: settings.forcePathStyle,
+      credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
+      requestChecksumCalculation: settings.checksumMode,
+      responseChecksumValidation: settings.checksumMode,
+      requestHandler: { connectionTimeout: timeoutMs, socketTimeout: ASSEMBLE_IDLE_TIMEOUT_MS },
+      maxAttempts: 1,
+    }));
   const bucket = settings.bucket;
   const health = { lastAnswerAt: 0, lastFailureAt: 0, checking: null as Promise<void> | null };
 
@@ -245,7 +268,11 @@ export function createStorage(settings: S3Settings, options: StorageOptions = {}
 
     async createMultipart(key, contentType) {
       const out = await call(
-        (abortSignal) => client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType, ChecksumAlgorithm: 'SHA256' }), { abortSignal }),
+        (abortSignal) =>
+          client.send(
+            new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType, ChecksumAlgorithm: 'SHA256' }),
+            { abortSignal },
+          ),
         'multipart start',
       );
       if (!out.UploadId) throw new Error(`createMultipart: no upload id for ${key}`);
@@ -254,7 +281,14 @@ export function createStorage(settings: S3Settings, options: StorageOptions = {}
 
     async presignPart(key, uploadId, part, ttlSeconds) {
       const checksum = Buffer.from(part.sha256, 'hex').toString('base64');
-      const command = new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: part.number, ContentLength: part.bytes, ChecksumSHA256: checksum });
+      const command = new UploadPartCommand({
+        Bucket: bucket,
+        Key: key,
+        UploadId: uploadId,
+        PartNumber: part.number,
+        ContentLength: part.bytes,
+        ChecksumSHA256: checksum,
+      });
       // The checksum is signed and must travel as a header (not hoisted into the query string), so
       // that S3 refuses a part whose bytes hash differently; content-length is signed by the presigner.
       const signed = new Set(['x-amz-checksum-sha256']);
@@ -269,19 +303,31 @@ export function createStorage(settings: S3Settings, options: StorageOptions = {}
           .map((p) => ({ PartNumber: p.number, ETag: p.etag, ChecksumSHA256: Buffer.from(p.sha256, 'hex').toString('base64') })),
       };
       try {
-        // Assembling many large parts can take storage a while: no whole-call deadline, the socket timeout still applies.
-        await call((abortSignal) => client.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId, MultipartUpload }), { abortSignal }), 'multipart complete', null);
+        // Assembling many large parts can take storage a while: no whole-call deadline, one attempt
+        // (a retry of a completion that went through would find the upload gone).
+        await call(
+          (abortSignal) =>
+            assemblingClient().send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId, MultipartUpload }), {
+              abortSignal,
+            }),
+          'multipart complete',
+          null,
+        );
       } catch (err) {
         if (err instanceof StorageUnavailableError) throw err;
         const name = (err as { name?: string }).name;
-        if (name && (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode) throw new MultipartRefusedError(name, { cause: err });
+        if (name && (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode)
+          throw new MultipartRefusedError(name, { cause: err });
         throw err;
       }
     },
 
     async abortMultipart(key, uploadId) {
       try {
-        await call((abortSignal) => client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }), { abortSignal }), 'multipart abort');
+        await call(
+          (abortSignal) => client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }), { abortSignal }),
+          'multipart abort',
+        );
       } catch (err) {
         // s3rver implements neither AbortMultipartUpload nor ListParts (MethodNotAllowed / NotImplemented);
         // an upload already completed or aborted answers NoSuchUpload. Nothing is left to undo then.
