@@ -52,30 +52,53 @@ export async function loadUpload(datasetId: Types.ObjectId, artifact: ArtifactDo
   return upload;
 }
 
+/** Tails of the read-modify-write chains of this process, per upload. */
+const chains = new Map<string, Promise<void>>();
+
+/** Runs `fn` after every earlier change of the same upload in this process has finished. */
+function serialised<T>(id: string, fn: () => Promise<T>): Promise<T> {
+  const run = (chains.get(id) ?? Promise.resolve()).then(fn);
+  const tail = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  chains.set(id, tail);
+  void tail.then(() => {
+    if (chains.get(id) === tail) chains.delete(id);
+  });
+  return run;
+}
+
 /**
- * Read-modify-write of one upload document under its revision (DESIGN §2 conditional updates; the
- * per-document write order of server/infra/write-order.ts serialises them in this process, the
- * revision keeps them exact across processes). `change` sees the current document and returns the
- * fields to set, or throws.
+ * Read-modify-write of one upload document under its revision (DESIGN §2 conditional updates).
+ * server/infra/write-order.ts orders the writes of one document, but a change computed from a
+ * read must also not interleave with another's: in this process changes of one upload run one
+ * after another (parts are acknowledged several at a time); across processes the revision
+ * precondition makes a stale change retry on a fresh read. `change` sees the current document and
+ * returns the fields to set, or throws.
  */
 async function changeUpload(
   upload: ArtifactUploadDoc,
   change: (u: ArtifactUploadDoc) => Partial<ArtifactUploadDoc>,
 ): Promise<ArtifactUploadDoc> {
-  let current = upload;
-  for (let attempt = 0; attempt < 8; attempt++) {
-    const set = change(current);
-    const updated = await ArtifactUpload.findOneAndUpdate(
-      { _id: current._id, rev: current.rev },
-      { $set: set, $inc: { rev: 1 } },
-      { returnDocument: 'after' },
-    ).lean<ArtifactUploadDoc>();
-    if (updated) return updated;
-    const fresh = await ArtifactUpload.findById(current._id).lean<ArtifactUploadDoc>();
-    if (!fresh) throw notFound('artifact_upload_not_found');
-    current = fresh;
-  }
-  throw conflict('concurrent_modification');
+  return serialised(upload._id, async () => {
+    let current = upload;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const set = change(current);
+      const updated = await ArtifactUpload.findOneAndUpdate(
+        { _id: current._id, rev: current.rev },
+        { $set: set, $inc: { rev: 1 } },
+        { returnDocument: 'after' },
+      ).lean<ArtifactUploadDoc>();
+      if (updated) return updated;
+      const fresh = await ArtifactUpload.findById(current._id).lean<ArtifactUploadDoc>();
+      if (!fresh) throw notFound('artifact_upload_not_found');
+      current = fresh;
+      // Another process wrote meanwhile: step aside briefly before trying again.
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+    }
+    throw conflict('concurrent_modification');
+  });
 }
 
 /**
