@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { ProblemView } from '../../components/Status';
 import { api, ApiError } from '../../lib/api';
+import { fileTypeList } from '../../lib/format';
 import { useFormat, useLang } from '../../lib/hooks';
 import { forgetUpload } from '../../lib/multipart-upload';
 import { contentTypeOf, uploadArtifact, uploadFullDataFromBrowser, type Artifact, type UploadStage } from '../../lib/upload';
@@ -172,7 +173,7 @@ export default function UploadPanel({
           </Field>
           <Field
             label={t('upload.file')}
-            hint={t('upload.fileHint', { types: ARTIFACT_CONTENT_TYPES[kind].join(', '), limit: fmt.bytes(ARTIFACT_MAX_BYTES[kind]) })}
+            hint={t('upload.fileHint', { types: fileTypeList(ARTIFACT_CONTENT_TYPES[kind], t), limit: fmt.bytes(ARTIFACT_MAX_BYTES[kind]) })}
             errors={fileErrors}
           >
             {(p) => (
