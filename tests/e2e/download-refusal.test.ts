@@ -113,6 +113,9 @@ describe('download refusals as pages', { timeout: 120_000 }, () => {
       const date = new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-US', { dateStyle: 'medium', timeZone: 'Asia/Seoul' }).format(
         endedAt,
       );
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(
+        lang === 'ko' ? '이 파일에 대한 이용 권한이 끝났습니다' : 'Your access to this file has ended',
+      );
       const expired = await page.getByTestId('file-expired').innerText();
       expect(expired).toContain(lang === 'ko' ? '이용 기간이' : 'Your access expired on');
       expect(expired.replace(/\s/g, '')).toContain(date.replace(/\s/g, ''));

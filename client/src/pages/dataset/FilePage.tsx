@@ -121,7 +121,9 @@ export default function FilePage() {
       data-decision={refusal.decision}
       aria-labelledby="file-refusal-title"
     >
-      <h1 id="file-refusal-title">{t('file.refusedTitle')}</h1>
+      <h1 id="file-refusal-title">
+        {ended && (refusal.decision === 'request_required' || refusal.decision === 'enclave_only') ? t('file.endedTitle') : t('file.refusedTitle')}
+      </h1>
       {file && (
         <p className="muted">
           {t('file.which', { filename: file.filename, kind: labelOf('artifactKinds', file.kind, lang), size: fmt.bytes(file.bytes) })}
