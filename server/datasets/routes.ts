@@ -10,7 +10,7 @@ import type { OrganizationDoc } from '../organizations/model';
 import { rulesOfFace } from '../policy/dataset-rules';
 import { searchCatalog } from '../search/handler';
 import { relationTo, seesWorkingCopy } from './access';
-import { createDataset, deleteDataset, loadReadableDataset, reviewDataset, submitDataset, updateDataset, withdrawDataset } from './commands';
+import { createDataset, deleteDataset, loadDataset, loadReadableDataset, reviewDataset, submitDataset, updateDataset, withdrawDataset } from './commands';
 import { Dataset, DatasetVersion, type DatasetDoc } from './model';
 import { withExternalAccess } from './external-access';
 import { etagOf, presentDataset } from './presenter';
@@ -18,6 +18,7 @@ import { announceOutcome, announceSubmission } from './notices';
 import { reviewChangesOf } from './review-changes';
 import { readDataset } from './read';
 import { datasetStore, versionMetasOf, type ProviderRef, type WorkingSort } from './store';
+import { ArtifactUpload } from '../artifacts/upload-model';
 
 const STATUSES = ['draft', 'in_review', 'changes_requested', 'published', 'withdrawn'];
 
@@ -160,9 +161,18 @@ export const datasetRoutes = [
     summary: 'Delete a never-published draft',
     responses: [204],
     async handler(req, res) {
+      const target = await loadDataset(String(req.params.id));
       const keys = await deleteDataset(req.ctx, String(req.params.id), req.get('if-match'));
       const { storage, log } = depsOf(req);
       await Promise.all(keys.map((k) => storage.deleteObject(k).catch((err: unknown) => log.warn({ err, key: k }, 'artifact cleanup failed'))));
+      // Unfinished full-data uploads of the draft: abort them in storage and forget their state.
+      const uploads = target ? await ArtifactUpload.find({ datasetId: target._id }, { key: 1, uploadId: 1, state: 1 }).lean() : [];
+      await Promise.all(
+        uploads.map((u) =>
+          u.state === 'assembled' ? undefined : storage.abortMultipart(u.key, u.uploadId).catch((err: unknown) => log.warn({ err, key: u.key }, 'multipart abort failed')),
+        ),
+      );
+      if (uploads.length) await ArtifactUpload.deleteMany({ _id: { $in: uploads.map((u) => u._id) } });
       res.status(204).end();
     },
   }),

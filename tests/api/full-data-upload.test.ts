@@ -376,6 +376,16 @@ describe('full-data upload rules', () => {
     ).toBe(201);
   });
 
+  it('deleting a draft forgets its unfinished uploads', async () => {
+    const id = await draft();
+    const { artifact } = await register(id, randomBytes(16));
+    expect(await ArtifactUpload.exists({ _id: artifact.id })).not.toBeNull();
+    const current = await P.get(`/api/v1/datasets/${id}`);
+    const removed = await P.delete(`/api/v1/datasets/${id}`, { 'if-match': current.headers.get('etag')! });
+    expect(removed.status, removed.text).toBe(204);
+    expect(await ArtifactUpload.exists({ datasetId: id })).toBeNull();
+  });
+
   it('lets only the provider’s people send parts: anonymous 401, other roles 403, outsiders 404', async () => {
     const id = await draft();
     const body = randomBytes(PART + 1);
