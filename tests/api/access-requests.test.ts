@@ -295,7 +295,9 @@ describe('idempotent submission', () => {
 
   it('concurrent retries with the same key create one request', async () => {
     const key = randomUUID();
-    const results = await Promise.all(Array.from({ length: 5 }, () => ask(US, requestBody(approvalDs), key)));
+    // A dataset this requester has asked nothing of yet (an earlier open request would make these 409 access_request_exists).
+    const ds = await freshApprovalDs();
+    const results = await Promise.all(Array.from({ length: 5 }, () => ask(US, requestBody(ds), key)));
     for (const r of results) expect([200, 201], r.text).toContain(r.status);
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
