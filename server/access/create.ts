@@ -56,6 +56,36 @@ export async function createAccessRequest(
   idempotencyKey: string,
   now = new Date(),
 ): Promise<{ doc: AccessRequestDoc; created: boolean }> {
+  // One creation at a time per requester in this process: the idempotency lookup, the overlap
+  // check and the insert then see every earlier request of theirs. Across processes the unique
+  // (requester, key) index and the check after the insert below still hold.
+  return inTurn(String(ctx.user!.id), () => createInTurn(ctx, body, idempotencyKey, now));
+}
+
+/** Requests being created, per requester: the tail of each one's queue. */
+const turns = new Map<string, Promise<void>>();
+
+/** Runs `fn` after every earlier call with the same key has finished. */
+async function inTurn<T>(key: string, fn: () => Promise<T>): Promise<T> {
+  const before = turns.get(key) ?? Promise.resolve();
+  let release!: () => void;
+  const mine = new Promise<void>((resolve) => (release = resolve));
+  turns.set(key, mine);
+  await before;
+  try {
+    return await fn();
+  } finally {
+    release();
+    if (turns.get(key) === mine) turns.delete(key);
+  }
+}
+
+async function createInTurn(
+  ctx: RequestContext,
+  body: AccessRequestCreate,
+  idempotencyKey: string,
+  now: Date,
+): Promise<{ doc: AccessRequestDoc; created: boolean }> {
   const user = ctx.user!;
   const bodyHash = bodyHashOf(body);
   const existing = await AccessRequest.findOne({ requesterId: user.id, idempotencyKey }).lean<AccessRequestDoc>();
@@ -77,6 +107,8 @@ export async function createAccessRequest(
     errors.push({ path: '/acceptedAgreements', code: 'agreement_required' });
   if (errors.length) throw unprocessable('access_request_invalid', errors);
   const overlapping = await overlappingRequest(user.id, dataset._id, body.scope, body.purpose, now);
+  // A retry of the request that overlaps (same key, written by another process meanwhile) is a replay.
+  if (overlapping?.idempotencyKey === idempotencyKey) return replay(overlapping, bodyHash);
   if (overlapping) throw requestExists(overlapping, now);
 
   const allowed = evaluation.decision === 'allow';
