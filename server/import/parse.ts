@@ -1,4 +1,5 @@
-// Turns an import body (CSV or JSON lines) into numbered rows. Pure.
+// Turns an import body (CSV or JSON lines) into numbered rows. Pure (CSV is read asynchronously,
+// in slices, so a large file does not hold the event loop).
 import { AppError, badRequest } from '../http/errors';
 import type { FieldError } from '../../schemas/errors';
 import { columnOf, rowObject, type ImportColumn } from './columns';
@@ -28,13 +29,20 @@ function tooMany(count: number): never {
   throw new AppError(413, 'import_too_many_rows', { max: MAX_IMPORT_ROWS, count });
 }
 
-/** Reads CSV: a header row of column names, then data rows; `#` comment rows are skipped. */
-export function parseCsvRows(text: string): ImportRow[] {
+/**
+ * Reads CSV: a header row of column names, then data rows; `#` comment rows are skipped. Malformed
+ * quoting is a 400: `invalid_csv` (with the line) for a quote never closed, `csv_malformed_quote`
+ * (with the line and column) for text after a closing quote or a quote inside an unquoted field.
+ */
+export async function parseCsvRows(text: string): Promise<ImportRow[]> {
   let records;
   try {
-    records = parseCsv(text);
+    records = await parseCsv(text);
   } catch (err) {
-    if (err instanceof CsvSyntaxError) throw badRequest('invalid_csv', { line: err.line });
+    if (err instanceof CsvSyntaxError) {
+      if (err.kind === 'unclosed_quote') throw badRequest('invalid_csv', { line: err.line });
+      throw new AppError(400, 'csv_malformed_quote', { line: err.line, column: err.column }, undefined, { line: err.line, column: err.column });
+    }
     throw err;
   }
   const content = records.filter((r) => !isComment(r.cells));

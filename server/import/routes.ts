@@ -59,7 +59,7 @@ export const importRoutes = [
       const partial = boolQuery(req, 'partial');
       if (typeof req.body !== 'string') throw unsupportedMediaType(IMPORT_TYPES.join(', '));
       const csv = !!req.is(CSV_TYPE);
-      const rows = csv ? parseCsvRows(req.body) : req.is([...NDJSON_TYPES]) ? parseNdjsonRows(req.body) : null;
+      const rows = csv ? await parseCsvRows(req.body) : req.is([...NDJSON_TYPES]) ? parseNdjsonRows(req.body) : null;
       if (!rows) throw unsupportedMediaType(IMPORT_TYPES.join(', '));
       const report = await importDatasets(req.ctx, rows, { dryRun, partial });
       if (report.rejected) {

@@ -146,6 +146,28 @@ describe('bulk import: input handling', () => {
     expect(res.body.errors).toEqual([{ path: '/columns/2', code: 'unknown_column', message: expect.stringContaining('colour') }]);
   });
 
+  it('refuses malformed CSV quoting as a whole, naming the line and column in the request language, and writes nothing', async () => {
+    const good = csvLine(csvRow('quote-ok-first'));
+    // Text after a closing quote, on the row starting on line 4 (a blank line before it), cell 1.
+    const afterClose = [csvLine(IMPORT_COLUMNS.map((c) => c.name)), good, '', `"quote-bad"x,${csvLine(csvRow('x').slice(1))}`].join('\r\n');
+    const ko = await P.post('/api/v1/import?lang=ko', afterClose, CSV);
+    expect(ko.status).toBe(400);
+    expect(ko.body).toMatchObject({ code: 'csv_malformed_quote', line: 4, column: 1 });
+    expect(ko.body.detail).toMatch(/4번째 줄.*1번째 열/);
+    // A quote inside an unquoted cell, on line 3, cell 2.
+    const inside = [csvLine(IMPORT_COLUMNS.map((c) => c.name)), good, csvLine(csvRow('quote-bad-two', { 'title.ko': 'x' })).replace(',x,', ',x"y,')].join('\n');
+    const en = await P.post('/api/v1/import?lang=en', inside, CSV);
+    expect(en.status).toBe(400);
+    expect(en.body).toMatchObject({ code: 'csv_malformed_quote', line: 3, column: 2 });
+    expect(en.body.detail).toMatch(/line 3, column 2/);
+    // A quote never closed keeps its answer.
+    const open = await P.post('/api/v1/import', [csvLine(IMPORT_COLUMNS.map((c) => c.name)), good, '"quote-bad-three,x'].join('\n'), CSV);
+    expect(open.status).toBe(400);
+    expect(open.body.code).toBe('invalid_csv');
+    expect(open.body.detail).toMatch(/line 3/);
+    expect(await Dataset.exists({ slug: { $in: ['quote-ok-first', 'quote-bad', 'quote-bad-two'] } })).toBeNull();
+  });
+
   it('answers 415 for other content types, 413 beyond MAX_IMPORT_BYTES, 400 for a bad flag', async () => {
     expect((await P.post('/api/v1/import', [buildDataset()])).status).toBe(415);
     expect((await P.post('/api/v1/import', 'slug\nabc', { 'content-type': 'text/plain' })).status).toBe(415);
