@@ -1,6 +1,6 @@
 /**
  * Full-data upload: one generated file (5 GiB by default) streamed once through the multipart API
- * (DESIGN §3 artifacts `data`) to the embedded s3rver of a real app process (server/main.ts, demo
+ * (docs/design.md §3 artifacts `data`) to the embedded s3rver of a real app process (server/main.ts, demo
  * seed on a fresh DATA_DIR), then completed — the server assembles the parts and reads the object
  * once to check every part and the whole file. Reports upload and verification throughput and the
  * app process's peak RSS (it hosts s3rver too); writes test-output/bench-upload.json.

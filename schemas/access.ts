@@ -1,4 +1,4 @@
-// Access-request bodies (DESIGN §5 "Access requests"): create, decide, resubmit, revoke, withdraw.
+// Access-request bodies (docs/design.md §5 "Access requests"): create, decide, resubmit, revoke, withdraw.
 import type { FromSchema } from 'json-schema-to-ts';
 import { objectId, text, uniqueList } from './defs';
 import { codesOf, PURPOSE_CODES, type TaxonomyItem } from './taxonomy';

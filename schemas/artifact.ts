@@ -1,4 +1,4 @@
-// Artifact upload request (DESIGN §7 "Artifacts"): content types are allow-listed and sizes bounded
+// Artifact upload request (docs/design.md §7 "Artifacts"): content types are allow-listed and sizes bounded
 // per kind; the browser runs the same rules before asking for an upload URL.
 import type { FromSchema } from 'json-schema-to-ts';
 import { sha256 } from './defs';
@@ -36,7 +36,7 @@ const SCHEMA_TYPES = ['application/json', 'application/schema+json', 'text/plain
 
 const OTHER_TYPES = [...new Set([...SAMPLE_TYPES, ...DOCUMENT_TYPES, ...SCHEMA_TYPES])];
 
-// Full data (DESIGN §3 `data`): whatever a dataset is distributed as — archives, columnar and
+// Full data (docs/design.md §3 `data`): whatever a dataset is distributed as — archives, columnar and
 // line-oriented tables, media containers — and opaque binaries.
 const DATA_TYPES = [
   ...new Set([

@@ -1,4 +1,4 @@
-// Authentication request bodies (DESIGN §7 "Auth" and "Tokens").
+// Authentication request bodies (docs/design.md §7 "Auth" and "Tokens").
 import type { FromSchema } from 'json-schema-to-ts';
 import { email, slug, text } from './defs';
 import { LOCALE_CODES } from './taxonomy';

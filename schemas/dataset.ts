@@ -1,4 +1,4 @@
-// Dataset schemas (DESIGN §3–§5): request bodies, the stored working copy and what publication needs.
+// Dataset schemas (docs/design.md §3–§5): request bodies, the stored working copy and what publication needs.
 import type { FromSchema } from 'json-schema-to-ts';
 import {
   bilingualKeywords,
@@ -32,7 +32,7 @@ import { DOMAIN_CODES, KR_TECHNOLOGY_CODES, MODALITY_CODES, REVIEW_ACTION_CODES,
 
 const modalities = uniqueList({ type: 'string', enum: MODALITY_CODES } as const, 10);
 
-/** Kinds of full-data access held outside the catalogue (DESIGN §3 `externalAccess`). */
+/** Kinds of full-data access held outside the catalogue (docs/design.md §3 `externalAccess`). */
 export const EXTERNAL_ACCESS_KINDS = ['url', 'instructions'] as const;
 export const EXTERNAL_ACCESS_MAX = 10;
 export const EXTERNAL_ACCESS_TEXT_MAX = 2000;
@@ -132,7 +132,7 @@ export const datasetDraftSchema = {
 export type DatasetDraft = FromSchema<typeof datasetDraftSchema>;
 
 /**
- * What publication needs (DESIGN §5): title, summary and description in both languages, licence,
+ * What publication needs (docs/design.md §5): title, summary and description in both languages, licence,
  * complete disclosure and classification, at least one modality. Samples and the registration
  * rules are checked by server/datasets/readiness.ts. Same tolerance as `datasets.draft`.
  */

@@ -31,7 +31,7 @@ export const NON_BLANK_PATTERN = '\\S';
 
 /** The default max length of a short title-like text. */
 export const TITLE_MAX = 200;
-/** DESIGN §3: summaries are at most 300 characters per language. */
+/** docs/design.md §3: summaries are at most 300 characters per language. */
 export const SUMMARY_MAX = 300;
 export const DESCRIPTION_MAX = 20000;
 
@@ -202,7 +202,7 @@ const disclosureProperties = {
   maxGrantDays: { type: 'integer', minimum: 1, maximum: 1095 },
 } as const;
 
-/** Disclosure rules while drafting (DESIGN §4): every field optional, lists may be empty. */
+/** Disclosure rules while drafting (docs/design.md §4): every field optional, lists may be empty. */
 export const disclosureDraft = object(disclosureProperties);
 
 /** Disclosure rules as publication needs them: every field, non-empty lists. */

@@ -1,4 +1,4 @@
-// Labeling procedure schemas (DESIGN §3 "LabelingProcedure"): request bodies and what a version
+// Labeling procedure schemas (docs/design.md §3 "LabelingProcedure"): request bodies and what a version
 // needs before activation. Keyed uniqueness (class codes) is checked in server/labeling/rules.ts.
 import type { FromSchema } from 'json-schema-to-ts';
 import { bilingualText, bilingualTextBoth, bilingualTextSome, code, objectId, slug, text, TITLE_MAX, uniqueList } from './defs';

@@ -1,4 +1,4 @@
-// Organisation schemas (DESIGN §3 "Organization", §6 "partnerProfile").
+// Organisation schemas (docs/design.md §3 "Organization", §6 "partnerProfile").
 import type { FromSchema } from 'json-schema-to-ts';
 import { bilingualKeywords, bilingualTextSome, country, emailDomain, slug, TITLE_MAX, uniqueList, url } from './defs';
 import { KR_TECHNOLOGY_CODES, MODALITY_CODES, ORGANIZATION_TYPE_CODES, PURPOSE_CODES, TASK_CODES, US_CET_CODES } from './taxonomy';
@@ -36,7 +36,7 @@ export const organizationUpdateSchema = {
 } as const;
 export type OrganizationUpdate = FromSchema<typeof organizationUpdateSchema>;
 
-/** `PUT /organizations/{slug}/partner-profile` body (DESIGN §6): replaces the whole profile. */
+/** `PUT /organizations/{slug}/partner-profile` body (docs/design.md §6): replaces the whole profile. */
 export const partnerProfileSchema = {
   $id: 'organizations.partnerProfile',
   type: 'object',

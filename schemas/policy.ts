@@ -1,4 +1,4 @@
-// Policy engine request bodies (DESIGN §4): `POST /api/v1/policy/evaluate`.
+// Policy engine request bodies (docs/design.md §4): `POST /api/v1/policy/evaluate`.
 import type { FromSchema } from 'json-schema-to-ts';
 import { classification, country, disclosure, license, objectId } from './defs';
 import { ACCESS_SCOPE_CODES, ORGANIZATION_TYPE_CODES, PURPOSE_CODES } from './taxonomy';

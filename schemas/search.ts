@@ -1,4 +1,4 @@
-// Query parameters of `GET /datasets` (DESIGN §6): the search, its filters, sorting and paging.
+// Query parameters of `GET /datasets` (docs/design.md §6): the search, its filters, sorting and paging.
 // Repeatable parameters arrive as lists (`?modality=image&modality=video` or `?modality=image,video`).
 import type { FromSchema } from 'json-schema-to-ts';
 import { country, language, slug } from './defs';

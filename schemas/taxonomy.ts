@@ -277,7 +277,7 @@ export const LICENSES = [
 export const LICENSE_CODES = codesOf(LICENSES);
 export type LicenseId = (typeof LICENSE_CODES)[number];
 
-/** True when the licence forbids commercial use (DESIGN §3): KOGL-2, KOGL-4, CC-BY-NC-*, or custom terms with `commercialUse: false`. */
+/** True when the licence forbids commercial use (docs/design.md §3): KOGL-2, KOGL-4, CC-BY-NC-*, or custom terms with `commercialUse: false`. */
 export function isNonCommercial(license: { id: string; commercialUse?: boolean }): boolean {
   if (license.id === 'custom') return license.commercialUse === false;
   const item = LICENSES.find((l) => l.code === license.id);
@@ -605,7 +605,7 @@ export const ACCESS_REQUEST_STATUSES = [
 export const ACCESS_REQUEST_STATUS_CODES = codesOf(ACCESS_REQUEST_STATUSES);
 export type AccessRequestStatus = (typeof ACCESS_REQUEST_STATUS_CODES)[number];
 
-// Policy engine vocabulary (DESIGN §4). Messages are what a requester reads next to a decision.
+// Policy engine vocabulary (docs/design.md §4). Messages are what a requester reads next to a decision.
 
 /** A policy code with a plain-language message explaining it to the requester. */
 export interface PolicyCodeItem extends TaxonomyItem {
@@ -723,7 +723,7 @@ export const POLICY_REASONS = [
 export const POLICY_REASON_CODES = codesOf(POLICY_REASONS);
 export type PolicyReason = (typeof POLICY_REASON_CODES)[number];
 
-/** A requirement; blocking ones must be met before access is granted (DESIGN §4 step 5). */
+/** A requirement; blocking ones must be met before access is granted (docs/design.md §4 step 5). */
 export interface PolicyRequirementItem extends PolicyCodeItem {
   readonly blocking: boolean;
 }

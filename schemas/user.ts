@@ -1,4 +1,4 @@
-// User schemas: the presented user (DESIGN §7 `GET /auth/me`) and role changes by admins.
+// User schemas: the presented user (docs/design.md §7 `GET /auth/me`) and role changes by admins.
 import type { FromSchema } from 'json-schema-to-ts';
 import { bilingualText, country, email, objectId, slug, text, TITLE_MAX, uniqueList } from './defs';
 import { LOCALE_CODES, ORGANIZATION_TYPE_CODES, ROLE_CODES } from './taxonomy';
@@ -9,7 +9,7 @@ const roles = uniqueList({ type: 'string', enum: ROLE_CODES } as const, 4);
 export const ORGANIZATION_ROLE_CODES = ['researcher', 'provider', 'reviewer'] as const;
 const orgRoles = uniqueList({ type: 'string', enum: ORGANIZATION_ROLE_CODES } as const, 3);
 
-/** Membership states (DESIGN §3 User): registration never confers membership. */
+/** Membership states (docs/design.md §3 User): registration never confers membership. */
 export const MEMBERSHIP_STATES = ['none', 'pending', 'active'] as const;
 
 const organizationRef = {

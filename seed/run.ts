@@ -45,7 +45,7 @@ function fail(what: string, errors: unknown[]): never {
 /** Seeding runs outside any request and reads whole collections (slow on SQLite): a long deadline, not a request's. */
 const SEED_DB_DEADLINE_MS = 10 * 60_000;
 
-/** Loads the demo catalogue (DESIGN §8). Idempotent: anything that already exists (by slug or e-mail) is left as it is. */
+/** Loads the demo catalogue (docs/design.md §8). Idempotent: anything that already exists (by slug or e-mail) is left as it is. */
 export function seedDemo(deps: SeedDeps): Promise<SeedReport> {
   return withDbDeadline(SEED_DB_DEADLINE_MS, () => loadDemo(deps));
 }

@@ -1653,7 +1653,7 @@ export function samplesFor(dataset: SeedDataset): SampleFile[] {
 }
 
 // =============================================================================================
-// Full data (DESIGN §3 artifacts `data`)
+// Full data (docs/design.md §3 artifacts `data`)
 // =============================================================================================
 
 /** A generated full-data file: a stand-in for the whole dataset, small enough to seed quickly. */

@@ -1,5 +1,5 @@
 /**
- * Demo datasets (DESIGN §3/§4/§8). Inspired by real Korean AI datasets but entirely fictional:
+ * Demo datasets (docs/design.md §3/§4/§8). Inspired by real Korean AI datasets but entirely fictional:
  * providers, figures and contacts are made up. Every record satisfies the registration rules
  * (sensitive/confidential ⇒ approval|enclave|closed and samples not open; identifiable personal
  * information ⇒ approval|enclave|closed).

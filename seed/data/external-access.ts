@@ -1,5 +1,5 @@
 /**
- * Demo full-data access held outside the catalogue (DESIGN §3 `externalAccess`): a provider's SFTP
+ * Demo full-data access held outside the catalogue (docs/design.md §3 `externalAccess`): a provider's SFTP
  * server, a booking for an on-site analysis room, a download portal. Fictional hosts under
  * `.example`. Shown only to callers the policy engine allows scope `full`.
  */

@@ -1,6 +1,6 @@
 /**
  * Demo organisations. Every organisation is fictional; websites use reserved `.example` / `.test`
- * domains. US partner organisations carry a DESIGN §6 partner profile.
+ * domains. US partner organisations carry a docs/design.md §6 partner profile.
  */
 import type { SeedOrganization, SeedPartnerProfile } from './types';
 
@@ -128,7 +128,7 @@ export const organizations: SeedOrganization[] = [
 ];
 
 /**
- * DESIGN §6 partner profiles of the US partner organisations and one Korean partner (the
+ * docs/design.md §6 partner profiles of the US partner organisations and one Korean partner (the
  * university of researcher@demo.kr), keyed by organisation slug
  * (applied with `PUT /organizations/{slug}/partner-profile` semantics).
  */

@@ -1,5 +1,5 @@
 /**
- * Demo labeling procedures (the registry, DESIGN §3). Each procedure lists every version with its
+ * Demo labeling procedures (the registry, docs/design.md §3). Each procedure lists every version with its
  * full body; earlier versions are `superseded`, the latest is `active` — except
  * `traffic-object-detection`, whose v3 is still a `draft` on top of an active v2.
  * Providers and tools are fictional or generic open-source tools.

@@ -1,7 +1,7 @@
 /**
  * Local types for the demo seed content.
  *
- * They mirror DESIGN §3/§4 (and the fixed codes of schemas/taxonomy.ts) so the seed data can be
+ * They mirror docs/design.md §3/§4 (and the fixed codes of schemas/taxonomy.ts) so the seed data can be
  * type-checked on its own. The integrator may replace them with the schema-derived types; the
  * shapes are intentionally identical, apart from seed-only references by slug
  * (`providerSlug`, `orgSlug`, `procedureSlug`) that the seed runner resolves to ids.
@@ -174,7 +174,7 @@ export const INSPECTION_TYPES = ['full', 'sampling'] as const;
 export const VERIFIERS = ['self', 'third_party', 'tta'] as const;
 export const METRIC_DIRECTIONS = ['higher_better', 'lower_better'] as const;
 
-/** Licences that do not allow commercial use (DESIGN §3); `custom` depends on `commercialUse`. */
+/** Licences that do not allow commercial use (docs/design.md §3); `custom` depends on `commercialUse`. */
 export const NON_COMMERCIAL_LICENSES: readonly LicenseId[] = [
   'KOGL-2',
   'KOGL-4',
@@ -222,7 +222,7 @@ export interface BilingualList {
   en: string[];
 }
 
-/** DESIGN §6 partner profile (carried by US partner organisations in the seed). */
+/** docs/design.md §6 partner profile (carried by US partner organisations in the seed). */
 export interface SeedPartnerProfile {
   interests: {
     usCet: UsCetArea[];
@@ -289,7 +289,7 @@ export interface QaTarget {
   direction: MetricDirection;
 }
 
-/** One version of a labeling procedure (DESIGN §3 LabelingProcedure body). */
+/** One version of a labeling procedure (docs/design.md §3 LabelingProcedure body). */
 export interface SeedProcedureVersion {
   version: number;
   status: ProcedureStatus;
@@ -394,7 +394,7 @@ export interface SeedDataset {
   classification: SeedClassification;
   labeling?: SeedLabeling;
   contact?: { name: string; email: string };
-  /** Full-data access held elsewhere (DESIGN §3), shown only to callers allowed scope `full`. */
+  /** Full-data access held elsewhere (docs/design.md §3), shown only to callers allowed scope `full`. */
   externalAccess?: SeedExternalAccess[];
 }
 

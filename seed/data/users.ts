@@ -1,5 +1,5 @@
 /**
- * Demo accounts (DESIGN §8). No passwords here: the seed runner sets DEMO_PASSWORD
+ * Demo accounts (docs/design.md §8). No passwords here: the seed runner sets DEMO_PASSWORD
  * (default `databridge-demo`) for every account, and only when demo seeding is on.
  */
 import type { SeedUser } from './types';

@@ -1,5 +1,5 @@
 /**
- * Korean ↔ English glossary for cross-lingual search (DESIGN §6): a query term found in one list
+ * Korean ↔ English glossary for cross-lingual search (docs/design.md §6): a query term found in one list
  * expands to every term of the entry. Korean terms list both spaced and unspaced forms where both
  * are common (음성 인식 / 음성인식). English terms are lower-case except acronyms are also
  * listed lower-case; matching is expected to be case-insensitive.

@@ -1,4 +1,4 @@
-// Access-request decisions and the requester's own moves (DESIGN §5). Each is one transition
+// Access-request decisions and the requester's own moves (docs/design.md §5). Each is one transition
 // (see transition.ts) followed by its audit event and notifications.
 import type { AccessRequestDecision, AccessRequestResubmit } from '../../schemas/access';
 import { recordAudit } from '../audit/record';

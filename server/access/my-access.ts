@@ -1,4 +1,4 @@
-// "Your access" on a dataset page (DESIGN §5 Downloads: once a grant is active every page counts
+// "Your access" on a dataset page (docs/design.md §5 Downloads: once a grant is active every page counts
 // it): the caller's active grants on one dataset with what each opens, the grants that ended
 // recently (so the page can offer to request again) and the requests still open.
 import { downloadScope } from '../artifacts/download-rule';

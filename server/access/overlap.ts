@@ -1,6 +1,6 @@
 // One request at a time per (dataset, scope, purpose) (issue 13 item 4): while a request is open,
 // or a grant is active, that covers what a new request asks for, the new one is refused with a
-// link to the existing one. A `full` request or grant covers `samples` (DESIGN §4 step 6).
+// link to the existing one. A `full` request or grant covers `samples` (docs/design.md §4 step 6).
 import type { Types } from 'mongoose';
 import { AppError } from '../http/errors';
 import type { Purpose } from '../policy/types';

@@ -1,4 +1,4 @@
-// A download refused to a person in a browser is a page, never a raw problem body (DESIGN §5
+// A download refused to a person in a browser is a page, never a raw problem body (docs/design.md §5
 // Downloads, issue 13 item 2): navigations to the download API are sent to the client's file
 // page, which asks the same API for JSON and shows the engine's reason and the next step.
 import type { Request } from 'express';

@@ -1,4 +1,4 @@
-// Which access scope a download needs (DESIGN §5 Downloads); whether the caller has it is the
+// Which access scope a download needs (docs/design.md §5 Downloads); whether the caller has it is the
 // policy engine's answer, never decided here.
 import type { ArtifactKind } from '../../schemas/taxonomy';
 import type { Scope } from '../policy/types';

@@ -1,4 +1,4 @@
-// Multipart uploads of full-data files (DESIGN §3 artifacts `data`: any size, multipart upload;
+// Multipart uploads of full-data files (docs/design.md §3 artifacts `data`: any size, multipart upload;
 // docs/api.md "Full-data uploads"). The browser sends parts straight to S3 with presigned URLs
 // that carry each part's SHA-256; the server keeps the upload's state in `artifact_uploads`, and at
 // completion reads the assembled object once to check every part and the whole file.
@@ -70,7 +70,7 @@ function serialised<T>(id: string, fn: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Read-modify-write of one upload document under its revision (DESIGN §2 conditional updates).
+ * Read-modify-write of one upload document under its revision (docs/design.md §2 conditional updates).
  * server/infra/write-order.ts orders the writes of one document, but a change computed from a
  * read must also not interleave with another's: in this process changes of one upload run one
  * after another (parts are acknowledged several at a time); across processes the revision

@@ -1,4 +1,4 @@
-// State of a multipart upload of a full-data file (DESIGN §3 artifacts `data`). It lives apart from
+// State of a multipart upload of a full-data file (docs/design.md §3 artifacts `data`). It lives apart from
 // the dataset document: acknowledging a part must not change the dataset's revision (its ETag), and
 // a large file has thousands of parts. The artifact itself stays `pending` in the dataset until
 // the upload is completed and verified.
@@ -33,7 +33,7 @@ export interface ArtifactUploadDoc {
   state: UploadState;
   /** Set while one completion runs (it reads the whole object); a stale claim may be taken over. */
   completingAt: Date | null;
-  /** Raised by every write: the precondition of each read-modify-write (DESIGN §2). */
+  /** Raised by every write: the precondition of each read-modify-write (docs/design.md §2). */
   rev: number;
   createdAt: Date;
   createdBy: Types.ObjectId;

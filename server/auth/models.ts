@@ -5,7 +5,7 @@ export type Role = (typeof ROLES)[number];
 /** Roles that act for an organisation: they count only while the membership is active. */
 export const ORGANIZATION_ROLES: readonly Role[] = ['provider', 'reviewer'];
 
-/** DESIGN §3: membership is granted (by the organisation's admins, or a verified e-mail domain), never claimed. */
+/** docs/design.md §3: membership is granted (by the organisation's admins, or a verified e-mail domain), never claimed. */
 export type MembershipStatus = 'none' | 'pending' | 'active';
 
 export interface UserDoc {

@@ -4,7 +4,7 @@ function presentOrganizationRef(org: AuthOrganization | null) {
   return org ? { id: String(org.id), slug: org.slug, name: org.name, country: org.country, type: org.type } : null;
 }
 
-/** The public view of the signed-in user (DESIGN §7): never hashes or internal ids beyond `id`. */
+/** The public view of the signed-in user (docs/design.md §7): never hashes or internal ids beyond `id`. */
 export function presentUser(user: AuthUser) {
   return {
     id: String(user.id),

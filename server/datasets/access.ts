@@ -66,7 +66,7 @@ export function reviewScope(user: AuthUser, providerId: Types.ObjectId): OrgScop
 export function viewOf(doc: DatasetDoc, user: AuthUser | null, opts: { grantee?: boolean } = {}): 'working' | 'live' | null {
   const rel = relationTo(user, doc.providerId);
   if (seesWorkingCopy(rel)) return 'working';
-  // A withdrawn dataset stays readable for those who hold an active grant on it (DESIGN §5).
+  // A withdrawn dataset stays readable for those who hold an active grant on it (docs/design.md §5).
   if (!doc.live || (doc.withdrawnAt && !opts.grantee)) return null;
   const visible = metadataVisible(doc.live.classification?.level as ClassificationLevel | undefined, {
     authenticated: rel.authenticated,

@@ -1,4 +1,4 @@
-// External access entries as stored content (DESIGN §3 `externalAccess`). Pure: the draft rules
+// External access entries as stored content (docs/design.md §3 `externalAccess`). Pure: the draft rules
 // (readiness.ts) use it; who may see the entries is decided in external-access.ts.
 import type { ExternalAccess } from '../../schemas/dataset';
 import type { FieldError } from '../../schemas/errors';

@@ -1,4 +1,4 @@
-// Who learns how to reach a dataset's full data held elsewhere (DESIGN §3 `externalAccess`): the
+// Who learns how to reach a dataset's full data held elsewhere (docs/design.md §3 `externalAccess`): the
 // provider's people and reviewers in the working copy, and on the published face only callers the
 // policy engine allows for scope `full` under some purpose (their grant's purpose, or any purpose
 // when the rules let them in without a request). Never part of the catalogue index, search results

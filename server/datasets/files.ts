@@ -1,5 +1,5 @@
 // A dataset's files belong to its working copy; the public sees the set approved with the last
-// published version (DESIGN §3 artifacts), so adding or removing a file goes through review.
+// published version (docs/design.md §3 artifacts), so adding or removing a file goes through review.
 import type { ArtifactDoc, DatasetDoc } from './model';
 
 /** The files a face of the dataset holds: the approved set for the public, the working copy's for its people. */

@@ -1,4 +1,4 @@
-// The notifications the publication workflow sends (DESIGN §5): a submission to the provider's
+// The notifications the publication workflow sends (docs/design.md §5): a submission to the provider's
 // reviewers and the national reviewers, never the submitter; "changes requested", "published" and
 // "withdrawn" to the provider organisation's active members, never the one who acted. In-app only,
 // as the access-request notifications (server/access/notices.ts).

@@ -19,7 +19,7 @@ export type ReadableDataset =
 /**
  * Finds a dataset by id or slug for the caller, or throws 404 exactly as `loadReadableDataset`
  * does. A caller who sees only the published face of a dataset in the catalogue index is answered
- * from the index, with DESIGN §4 step 1 applied to the entry as `viewOf` applies it to the document.
+ * from the index, with docs/design.md §4 step 1 applied to the entry as `viewOf` applies it to the document.
  * Callers who see the working copy (the provider's members, national reviewers, admins) read the
  * document — by the `_id` the index knows when it does — and datasets the index does not hold
  * (drafts, withdrawn ones that grantees still read, unknown names) are looked up by `loadDataset`.

@@ -1,4 +1,4 @@
-// Whether a dataset's content may be saved as a draft or published (DESIGN §3, §5). Pure.
+// Whether a dataset's content may be saved as a draft or published (docs/design.md §3, §5). Pure.
 import { schemaErrors } from '../../schemas/ajv';
 import { mergeErrors, type FieldError } from '../../schemas/errors';
 import { registrationErrors } from '../policy/registration';

@@ -1,4 +1,4 @@
-// "Changes since the last review" (DESIGN §5): the working copy against what the last reviewer
+// "Changes since the last review" (docs/design.md §5): the working copy against what the last reviewer
 // decided on — the content and files kept when they asked for changes, or the published version
 // when they approved. Read by GET /datasets/{id}/review-changes (docs/api.md).
 import type { Types } from 'mongoose';

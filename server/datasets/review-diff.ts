@@ -1,5 +1,5 @@
 // What changed in a dataset since a reviewer last decided on it: content leaf by leaf (bilingual
-// texts per language) and files added or removed. Pure: data in, changes out (DESIGN §5).
+// texts per language) and files added or removed. Pure: data in, changes out (docs/design.md §5).
 import { pointerSegment } from '../../schemas/errors';
 import { CONTENT_FIELDS, type ArtifactDoc, type ContentField, type DatasetContent } from './model';
 

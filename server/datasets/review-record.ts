@@ -5,7 +5,7 @@ import type { DatasetContent } from './model';
 /**
  * What a reviewer saw when they asked for changes: the working copy's content and available files
  * at that moment (the working copy changes afterwards). The next submission is compared with it
- * (DESIGN §5: "a resubmission shows the reviewer the changes since their last review"). Approvals
+ * (docs/design.md §5: "a resubmission shows the reviewer the changes since their last review"). Approvals
  * need no record: the published snapshot (`live`) is what was approved.
  */
 export interface DatasetReviewRecordDoc {

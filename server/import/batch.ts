@@ -1,4 +1,4 @@
-// A bulk import as a recoverable batch (docs/interop.md, "Crash safety"). DESIGN §2 allows no
+// A bulk import as a recoverable batch (docs/interop.md, "Crash safety"). docs/design.md §2 allows no
 // multi-document transactions, so a process killed between the first dataset write and the last
 // audit event must leave enough behind for another process to finish the job the right way:
 //

@@ -1,4 +1,4 @@
-// Bulk import of dataset drafts (DESIGN §7): validate every row first (plan.ts), then write — all
+// Bulk import of dataset drafts (docs/design.md §7): validate every row first (plan.ts), then write — all
 // rows or none unless `partial`. Idempotent on slug: a re-import updates the caller's own drafts;
 // published datasets are never overwritten; slugs of other organisations are refused. The writes
 // run as a batch that survives a crash of this process (batch.ts, reconcile.ts).

@@ -1,4 +1,4 @@
-// Validation half of a bulk import (DESIGN §7): every row is checked — schema, registration rules,
+// Validation half of a bulk import (docs/design.md §7): every row is checked — schema, registration rules,
 // procedure references, slug ownership and state — and each valid row is planned as a create or an
 // update of the caller's own draft. Reads only; the writes are in commands.ts.
 import { Types } from 'mongoose';

@@ -1,4 +1,4 @@
-// The embedded MongoDB-protocol database (DESIGN §2), used when MONGODB_URI is unset, in this order:
+// The embedded MongoDB-protocol database (docs/design.md §2), used when MONGODB_URI is unset, in this order:
 //   1. mongod through mongodb-memory-server when a binary is cached; downloaded only when the user
 //      opts in with EMBEDDED_MONGO=mongod (these machines have no network);
 //   2. FerretDB on PostgreSQL when a PostgreSQL server is installed (server/infra/embedded-postgres.ts):

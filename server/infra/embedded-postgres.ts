@@ -1,4 +1,4 @@
-// The PostgreSQL server under the embedded FerretDB (DESIGN §2): Debian's `postgresql` (or any
+// The PostgreSQL server under the embedded FerretDB (docs/design.md §2): Debian's `postgresql` (or any
 // PostgreSQL whose `initdb` and `postgres` we find), a cluster initialised once under DATA_DIR, one
 // `postgres` process on 127.0.0.1 only, supervised like FerretDB and stopped with the app.
 //

@@ -23,7 +23,7 @@ interface MigrationStep {
 
 const STEPS: MigrationStep[] = [
   {
-    // Membership became a granted state (DESIGN §3 User). Accounts stored before that carried a bare
+    // Membership became a granted state (docs/design.md §3 User). Accounts stored before that carried a bare
     // organisationId. Those created by an administrator or the seed keep their rights; those that
     // registered themselves had only claimed their organisation, so their claim becomes a request.
     id: '2026-12-membership',
@@ -54,7 +54,7 @@ const STEPS: MigrationStep[] = [
     },
   },
   {
-    // Files became part of the approved version (DESIGN §3 artifacts): the public sees the set
+    // Files became part of the approved version (docs/design.md §3 artifacts): the public sees the set
     // approved with the live snapshot. Before, it saw every available file of the working copy, so
     // that is the set each stored snapshot starts with.
     id: '2026-12-live-files',

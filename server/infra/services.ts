@@ -54,7 +54,7 @@ export interface Services {
   stop(): Promise<void>;
 }
 
-/** Uses configured MongoDB/S3 or starts embedded ones (DESIGN §2). */
+/** Uses configured MongoDB/S3 or starts embedded ones (docs/design.md §2). */
 export async function startServices(opts: ServicesOptions): Promise<Services> {
   const { log } = opts;
   const stops: (() => Promise<void>)[] = [];

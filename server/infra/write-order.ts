@@ -1,6 +1,6 @@
 // One write at a time per document, within this process.
 //
-// The data layer keeps its invariants with single-document conditional updates (DESIGN §2: a
+// The data layer keeps its invariants with single-document conditional updates (docs/design.md §2: a
 // `findOneAndUpdate` whose filter holds the expected status or revision) and counts with `$inc`.
 // MongoDB applies each of those atomically. The embedded FerretDB 1.24 on SQLite does not: it reads
 // the matching document, applies the update in its own code and writes the result back, so

@@ -8,7 +8,7 @@ import type { ExportDataset } from './source';
 
 export const DCAT_US_SCHEMA = 'https://project-open-data.cio.gov/v1.1/schema';
 
-/** DESIGN §7: open/registered → public, approval/enclave → restricted public, closed → non-public. */
+/** docs/design.md §7: open/registered → public, approval/enclave → restricted public, closed → non-public. */
 export function dcatUsAccessLevel(level: string | undefined): 'public' | 'restricted public' | 'non-public' {
   if (level === 'open' || level === 'registered') return 'public';
   if (level === 'approval' || level === 'enclave') return 'restricted public';

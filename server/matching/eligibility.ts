@@ -1,10 +1,10 @@
-// The hard filter of DESIGN §6: the policy engine decides, the partner's capabilities decide
+// The hard filter of docs/design.md §6: the policy engine decides, the partner's capabilities decide
 // whether its requirements can be met. Pure.
 import { evaluate, grantCovers } from '../policy/evaluate';
 import type { Decision, Evaluation, PolicyGrant, Purpose, Requester, RequirementCode } from '../policy/types';
 import type { Capability, ExclusionReason, MatchCandidate, MatchPartner } from './types';
 
-/** Which capability each requirement needs; requirements not listed need none (DESIGN §6). */
+/** Which capability each requirement needs; requirements not listed need none (docs/design.md §6). */
 export const REQUIREMENT_CAPABILITY: Partial<Record<RequirementCode, Capability>> = {
   accept_dua: 'canSignDua',
   irb_approval: 'hasIrb',

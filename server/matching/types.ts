@@ -1,4 +1,4 @@
-// Partner matching vocabulary (DESIGN §6). Pure data: no Express, Mongoose or S3 here.
+// Partner matching vocabulary (docs/design.md §6). Pure data: no Express, Mongoose or S3 here.
 import type { PartnerProfile } from '../../schemas/organization';
 import type { ClassificationLevel } from '../policy/visibility';
 import type { Decision, PolicyDataset, PolicyGrant, Purpose, ReasonCode, RequirementCode } from '../policy/types';

@@ -1,4 +1,4 @@
-// Membership administration of one organisation (DESIGN §3 User): its organisation admins and
+// Membership administration of one organisation (docs/design.md §3 User): its organisation admins and
 // platform admins list requests and members, approve or reject requests, change roles, remove members.
 import type { QueryFilter } from 'mongoose';
 import { User, type UserDoc } from '../auth/models';

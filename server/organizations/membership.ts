@@ -1,4 +1,4 @@
-// Membership is granted, never claimed (DESIGN §3 User): an account asks to join an organisation and
+// Membership is granted, never claimed (docs/design.md §3 User): an account asks to join an organisation and
 // stays an outsider until the organisation's admins (or platform admins) approve it, or until it
 // verifies an e-mail address in a domain the organisation lists. Every change is one conditional
 // update on the user document (the state it expects is part of the filter), an audit event and a

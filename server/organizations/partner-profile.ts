@@ -1,4 +1,4 @@
-// Partner profiles (DESIGN §6) on organisations: public to read (they are partner listings and
+// Partner profiles (docs/design.md §6) on organisations: public to read (they are partner listings and
 // hold no personal data), written by the organisation's own members or admins.
 import { recordAudit } from '../audit/record';
 import { actorOf, hasRole, isMemberOf } from '../http/context';

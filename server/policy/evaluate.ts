@@ -1,4 +1,4 @@
-// The disclosure policy engine (DESIGN §4, normative). Pure: data in, decision out. No Express,
+// The disclosure policy engine (docs/design.md §4, normative). Pure: data in, decision out. No Express,
 // Mongoose, S3 or node: imports; everything that grants or hides data asks this function.
 import { isNonCommercial, POLICY_REQUIREMENTS } from '../../schemas/taxonomy';
 import type { Evaluation, PolicyDataset, PolicyGrant, Purpose, ReasonCode, Requester, RequirementCode, Scope } from './types';
@@ -6,14 +6,14 @@ import { metadataVisible } from './visibility';
 
 type AccessLevel = PolicyDataset['disclosure']['accessLevel'];
 
-/** The one country that is not "foreign" (DESIGN §4: use outside Korea). */
+/** The one country that is not "foreign" (docs/design.md §4: use outside Korea). */
 const HOME_COUNTRY = 'KR';
 const WILDCARD = '*';
 
 /** Blocking flag per requirement code, from the one bilingual list in schemas/taxonomy. */
 const BLOCKING = new Map<string, boolean>(POLICY_REQUIREMENTS.map((r) => [r.code, r.blocking]));
 
-// Canonical output order: the order DESIGN §4 lists the codes in. Results are sets; a fixed
+// Canonical output order: the order docs/design.md §4 lists the codes in. Results are sets; a fixed
 // order keeps responses and snapshots stable.
 const REASON_ORDER: readonly ReasonCode[] = [
   'not_visible',
@@ -129,7 +129,7 @@ function decide(
 
 /**
  * May this requester use this dataset for this purpose and scope, and what must happen first?
- * DESIGN §4 steps 1–7. `reasons` is non-empty exactly when the decision is `deny`; a `deny`
+ * docs/design.md §4 steps 1–7. `reasons` is non-empty exactly when the decision is `deny`; a `deny`
  * carries no requirements (nothing the requester could do would lift it).
  */
 export function evaluate(dataset: PolicyDataset, requester: Requester, purpose: Purpose, scope: Scope): Evaluation {

@@ -1,4 +1,4 @@
-// Registration rules of DESIGN §4 that JSON Schema cannot express (they relate two objects).
+// Registration rules of docs/design.md §4 that JSON Schema cannot express (they relate two objects).
 // Pure: content in, field errors out. A rule applies only when the fields it relates are present,
 // so drafts are checked as far as they go and publication (which requires them) checks them all.
 import type { FieldError } from '../../schemas/errors';
@@ -14,7 +14,7 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Field errors of the DESIGN §4 registration rules (plus date order) for a dataset's content. */
+/** Field errors of the docs/design.md §4 registration rules (plus date order) for a dataset's content. */
 export function registrationErrors(ds: unknown): FieldError[] {
   const content = record(ds);
   const disclosure = record(content.disclosure);
@@ -46,7 +46,7 @@ export function registrationErrors(ds: unknown): FieldError[] {
     errors.push({ path: '/disclosure/accessLevel', code: 'identifiable_requires_restricted_access', params: {} });
   }
 
-  // Not in DESIGN §4 but never meaningful: a coverage period that ends before it starts.
+  // Not in docs/design.md §4 but never meaningful: a coverage period that ends before it starts.
   // YYYY-MM-DD strings compare chronologically.
   const coverage = record(content.temporalCoverage);
   const start = str(coverage.start);

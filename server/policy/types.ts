@@ -1,4 +1,4 @@
-// The policy engine's vocabulary (DESIGN §4). Pure data: no Express, Mongoose or S3 here.
+// The policy engine's vocabulary (docs/design.md §4). Pure data: no Express, Mongoose or S3 here.
 
 export type Scope = 'metadata' | 'samples' | 'full';
 export type Purpose = 'research' | 'education' | 'public_interest' | 'commercial';

@@ -1,4 +1,4 @@
-/** Classification levels in increasing order of restriction (DESIGN §4). */
+/** Classification levels in increasing order of restriction (docs/design.md §4). */
 export type ClassificationLevel = 'public' | 'internal' | 'sensitive' | 'confidential';
 
 /** What the visibility rule needs to know about the caller. */
@@ -9,7 +9,7 @@ export interface VisibilityViewer {
   reviewer: boolean;
 }
 
-/** DESIGN §4 step 1: may this caller see the metadata of a dataset at this classification level? */
+/** docs/design.md §4 step 1: may this caller see the metadata of a dataset at this classification level? */
 export function metadataVisible(level: ClassificationLevel | undefined, viewer: VisibilityViewer): boolean {
   if (viewer.providerMember || viewer.reviewer) return true;
   switch (level ?? 'public') {

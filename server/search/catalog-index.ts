@@ -58,7 +58,7 @@ export interface SearchResult {
   corrections: Array<{ from: string; to: string }>;
 }
 
-/** Decisions under which a dataset counts as obtainable (DESIGN §6 availableTo). */
+/** Decisions under which a dataset counts as obtainable (docs/design.md §6 availableTo). */
 const OBTAINABLE: ReadonlySet<Decision> = new Set(['allow', 'sign_in_required', 'request_required']);
 /** Weights of the ways a query word can match besides itself. */
 const PART_FACTOR = 0.85;

@@ -11,7 +11,7 @@ import type { CatalogEntry } from './types';
 type Bi = { ko?: string; en?: string } | undefined;
 type BiList = { ko?: string[]; en?: string[] } | undefined;
 
-/** Field weights of DESIGN §6's ranking: title > keywords > summary > description, both languages. */
+/** Field weights of docs/design.md §6's ranking: title > keywords > summary > description, both languages. */
 export const FIELD_WEIGHTS = { title: 5, keywords: 3, tags: 2, summary: 1.6, description: 1 } as const;
 /** Share of a field's weight that its glossary expansions (translations, synonyms) carry. */
 export const GLOSS_FACTOR = 0.6;

@@ -3,7 +3,7 @@ import type { ClassificationLevel } from '../policy/visibility';
 import type { PolicyDataset } from '../policy/types';
 import type { LiveSnapshot } from '../datasets/model';
 
-/** The facets of DESIGN §6, named as the query parameters that filter them. */
+/** The facets of docs/design.md §6, named as the query parameters that filter them. */
 export const FACETS = ['modality', 'task', 'license', 'accessLevel', 'classification', 'provider', 'krTech', 'usCet', 'language'] as const;
 export type FacetName = (typeof FACETS)[number];
 
@@ -15,7 +15,7 @@ export interface CatalogEntry {
   providerId: string;
   providerSlug: string;
   level: ClassificationLevel;
-  /** The published snapshot (content fields of DESIGN §3 as approved). */
+  /** The published snapshot (content fields of docs/design.md §3 as approved). */
   live: LiveSnapshot;
   /** The engine's view of the published rules. */
   policy: PolicyDataset;

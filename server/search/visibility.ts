@@ -1,4 +1,4 @@
-// Which catalogue entries a viewer may list: DESIGN §4 step 1, the in-memory twin of catalogFilter.
+// Which catalogue entries a viewer may list: docs/design.md §4 step 1, the in-memory twin of catalogFilter.
 import { seesAllProviders, type AuthUser } from '../http/context';
 import { metadataVisible } from '../policy/visibility';
 import type { CatalogEntry } from './types';

@@ -52,7 +52,7 @@
 //      with five outcomes per caller in state order; all other routes get `g('...')` with ten
 //      outcomes in caller order. A route with several interesting situations gets named cases:
 //      `{ own: g('...'), forProvider: g('...') }`.
-//   2. Write the outcomes from DESIGN.md, not from the server code: who *should* get what.
+//   2. Write the outcomes from docs/design.md, not from the server code: who *should* get what.
 //   3. Add the request(s) to DRIVERS in tests/api/authz-matrix.test.ts under the same key and case
 //      names (a valid body, a fresh fixture for anything that writes).
 //   The test fails while a route has no row, a row names no route, or a row has no driver.
@@ -111,7 +111,7 @@ export function d(byCaller: Record<Caller, string>): DatasetCase {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Reading a dataset (DESIGN §4 step 1): public → everyone; sensitive → signed-in; confidential →
+ * Reading a dataset (docs/design.md §4 step 1): public → everyone; sensitive → signed-in; confidential →
  * the provider's members, reviewers who may review it and admins; drafts and withdrawn datasets →
  * only those who see the working copy (members, national reviewers, admins). Hidden → 404.
  */
@@ -360,7 +360,7 @@ export const MATRIX: Record<string, Row> = {
     // A file added in an unpublished revision: the public keeps the approved set.
     unapprovedFile: WORKING_COPY,
     // A file of scope `full` (kind other): the engine decides. Approval-level data needs a grant,
-    // except for the provider's members and admins (DESIGN §4 step 2) — not for national reviewers.
+    // except for the provider's members and admins (docs/design.md §4 step 2) — not for national reviewers.
     full: d({
       anon:  'ok  404 404 404 404',
       kr:    'ok  403 404 404 404',

@@ -151,7 +151,7 @@ function seesWorkingCopy(c: Caller, s: Spec): boolean {
   return c.wide || c.memberOf === s.provider;
 }
 
-/** DESIGN §4 step 1 and §5: which words of a dataset this caller may see. */
+/** docs/design.md §4 step 1 and §5: which words of a dataset this caller may see. */
 function hiddenWords(c: Caller, s: Spec): SecretWords[] {
   const working = seesWorkingCopy(c, s);
   const published = s.state === 'published' || s.state === 'revision' || s.state === 'withdrawn';

@@ -1,4 +1,4 @@
-// Full-data files (DESIGN §3 artifacts `data`): multipart upload straight to S3, resumable, every
+// Full-data files (docs/design.md §3 artifacts `data`): multipart upload straight to S3, resumable, every
 // part and the whole file checked at completion; downloads need scope `full`.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Publication workflow notifications (DESIGN §5): a submission tells the provider's reviewers and the
+// Publication workflow notifications (docs/design.md §5): a submission tells the provider's reviewers and the
 // national reviewers, never the submitter; the outcome tells the provider's members, never the
 // actor. And a resubmission shows the reviewer what changed since the last review decision.
 import { randomBytes } from 'node:crypto';

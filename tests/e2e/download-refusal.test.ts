@@ -19,7 +19,7 @@ async function seeded(level: string, providerId?: unknown): Promise<{ doc: Datas
   for (const doc of docs) {
     const file = doc.live?.artifacts.find((a) => a.kind === 'data' && a.status === 'available');
     const rules = doc.live as unknown as { disclosure: { accessLevel: string }; classification: { level: string } };
-    // Anonymous visitors see only public datasets (DESIGN §4 step 1).
+    // Anonymous visitors see only public datasets (docs/design.md §4 step 1).
     if (!file || rules.disclosure.accessLevel !== level || rules.classification.level !== 'public') continue;
     if (providerId && String(doc.providerId) !== String(providerId)) continue;
     return { doc, fileId: file.id, sha256: file.sha256 };

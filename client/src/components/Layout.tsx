@@ -149,7 +149,7 @@ function Footer() {
     <footer className="site-footer">
       <div className="container">
         <p>{t('footer.about')}</p>
-        {/* The machine-readable exports (docs/ and DESIGN §7 "Interoperability"), linked where people look for them. */}
+        {/* The machine-readable exports (docs/ and docs/design.md §7 "Interoperability"), linked where people look for them. */}
         <p className="footer-links" data-testid="open-data-links">
           <span>{t('footer.openData')}</span>{' '}
           <a href="/data.json" type="application/json">

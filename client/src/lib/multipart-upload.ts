@@ -1,4 +1,4 @@
-// Full-data uploads in parts (DESIGN §3 artifacts `data`; docs/api.md "Full-data uploads"): the
+// Full-data uploads in parts (docs/design.md §3 artifacts `data`; docs/api.md "Full-data uploads"): the
 // browser hashes the file, registers it, then sends each part straight to storage with a URL that
 // only accepts that part's SHA-256, acknowledging each stored part to the server. Acknowledged
 // parts survive a dropped connection or a reload: the server says which are missing, and picking

@@ -1,4 +1,4 @@
-// Artifact uploads straight to S3 (DESIGN §7 "Artifacts"): register the file with its size and
+// Artifact uploads straight to S3 (docs/design.md §7 "Artifacts"): register the file with its size and
 // SHA-256, PUT the bytes to the presigned URL, then ask the server to verify what arrived.
 import { api, ApiError } from './api';
 import { uploadFullData, type FullDataOptions, type MultipartTransport } from './multipart-upload';

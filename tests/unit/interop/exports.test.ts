@@ -41,7 +41,7 @@ function exportOf(overrides: Partial<ExportDataset['content']> = {}): ExportData
 }
 
 describe('DCAT-US mapping', () => {
-  it('maps every access level as DESIGN §7 says', () => {
+  it('maps every access level as docs/design.md §7 says', () => {
     expect(['open', 'registered', 'approval', 'enclave', 'closed'].map(dcatUsAccessLevel)).toEqual(['public', 'public', 'restricted public', 'restricted public', 'non-public']);
   });
 

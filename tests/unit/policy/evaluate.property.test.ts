@@ -157,7 +157,7 @@ function deepFreeze<T>(value: T): T {
 
 const RUNS = { numRuns: 3000 };
 
-describe('evaluate (DESIGN §4) — properties', () => {
+describe('evaluate (docs/design.md §4) — properties', () => {
   it('always answers one of the five decisions; reasons are non-empty exactly when it denies', () => {
     fc.assert(
       fc.property(dataset, requester, purpose, scope, (d, r, p, s) => {

@@ -363,7 +363,7 @@ const CASES: Case[] = [
     decision: 'enclave_only',
   },
 
-  // Step 4: combinations (all that apply, in DESIGN order).
+  // Step 4: combinations (all that apply, in docs/design.md order).
   {
     name: 'every deny reason at once',
     dataset: {
@@ -855,7 +855,7 @@ const CASES: Case[] = [
 
 const blocking = (code: RequirementCode) => code !== 'accept_dua';
 
-describe('evaluate (DESIGN §4) — decision table', () => {
+describe('evaluate (docs/design.md §4) — decision table', () => {
   it.each(CASES)('$name', (c) => {
     const result = evaluate(buildPolicyDataset(c.dataset), c.requester, c.purpose ?? 'research', c.scope);
     expect(result).toEqual({

@@ -134,7 +134,7 @@ describe('disclosure lists', () => {
   });
 });
 
-describe('registration rules (DESIGN §4)', () => {
+describe('registration rules (docs/design.md §4)', () => {
   const rules = (classification: Record<string, unknown>, disclosure: Record<string, unknown>) =>
     codesAt(registrationErrors({ classification, disclosure }));
 

@@ -43,7 +43,7 @@ const classification = fc.record({
   nationalCoreTechnology: fc.boolean(),
 });
 
-// The disclosure is drawn so that it satisfies the DESIGN §4 registration rules for `c`.
+// The disclosure is drawn so that it satisfies the docs/design.md §4 registration rules for `c`.
 const disclosureFor = (c: { level: string; personalInfo: string }) => {
   const restricted = c.level === 'sensitive' || c.level === 'confidential' || c.personalInfo === 'identifiable';
   const restrictedSamples = c.level === 'sensitive' || c.level === 'confidential';

@@ -55,7 +55,7 @@ describe('taxonomies', () => {
   });
 });
 
-describe('isNonCommercial (DESIGN §3)', () => {
+describe('isNonCommercial (docs/design.md §3)', () => {
   it('is true for KOGL-2, KOGL-4, CC BY-NC-* and custom terms without commercial use', () => {
     const nonCommercial = LICENSES.filter((l) => isNonCommercial({ id: l.code })).map((l) => l.code);
     expect(nonCommercial).toEqual(['KOGL-2', 'KOGL-4', 'CC-BY-NC-4.0', 'CC-BY-NC-SA-4.0', 'CC-BY-NC-ND-4.0']);

@@ -121,7 +121,7 @@ describe('bilingual content', () => {
   });
 });
 
-describe('registration rules (DESIGN §4)', () => {
+describe('registration rules (docs/design.md §4)', () => {
   it('sensitive/confidential ⇒ approval|enclave|closed and samples not open', () => {
     for (const d of datasets) {
       if (d.classification.level === 'sensitive' || d.classification.level === 'confidential') {
@@ -394,7 +394,7 @@ describe('taxonomies', () => {
   });
 });
 
-describe('demo accounts (DESIGN §8)', () => {
+describe('demo accounts (docs/design.md §8)', () => {
   const user = (email: string) => users.find((u) => u.email === email)!;
 
   it('has the five demo accounts with the right roles and organisations', () => {

@@ -3,7 +3,7 @@
 import type { BilingualText } from '../../components/Bi';
 import type { ArtifactView } from '../dataset/types';
 
-/** One way to the full data held elsewhere (DESIGN §3 `externalAccess`). */
+/** One way to the full data held elsewhere (docs/design.md §3 `externalAccess`). */
 export interface ExternalAccessView {
   id: string;
   kind: 'url' | 'instructions';

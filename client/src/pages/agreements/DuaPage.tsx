@@ -11,7 +11,7 @@ const CLAUSES = ['purpose', 'people', 'security', 'reidentification', 'sharing',
 
 /**
  * `/agreements/dua[?dataset=<slug>]`: the standard data use agreement (DUA) a requester accepts
- * when a dataset's disclosure conditions require one (DESIGN §4 `disclosure.conditions.dua`),
+ * when a dataset's disclosure conditions require one (docs/design.md §4 `disclosure.conditions.dua`),
  * followed by the conditions the named dataset adds (issue 13 item 9: "the DUA has no link to its text").
  */
 export default function DuaPage() {

@@ -7,7 +7,7 @@ import { useSearchParams } from 'react-router';
 export const CATALOG_SORTS = ['relevance', 'newest', 'title'] as const;
 export type CatalogSort = (typeof CATALOG_SORTS)[number];
 
-/** Facet filters of `GET /datasets` (DESIGN §6), each repeatable in the URL. */
+/** Facet filters of `GET /datasets` (docs/design.md §6), each repeatable in the URL. */
 export const CATALOG_FILTERS = ['modality', 'task', 'license', 'accessLevel', 'classification', 'provider', 'krTech', 'usCet', 'language', 'availableTo', 'purpose'] as const;
 export type CatalogFilter = (typeof CATALOG_FILTERS)[number];
 

@@ -1,4 +1,4 @@
-// The shape of `GET /datasets` and `GET /datasets/suggest` answers (DESIGN §6) as the client reads them.
+// The shape of `GET /datasets` and `GET /datasets/suggest` answers (docs/design.md §6) as the client reads them.
 import type { Page } from '../../lib/api';
 import type { DatasetView } from '../dataset/types';
 import type { Highlights } from './highlight';

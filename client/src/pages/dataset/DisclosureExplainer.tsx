@@ -25,7 +25,7 @@ export function ExplainedRow({ label, testId, children }: { label: string; testI
   );
 }
 
-/** The disclosure rules (DESIGN §4) as sentences with icons: who may use the data, for what, where and on which conditions. */
+/** The disclosure rules (docs/design.md §4) as sentences with icons: who may use the data, for what, where and on which conditions. */
 export function DisclosureExplainer({ disclosure }: { disclosure: DatasetView['disclosure'] }) {
   const { t } = useTranslation('dataset');
   const lang = useLang();

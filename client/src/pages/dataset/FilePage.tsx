@@ -10,7 +10,7 @@ import { useAuth } from '../../lib/auth';
 import { useApi, useFormat, useLang } from '../../lib/hooks';
 import type { ArtifactView } from './types';
 
-/** The refusal the download API answers with (DESIGN §5 Downloads): the engine's decision, explained. */
+/** The refusal the download API answers with (docs/design.md §5 Downloads): the engine's decision, explained. */
 interface Refusal {
   decision: 'sign_in_required' | 'request_required' | 'enclave_only' | 'deny';
   scope: 'samples' | 'full';

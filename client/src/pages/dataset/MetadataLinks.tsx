@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
- * The dataset's machine-readable metadata (DESIGN §7 "Interoperability", docs/interop.md): the
+ * The dataset's machine-readable metadata (docs/design.md §7 "Interoperability", docs/interop.md): the
  * Croissant 1.0 document of the API, and the schema.org `Dataset` JSON-LD the server writes into
  * this page's HTML for search engines — read from that HTML and offered as a file of its own.
  */

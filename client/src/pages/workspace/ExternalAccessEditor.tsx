@@ -36,7 +36,7 @@ const newId = () => `ea-${Math.random().toString(36).slice(2, 10)}`;
  * Files step of the guided editor: ways to the full data held outside the catalogue (provider
  * SFTP, an enclave booking). Saved with its own PATCH of `externalAccess` (If-Match), so the
  * form's other fields are untouched; like files, the entries go public with the next approved
- * version and are shown only to people the rules allow the full data (DESIGN §3).
+ * version and are shown only to people the rules allow the full data (docs/design.md §3).
  */
 export default function ExternalAccessEditor({
   dataset,

@@ -182,7 +182,7 @@ function Files({ files, kind }: { files: FileFacts[]; kind: 'added' | 'removed' 
 }
 
 /**
- * "Changes since the last review" (DESIGN §5): what the provider changed after the last decision —
+ * "Changes since the last review" (docs/design.md §5): what the provider changed after the last decision —
  * each changed value before and after, per language, and files added or removed — with that
  * decision's comment. Shown to the reviewer of a resubmission and to the provider while revising.
  */

@@ -5,7 +5,7 @@ import { CheckboxGroup, RadioGroup, SelectField, TextField } from '../editor/con
 import type { FormState } from '../editor/form';
 import { optionsOf, type StepProps } from './common';
 
-/** Step 4: security classification, personal information and export control (DESIGN §4). */
+/** Step 4: security classification, personal information and export control (docs/design.md §4). */
 export default function ClassificationStep({ form, set }: StepProps) {
   const { t } = useTranslation('workspace');
   const lang = useLang();

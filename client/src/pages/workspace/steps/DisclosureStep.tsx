@@ -7,7 +7,7 @@ import { CheckboxGroup, Group, RadioGroup, Readback, SelectField, TextField } fr
 import type { FormState } from '../editor/form';
 import { namesOf, optionsOf, type StepProps } from './common';
 
-/** Step 3: licence and the machine-readable disclosure rules (DESIGN §4). */
+/** Step 3: licence and the machine-readable disclosure rules (docs/design.md §4). */
 export default function DisclosureStep({ form, set }: StepProps) {
   const { t } = useTranslation('workspace');
   const lang = useLang();
