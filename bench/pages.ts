@@ -17,12 +17,10 @@
  *        [--iterations 40] [--budget 60] (seconds per operation: slow operations stop sampling then).
  * DB_TIMEOUT_MS is passed on to the app.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import mongoose, { Types } from 'mongoose';
 import { ApiToken, User, type Role } from '../server/auth/models';
@@ -42,6 +40,7 @@ import { CatalogIndex } from '../server/search/catalog-index';
 import { entryOf } from '../server/search/entry';
 import { syntheticDatasets } from './search';
 import { BENCH_DB } from './timing';
+import { startAppProcess, stopAppProcess, type AppProcess } from './app-process';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = path.join(ROOT, 'test-output/bench-pages.json');
@@ -112,64 +111,14 @@ function procStatus(pid: number | undefined): { rss: number | null; peak: number
   }
 }
 
-interface App {
-  child: ChildProcess;
-  url: string;
-  logs: Array<Record<string, unknown>>;
-  startedAt: number;
-  listeningAt: number;
-}
+type App = AppProcess;
 
 /** Starts server/main.ts on `dataDir`; resolves once it listens (its banner names the URL). */
 async function startApp(dataDir: string, mongoKind: string): Promise<App> {
-  const startedAt = Date.now();
-  const inherited = { ...process.env };
-  for (const key of Object.keys(inherited)) if (key === 'MONGODB_URI' || key.startsWith('S3_')) delete inherited[key];
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
-    env: {
-      ...inherited,
-      NODE_ENV: 'production',
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      SEED_DEMO: 'false',
-      EMBEDDED_MONGO: mongoKind,
-      DO_NOT_TRACK: '1',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const logs: Array<Record<string, unknown>> = [];
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('app did not start within 10 minutes')), 600_000);
-    child.once('exit', (code) => reject(new Error(`app exited with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.startsWith('{')) {
-        try {
-          logs.push({ ...(JSON.parse(line) as Record<string, unknown>), benchAt: Date.now() });
-        } catch {
-          // not a log line
-        }
-        return;
-      }
-      const m = /is running at (http:\/\/127\.0\.0\.1:\d+)\//.exec(line);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-  });
-  return { child, url, logs, startedAt, listeningAt: Date.now() };
+  return startAppProcess(dataDir, { SEED_DEMO: 'false', EMBEDDED_MONGO: mongoKind }, ['--expose-gc']);
 }
 
-async function stopApp(app: App): Promise<void> {
-  if (app.child.exitCode !== null) return;
-  const exited = new Promise((r) => app.child.once('exit', r));
-  app.child.kill('SIGTERM');
-  const timer = setTimeout(() => app.child.kill('SIGKILL'), 60_000);
-  await exited;
-  clearTimeout(timer);
-}
+const stopApp = stopAppProcess;
 
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const start = Date.now();

@@ -11,14 +11,13 @@
  *
  *   npm run bench -- --only upload [--upload-gib 5] [--part-mib 8] [--concurrency 4]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createCipheriv, createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { multipartPartCount, multipartPartSize } from '../schemas/artifact';
+import { startAppProcess, stopAppProcess, type AppProcess } from './app-process';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MiB = 1024 * 1024;
@@ -47,60 +46,14 @@ function procStatus(pid: number | undefined): { rss: number; peak: number } {
   return { rss: Math.round(kb('VmRSS')), peak: Math.round(kb('VmHWM')) };
 }
 
-interface App {
-  child: ChildProcess;
-  url: string;
-  logs: Array<Record<string, unknown>>;
-}
+type App = AppProcess;
 
 /** Starts server/main.ts on `dataDir` with the demo seed; resolves once it listens. */
 async function startApp(dataDir: string): Promise<App> {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (key === 'MONGODB_URI' || key.startsWith('S3_')) delete env[key];
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
-    env: {
-      ...env,
-      NODE_ENV: 'production',
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      SEED_DEMO: 'true',
-      DO_NOT_TRACK: '1',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const logs: Array<Record<string, unknown>> = [];
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('app did not start within 10 minutes')), 600_000);
-    child.once('exit', (code) => reject(new Error(`app exited with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.startsWith('{')) {
-        try {
-          logs.push(JSON.parse(line) as Record<string, unknown>);
-        } catch {
-          // not a log line
-        }
-        return;
-      }
-      const m = /is running at (http:\/\/127\.0\.0\.1:\d+)\//.exec(line);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-  });
-  return { child, url, logs };
+  return startAppProcess(dataDir, { SEED_DEMO: 'true' });
 }
 
-async function stopApp(app: App): Promise<void> {
-  if (app.child.exitCode !== null) return;
-  const exited = new Promise((r) => app.child.once('exit', r));
-  app.child.kill('SIGTERM');
-  const timer = setTimeout(() => app.child.kill('SIGKILL'), 60_000);
-  await exited;
-  clearTimeout(timer);
-}
+const stopApp = stopAppProcess;
 
 /** Signs the demo provider in and returns a personal API token (bearer requests need no CSRF token). */
 async function providerToken(base: string): Promise<string> {
