@@ -405,15 +405,3 @@ export interface SeedExternalAccess {
   url?: string;
   text: Bilingual;
 }
-
-export interface CrosswalkEntry {
-  kr: KrTechArea;
-  us: UsCetArea;
-  strength: 1 | 0.5;
-  note?: Bilingual;
-}
-
-export interface GlossaryEntry {
-  ko: string[];
-  en: string[];
-}

@@ -1,6 +1,6 @@
 // The five score components of docs/design.md §6, each a pure function returning a value in [0,1] and
 // the facts that explain it (docs/matching.md gives the formulas).
-import { crosswalk } from '../../seed/taxonomies/crosswalk';
+import { crosswalk } from '../taxonomies/crosswalk';
 import type { Evaluation, Purpose } from '../policy/types';
 import type {
   AccessibilityFacts,

@@ -2,7 +2,7 @@
 // writes compounds without spaces, so a Korean word is reduced to its stem (particles and common
 // endings stripped), split into known parts, and indexed as syllable bigrams as well; English gets a
 // light stemmer. Terms are prefixed: `w:` a word stem, `b:` a Hangul syllable bigram.
-import { glossary } from '../../seed/taxonomies/glossary';
+import { glossary } from '../taxonomies/glossary';
 import { DOMAINS, KR_TECHNOLOGIES, MODALITIES, TASKS, US_CET_AREAS } from '../../schemas/taxonomy';
 
 export type Script = 'ko' | 'en' | 'num';

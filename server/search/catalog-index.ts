@@ -3,7 +3,7 @@
 // (run with --telemetry=disable, DO_NOT_TRACK=1; see server/infra/embedded-mongo.ts) pushes
 // down almost no filters or sorts, so every catalogue query against it scans and decodes the whole
 // collection; the index answers from memory and is kept in step with MongoDB by sync.ts.
-import { glossary } from '../../seed/taxonomies/glossary';
+import { glossary } from '../taxonomies/glossary';
 import { ORGANIZATION_TYPE_CODES, PURPOSE_CODES } from '../../schemas/taxonomy';
 import type { Lang } from '../i18n';
 import { evaluate } from '../policy/evaluate';

@@ -1,6 +1,6 @@
 import * as taxonomy from '../../schemas/taxonomy';
-import { crosswalk } from '../../seed/taxonomies/crosswalk';
-import { glossary } from '../../seed/taxonomies/glossary';
+import { crosswalk } from './crosswalk';
+import { glossary } from './glossary';
 import { route } from '../http/route';
 
 /** Every exported enumeration of schemas/taxonomy (arrays of `{ code, label }`), keyed by a camelCase name. */

@@ -33,8 +33,8 @@ import {
 } from '../../../seed/data/types';
 import { users } from '../../../seed/data/users';
 import { MAX_SAMPLE_BYTES, PNG_SIGNATURE, SAMPLE_CONTENT_TYPES, crc32, samplesFor } from '../../../seed/samples';
-import { crosswalk } from '../../../seed/taxonomies/crosswalk';
-import { glossary } from '../../../seed/taxonomies/glossary';
+import { crosswalk } from '../../../server/taxonomies/crosswalk';
+import { glossary } from '../../../server/taxonomies/glossary';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{2,79}$/;
 const published = datasets.filter((d) => d.status === 'published');

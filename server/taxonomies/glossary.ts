@@ -1,10 +1,15 @@
+// Runtime reference data: the Korean ↔ English glossary that search expands queries with.
 /**
  * Korean ↔ English glossary for cross-lingual search (docs/design.md §6): a query term found in one list
  * expands to every term of the entry. Korean terms list both spaced and unspaced forms where both
  * are common (음성 인식 / 음성인식). English terms are lower-case except acronyms are also
  * listed lower-case; matching is expected to be case-insensitive.
  */
-import type { GlossaryEntry } from '../data/types';
+/** One glossary entry: a query term in either list expands to every term of the entry. */
+export interface GlossaryEntry {
+  ko: string[];
+  en: string[];
+}
 
 const g = (ko: string[], en: string[]): GlossaryEntry => ({ ko, en });
 

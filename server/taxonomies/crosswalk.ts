@@ -1,9 +1,18 @@
+// Runtime reference data: the KR national strategic technologies ↔ US CET areas crosswalk.
 /**
  * Crosswalk between Korea's 12 national strategic technologies and the 18 US critical and emerging
  * technology (CET) areas (NSTC, Feb 2024). Strength 1 = same field; 0.5 = substantial overlap.
  * Every code of both lists appears at least once. Used by partner matching (technology fit).
  */
-import type { CrosswalkEntry } from '../data/types';
+import type { Bilingual, KrTechnology, UsCetArea } from '../../schemas/taxonomy';
+
+/** One pair of the crosswalk with how strongly the two areas overlap. */
+export interface CrosswalkEntry {
+  kr: KrTechnology;
+  us: UsCetArea;
+  strength: 1 | 0.5;
+  note?: Bilingual;
+}
 
 export const crosswalk: CrosswalkEntry[] = [
   // 반도체·디스플레이
