@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import { ARTIFACT_RULES, MULTIPART_KINDS, type ArtifactPartAck, type ArtifactParts } from '../../schemas/artifact';
 import { PURPOSE_CODES } from '../../schemas/taxonomy';
+import { callerRequester } from '../access/requester';
 import { recordAudit } from '../audit/record';
 import { actorOf } from '../http/context';
 import { depsOf } from '../http/deps';
@@ -16,7 +17,6 @@ import { etagOf, presentArtifact } from '../datasets/presenter';
 import { rulesOfFace } from '../policy/dataset-rules';
 import { evaluate } from '../policy/evaluate';
 import { explain } from '../policy/messages';
-import { callerRequester } from '../policy/requester';
 import type { Purpose } from '../policy/types';
 import { downloadScope } from './download-rule';
 import {

@@ -6,9 +6,9 @@
 import { Types } from 'mongoose';
 import type { ExternalAccess } from '../../schemas/dataset';
 import { PURPOSE_CODES } from '../../schemas/taxonomy';
+import { callerRequester } from '../access/requester';
 import type { AuthUser } from '../http/context';
 import { evaluate } from '../policy/evaluate';
-import { callerRequester } from '../policy/requester';
 import type { PolicyDataset, Purpose, Requester } from '../policy/types';
 import { externalAccessOf } from './external-access-rules';
 

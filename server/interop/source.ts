@@ -3,6 +3,7 @@
 // public catalogues read the process's catalogue index rather than the database, which on the
 // embedded FerretDB/SQLite would scan and decode the whole collection for every page.
 import { PURPOSE_CODES } from '../../schemas/taxonomy';
+import { callerRequester } from '../access/requester';
 import { downloadScope } from '../artifacts/download-rule';
 import { filesOf } from '../datasets/files';
 import { artifactFacts } from '../datasets/presenter';
@@ -12,7 +13,7 @@ import { organizationsById } from '../organizations/lookup';
 import type { OrganizationDoc } from '../organizations/model';
 import { rulesOfFace } from '../policy/dataset-rules';
 import { evaluate } from '../policy/evaluate';
-import { callerRequester, requesterOf } from '../policy/requester';
+import { requesterOf } from '../policy/requester';
 import type { PolicyDataset, Purpose, Requester } from '../policy/types';
 import { listableLevels } from '../policy/visibility';
 import { catalogIndex } from '../search/registry';

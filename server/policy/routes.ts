@@ -1,11 +1,12 @@
 import type { PolicyEvaluate } from '../../schemas/policy';
+import { activeGrantRecords, type GrantRecord } from '../access/grants';
 import { requireView } from '../datasets/access';
 import { loadDataset } from '../datasets/commands';
 import { route } from '../http/route';
 import { policyDatasetOf, rulesOfFace } from './dataset-rules';
 import { evaluate, grantCovers } from './evaluate';
 import { explain } from './messages';
-import { callerGrantRecords, requesterOf, whatIfRequester, type GrantRecord } from './requester';
+import { requesterOf, whatIfRequester } from './requester';
 import type { Evaluation, PolicyDataset, Purpose, Requester, Scope } from './types';
 
 /**
@@ -45,7 +46,7 @@ export const policyRoutes = [
         // with the grants they hold on it (a what-if profile holds none).
         const { doc, view } = requireView(await loadDataset(body.datasetId), user);
         rules = rulesOfFace(doc, view);
-        if (!body.requester && user) records = await callerGrantRecords(user, doc);
+        if (!body.requester && user) records = await activeGrantRecords(user.id, doc._id);
         requester = body.requester ? whatIfRequester(body.requester) : requesterOf(user, doc.providerId, records.map(({ scope, purpose }) => ({ scope, purpose })));
       } else {
         rules = policyDatasetOf(body.dataset ?? {});

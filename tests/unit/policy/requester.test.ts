@@ -4,7 +4,8 @@ import { authUserOf } from '../../../server/auth/load-user';
 import type { MembershipStatus, UserDoc } from '../../../server/auth/models';
 import type { AuthUser } from '../../../server/http/context';
 import type { OrganizationDoc } from '../../../server/organizations/model';
-import { callerRequester, requesterOf, whatIfRequester } from '../../../server/policy/requester';
+import { callerRequester } from '../../../server/access/requester';
+import { requesterOf, whatIfRequester } from '../../../server/policy/requester';
 
 describe('requesters', () => {
   const provider = new Types.ObjectId();
