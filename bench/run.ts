@@ -2,7 +2,8 @@
  * Benchmarks of the catalogue API against the embedded database, each reported as a ratio to the
  * raw driver doing the equivalent work in the same run (so the numbers travel between machines).
  * Usage: npm run bench [-- --datasets 1000 --iterations 50 --match-datasets 20000 --match-iterations 20]
- * Sections: --only catalogue,search,matching,import (the default), load (run on its own: it
+ * Sections: --only catalogue,search,matching,import (the default), relevance (search quality on the
+ * demo catalogue against a $regex baseline, no database), load (run on its own: it
  * drives the app process with autocannon for minutes; flags in bench/load.ts) and pages (run on its
  * own: every page a person waits for, one request at a time, and restart to first search, through
  * server/main.ts on each embedded backend; flags in bench/pages.ts) and upload (run on its own: a
@@ -27,6 +28,7 @@ import { benchImport } from './import';
 import { benchLoad } from './load';
 import { benchMatching } from './matching';
 import { benchPages } from './pages';
+import { benchRelevance } from './relevance';
 import { benchSearch } from './search';
 import { benchUpload } from './upload';
 import { BENCH_DB } from './timing';
@@ -139,6 +141,7 @@ async function benchSearchSizes(): Promise<void> {
 async function main(): Promise<void> {
   const only = argList('only', 'catalogue,search,matching,import');
   console.log(`K–US Data Bridge benchmarks (${only.join(', ')}), node ${process.version}, ${os.cpus().length} cores`);
+  if (only.includes('relevance')) benchRelevance({ verbose: process.argv.includes('--verbose'), print: (line) => console.log(line) });
   if (only.includes('catalogue')) await benchCatalogue();
   if (only.includes('search')) await benchSearchSizes();
   if (only.includes('matching')) await benchMatching({ datasets: arg('match-datasets', 20_000), iterations: arg('match-iterations', 20) });

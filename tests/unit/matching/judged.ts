@@ -64,7 +64,8 @@ export const judgedCases: JudgedCase[] = [
   {
     name: 'US robotics company, commercial first (seeded)',
     org: { slug: 'cedar-ridge-robotics', seeded: true },
-    top3: ['smart-factory-sensor-anomaly', 'smart-factory-defect-images', 'drone-aerial-imagery-urban'],
+    // Sorting robots on a manufacturing line: closer to this company than urban drone imagery.
+    top3: ['smart-factory-sensor-anomaly', 'smart-factory-defect-images', 'recycling-waste-sorting-images'],
     excluded: {
       'semiconductor-wafer-map-defects': ['export_license', 'license_noncommercial'],
       'quantum-device-measurements': ['export_license', 'purpose_not_allowed'],
@@ -115,7 +116,8 @@ export const judgedCases: JudgedCase[] = [
       purposes: ['commercial'],
       capabilities: capabilities(),
     },
-    top3: ['smart-factory-sensor-anomaly', 'air-quality-sensor-network', 'traffic-lights-signs-images'],
+    // Sensor time series with classification: closer to this profile than traffic-sign images.
+    top3: ['smart-factory-sensor-anomaly', 'air-quality-sensor-network', 'vehicle-ride-quality-evaluation'],
     excluded: {
       'security-event-logs': ['purpose_not_allowed', 'license_noncommercial'],
       'financial-fraud-transactions': ['purpose_not_allowed', 'country_not_allowed', 'cross_border_prohibited'],
