@@ -1,23 +1,17 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { labelOf } from '@schemas/taxonomy';
 import { Bi, useBi } from '../../components/Bi';
-import { Field } from '../../components/Field';
-import { Loading, ProblemView } from '../../components/Status';
-import { api, ApiError } from '../../lib/api';
+import { ConfirmBox, useConfirmStep } from '../../components/ConfirmBox';
+import { ProblemView } from '../../components/Status';
+import { api, type ApiError } from '../../lib/api';
 import { useAuth, type User } from '../../lib/auth';
 import { useFormat, useLang } from '../../lib/hooks';
 import { ownMembersPath } from '../../lib/membership';
-import { localiseErrors, problemErrors, schemaCheck, schemaValidatorReady, type ErrorMap } from '../../lib/validation';
 import { countryName } from './country';
-import { OrganizationSelect, useJoinRule, useOrganizations } from './OrganizationSelect';
-
-const NOTE_MAX = 500;
-
-type Session = { user: User; csrfToken: string | null };
-
-const asApiError = (err: unknown) => (err instanceof ApiError ? err : new ApiError({ title: '', status: 0, code: 'client_error' }));
+import { JoinForm, type Session } from './JoinForm';
+import { asApiError } from './problem';
 
 const STATUS_BADGE: Record<User['membership']['status'], string> = {
   active: 'badge success',
@@ -107,106 +101,14 @@ export function MembershipSection({ user }: { user: User }) {
   );
 }
 
-/** Asks to join an organisation: picker, optional note to its admins, the server's schema checked first. */
-function JoinForm({ onJoined }: { onJoined: (session: Session, message: string) => void }) {
-  const { t } = useTranslation('account');
-  const orgs = useOrganizations();
-  const joinRule = useJoinRule();
-  const bi = useBi();
-  const [slug, setSlug] = useState('');
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<ErrorMap>({});
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const chosen = orgs.data?.items.find((o) => o.slug === slug);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setProblem(null);
-    const body: { organizationSlug?: string; note?: string } = {};
-    if (slug) body.organizationSlug = slug;
-    if (note.trim()) body.note = note.trim();
-    setBusy(true);
-    await schemaValidatorReady;
-    const found = schemaCheck('auth.membershipRequest', body);
-    if (found?.length) {
-      setErrors(localiseErrors(found));
-      setBusy(false);
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    setErrors({});
-    try {
-      const { data } = await api<Session>('/auth/membership', { method: 'PUT', body });
-      const active = data.user.membership.status === 'active';
-      onJoined(data, t(active ? 'membership.joined' : 'membership.requested', { organization: bi(data.user.membership.organization?.name) }));
-    } catch (err) {
-      const apiErr = asApiError(err);
-      const fields = problemErrors(apiErr);
-      setErrors(fields);
-      if (!Object.keys(fields).length) setProblem(apiErr);
-      setBusy(false);
-    }
-  };
-
-  // Focus the first field in error after the server answered with field errors.
-  useEffect(() => {
-    if (Object.keys(errors).length) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
-
-  return (
-    <form ref={formRef} className="join-form" aria-labelledby="join-heading" onSubmit={(e) => void submit(e)} noValidate data-testid="join-form">
-      <h3 id="join-heading">{t('membership.joinTitle')}</h3>
-      <p className="hint">{joinRule(chosen)}</p>
-      <Field label={t('membership.chooseOrganization')} required errors={errors['/organizationSlug']}>
-        {(p) =>
-          orgs.loading ? (
-            <Loading />
-          ) : orgs.error ? (
-            <ProblemView error={orgs.error} compact />
-          ) : (
-            <OrganizationSelect
-              organizations={orgs.data?.items ?? []}
-              value={slug}
-              onChange={(next) => {
-                setSlug(next);
-                // A choice answers "required": the stale message would contradict the field.
-                setErrors(({ '/organizationSlug': _answered, ...rest }) => rest);
-              }}
-              emptyLabel={t('register.chooseOrganization')}
-              control={p}
-              name="organizationSlug"
-              testId="join-organization"
-            />
-          )
-        }
-      </Field>
-      <Field label={t('register.membershipNote')} hint={t('register.membershipNoteHint', { max: NOTE_MAX })} errors={errors['/note']}>
-        {(p) => <textarea {...p} name="note" maxLength={NOTE_MAX} value={note} onChange={(e) => setNote(e.target.value)} data-testid="join-note" />}
-      </Field>
-      <ProblemView error={problem} compact />
-      <button type="submit" className="primary" disabled={busy} data-testid="join-submit">
-        {busy ? t('membership.sending') : t('membership.askToJoin')}
-      </button>
-    </form>
-  );
-}
-
 /** Withdraws a pending request at once, or leaves the organisation after a confirmation. */
 function EndMembership({ kind, organization, onEnded }: { kind: 'withdraw' | 'leave'; organization: { ko?: string; en?: string }; onEnded: (session: Session, message: string) => void }) {
   const { t } = useTranslation('account');
-  const [confirming, setConfirming] = useState(false);
+  const confirm = useConfirmStep();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const startRef = useRef<HTMLButtonElement>(null);
   const bi = useBi();
   const name = bi(organization);
-
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
 
   const end = async () => {
     setBusy(true);
@@ -231,81 +133,26 @@ function EndMembership({ kind, organization, onEnded }: { kind: 'withdraw' | 'le
     );
   }
 
-  return confirming ? (
-    <div className="confirm warning-box" role="group" aria-labelledby="leave-confirm-text" data-testid="leave-confirm">
-      <p id="leave-confirm-text">{t('membership.confirmLeave', { organization: name })}</p>
-      <div className="actions">
-        <button ref={confirmRef} type="button" className="danger" disabled={busy} onClick={() => void end()} data-testid="confirm-leave">
-          {t('membership.confirmLeaveYes')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            setConfirming(false);
-            setTimeout(() => startRef.current?.focus());
-          }}
-        >
-          {t('membership.cancel')}
-        </button>
-      </div>
+  return confirm.open ? (
+    <>
+      <ConfirmBox
+        testId="leave-confirm"
+        confirmTestId="confirm-leave"
+        tone="danger"
+        title={t('membership.confirmLeave', { organization: name })}
+        confirmLabel={t('membership.confirmLeaveYes')}
+        cancelLabel={t('membership.cancel')}
+        busy={busy}
+        onConfirm={() => void end()}
+        onCancel={confirm.cancel}
+      />
       <ProblemView error={error} compact />
-    </div>
+    </>
   ) : (
     <div className="actions">
-      <button ref={startRef} type="button" className="secondary" onClick={() => setConfirming(true)} data-testid="leave-organization">
+      <button ref={confirm.triggerRef} type="button" className="secondary" onClick={confirm.ask} data-testid="leave-organization">
         {t('membership.leave')}
       </button>
-    </div>
-  );
-}
-
-/**
- * The e-mail address's verification state; an unverified address can ask for a new link (a few
- * per hour: the server's 429 is shown as it words it).
- */
-export function EmailVerification({ user }: { user: User }) {
-  const { t } = useTranslation('account');
-  const { refresh } = useAuth();
-  const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const resend = async () => {
-    setBusy(true);
-    setError(null);
-    setSent(false);
-    try {
-      await api('/auth/verify-email/resend', { method: 'POST' });
-      setSent(true);
-    } catch (err) {
-      const apiErr = asApiError(err);
-      // Verified meanwhile (in another tab): show the new state rather than a problem.
-      if (apiErr.problem.code === 'email_already_verified') await refresh().catch(() => undefined);
-      else setError(apiErr);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  if (user.emailVerified) {
-    return (
-      <span className="badge success" data-testid="email-verified">
-        {t('verification.verified')}
-      </span>
-    );
-  }
-  return (
-    <div className="email-verification" data-testid="email-unverified">
-      <span className="badge warning">{t('verification.unverified')}</span>
-      <p className="small">{t('verification.pendingHint', { email: user.email })}</p>
-      <button type="button" className="secondary small-button" disabled={busy} onClick={() => void resend()} data-testid="resend-verification">
-        {t('verification.resend')}
-      </button>
-      <div aria-live="polite">
-        {sent && <p className="success compact-notice">{t('verification.resent', { email: user.email })}</p>}
-        <ProblemView error={error} compact />
-      </div>
     </div>
   );
 }

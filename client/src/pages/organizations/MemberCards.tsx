@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { labelOf } from '@schemas/taxonomy';
+import { ConfirmBox, useConfirmStep } from '../../components/ConfirmBox';
 import { Field } from '../../components/Field';
 import { ProblemView } from '../../components/Status';
 import { api, ApiError } from '../../lib/api';
@@ -58,17 +59,17 @@ export function PendingRequest({ slug, member, organization, onDone }: { slug: s
   const fmt = useFormat();
   const headingId = useId();
   const [grant, setGrant] = useState<Grant>({ roles: ['researcher'], orgAdmin: false });
-  const [rejecting, setRejecting] = useState(false);
+  const reject = useConfirmStep();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const errors = useActionErrors();
   const reasonRef = useRef<HTMLTextAreaElement>(null);
-  const rejectRef = useRef<HTMLButtonElement>(null);
   const base = `/organizations/${encodeURIComponent(slug)}/members/${encodeURIComponent(member.id)}`;
 
+  // The reason is what a rejection asks for: it takes the focus from the confirmation box.
   useEffect(() => {
-    if (rejecting) reasonRef.current?.focus();
-  }, [rejecting]);
+    if (reject.open) reasonRef.current?.focus();
+  }, [reject.open]);
 
   const approve = async () => {
     errors.clear();
@@ -84,7 +85,7 @@ export function PendingRequest({ slug, member, organization, onDone }: { slug: s
     }
   };
 
-  const reject = async () => {
+  const rejectRequest = async () => {
     errors.clear();
     const body = reason.trim() ? { reason: reason.trim() } : {};
     if (!errors.check('organizations.memberReject', body)) {
@@ -116,30 +117,26 @@ export function PendingRequest({ slug, member, organization, onDone }: { slug: s
       </dl>
       {!member.emailVerified && <p className="hint small">{t('unverifiedHint')}</p>}
 
-      {rejecting ? (
-        <div className="confirm warning-box" role="group" aria-label={t('rejectNamed', { name: member.name })} data-testid="reject-confirm">
-          <p>{t('confirmReject', { name: member.name })}</p>
+      {reject.open ? (
+        <ConfirmBox
+          testId="reject-confirm"
+          confirmTestId="confirm-reject"
+          tone="danger"
+          title={t('confirmReject', { name: member.name })}
+          confirmLabel={t('confirmRejectYes')}
+          cancelLabel={t('cancel')}
+          busy={busy}
+          onConfirm={() => void rejectRequest()}
+          onCancel={() => {
+            reject.cancel();
+            errors.clear();
+          }}
+        >
           <Field label={t('reason')} hint={t('reasonHint', { max: REASON_MAX })} errors={errorsAt(errors.fields, '/reason')}>
             {(p) => <textarea {...p} ref={reasonRef} maxLength={REASON_MAX} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="reject-reason" />}
           </Field>
           <ProblemView error={errors.problem} compact />
-          <div className="actions">
-            <button type="button" className="danger" disabled={busy} onClick={() => void reject()} data-testid="confirm-reject">
-              {t('confirmRejectYes')}
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                setRejecting(false);
-                errors.clear();
-                setTimeout(() => rejectRef.current?.focus());
-              }}
-            >
-              {t('cancel')}
-            </button>
-          </div>
-        </div>
+        </ConfirmBox>
       ) : (
         <>
           <RoleChoices value={grant} onChange={setGrant} errors={errorsAt(errors.fields, '/roles', true)} who={member.name} />
@@ -148,7 +145,7 @@ export function PendingRequest({ slug, member, organization, onDone }: { slug: s
             <button type="button" className="primary" disabled={busy} onClick={() => void approve()} data-testid="approve-member" aria-label={t('approveNamed', { name: member.name })}>
               {t('approve')}
             </button>
-            <button ref={rejectRef} type="button" className="secondary" disabled={busy} onClick={() => setRejecting(true)} data-testid="reject-member" aria-label={t('rejectNamed', { name: member.name })}>
+            <button ref={reject.triggerRef} type="button" className="secondary" disabled={busy} onClick={reject.ask} data-testid="reject-member" aria-label={t('rejectNamed', { name: member.name })}>
               {t('reject')}
             </button>
           </div>
@@ -184,18 +181,12 @@ export function ActiveMember({
   const headingId = useId();
   const initial: Grant = { roles: organizationRoles(member.roles), orgAdmin: member.orgAdmin };
   const [grant, setGrant] = useState<Grant>(initial);
-  const [removing, setRemoving] = useState(false);
+  const remove = useConfirmStep();
   const [busy, setBusy] = useState(false);
   const errors = useActionErrors();
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const removeRef = useRef<HTMLButtonElement>(null);
   const base = `/organizations/${encodeURIComponent(slug)}/members/${encodeURIComponent(member.id)}`;
   const dirty = grant.orgAdmin !== initial.orgAdmin || grant.roles.join() !== initial.roles.join();
   const guarded = self && !platformAdmin;
-
-  useEffect(() => {
-    if (removing) confirmRef.current?.focus();
-  }, [removing]);
 
   const save = async () => {
     errors.clear();
@@ -214,7 +205,7 @@ export function ActiveMember({
     }
   };
 
-  const remove = async () => {
+  const removeMember = async () => {
     errors.clear();
     setBusy(true);
     try {
@@ -254,25 +245,18 @@ export function ActiveMember({
       <RoleChoices value={grant} onChange={setGrant} errors={errorsAt(errors.fields, '/roles', true)} lockAdmin={guarded && member.orgAdmin} who={member.name} />
       <ProblemView error={errors.problem} compact />
 
-      {removing ? (
-        <div className="confirm warning-box" role="group" aria-label={t('removeNamed', { name: member.name })} data-testid="remove-confirm">
-          <p>{t('confirmRemove', { name: member.name, organization })}</p>
-          <div className="actions">
-            <button ref={confirmRef} type="button" className="danger" disabled={busy} onClick={() => void remove()} data-testid="confirm-remove">
-              {t('confirmRemoveYes')}
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                setRemoving(false);
-                setTimeout(() => removeRef.current?.focus());
-              }}
-            >
-              {t('cancel')}
-            </button>
-          </div>
-        </div>
+      {remove.open ? (
+        <ConfirmBox
+          testId="remove-confirm"
+          confirmTestId="confirm-remove"
+          tone="danger"
+          title={t('confirmRemove', { name: member.name, organization })}
+          confirmLabel={t('confirmRemoveYes')}
+          cancelLabel={t('cancel')}
+          busy={busy}
+          onConfirm={() => void removeMember()}
+          onCancel={remove.cancel}
+        />
       ) : (
         <div className="actions">
           <button type="button" className="primary" disabled={busy || !dirty} onClick={() => void save()} data-testid="save-member" aria-label={t('saveNamed', { name: member.name })}>
@@ -283,7 +267,7 @@ export function ActiveMember({
               {t('selfRemoveHint')} <Link to="/account">{t('toAccount')}</Link>
             </p>
           ) : (
-            <button ref={removeRef} type="button" className="secondary" disabled={busy} onClick={() => setRemoving(true)} data-testid="remove-member" aria-label={t('removeNamed', { name: member.name })}>
+            <button ref={remove.triggerRef} type="button" className="secondary" disabled={busy} onClick={remove.ask} data-testid="remove-member" aria-label={t('removeNamed', { name: member.name })}>
               {t('remove')}
             </button>
           )}
