@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemView } from '../../components/Status';
 import { ApiError } from '../../lib/api';
 import { useFormat, useLang } from '../../lib/hooks';
-import { statusBadgeClass, type QaTarget } from './model';
+import { statusBadgeClass, type QaTarget, type VersionSummary } from './model';
 
 /** A version status as a text badge (the colour only repeats the word). */
 export function StatusBadge({ status }: { status: string }) {
@@ -89,4 +89,15 @@ export function ProcedureProblem({ error, fieldErrors }: { error: ApiError | nul
       </div>
     </div>
   );
+}
+
+/** A version as one line of a version picker: "Version 2 · Active · activated 3 May 2025". */
+export function useVersionOptionText() {
+  const { t } = useTranslation('procedures');
+  const lang = useLang();
+  const { date } = useFormat();
+  return (v: VersionSummary) =>
+    v.activatedAt
+      ? t('detail.versionOptionActivated', { version: v.version, status: labelOf('procedureStatuses', v.status, lang), date: date(v.activatedAt) })
+      : t('detail.versionOption', { version: v.version, status: labelOf('procedureStatuses', v.status, lang) });
 }
