@@ -3,7 +3,8 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { AppDeps } from './http/deps';
 import { authenticate } from './http/authenticate';
-import { notFound, serviceUnavailable } from './http/errors';
+import { serviceUnavailable } from './http/errors';
+import { unmatchedRoute } from './http/method-not-allowed';
 import { problemHandler } from './http/problem';
 import { pingDatabase } from './infra/mongo';
 import { requestContext } from './http/request-context';
@@ -65,9 +66,7 @@ export function createApp(deps: AppDeps): Express {
   // Who is calling comes from headers alone; each route reads its body only after its permission check.
   api.use(authenticate);
   api.use(buildRouter(allRoutes));
-  api.use(() => {
-    throw notFound('route_not_found');
-  });
+  api.use(unmatchedRoute(allRoutes));
   app.use('/api/v1', api);
   mountInterop(app);
   mountClient(app);

@@ -16,8 +16,12 @@ import { policyRoutes } from './policy/routes';
 import { matchingRoutes } from './matching/routes';
 import { interopRoutes } from './interop/routes';
 import { importRoutes } from './import/routes';
+import { openApiRoute } from './interop/openapi-route';
 
-/** Every API route, each declaring its permission (a test walks this list and the Express stack). */
+/**
+ * Every API route, each declaring its permission (a test walks this list and the Express stack)
+ * and its answers (the OpenAPI document, built from this list, describes them).
+ */
 export const allRoutes: RouteDef[] = [
   ...authRoutes,
   ...userRoutes,
@@ -37,4 +41,5 @@ export const allRoutes: RouteDef[] = [
   ...matchingRoutes,
   ...interopRoutes,
   ...importRoutes,
+  openApiRoute(() => allRoutes),
 ];

@@ -65,6 +65,7 @@ export const accessRoutes = [
     method: 'get',
     path: '/access-requests',
     permission: 'signed_in',
+    response: 'accessRequests.list',
     tag: 'access',
     summary:
       'My requests (`mine=true`, newest first) or the reviewer queue (`queue=true`, oldest first; filters status, dataset, organization, provider, olderThanDays), each with age and SLA',
@@ -88,6 +89,8 @@ export const accessRoutes = [
     method: 'post',
     path: '/access-requests',
     permission: 'signed_in',
+    response: { schema: 'accessRequests.view', headers: { Location: true, 'Idempotent-Replayed': false } },
+    headers: { 'Idempotency-Key': { required: true, description: 'A key of the client’s choosing; a retry with the same key returns the stored request (200, Idempotent-Replayed: true).' } },
     body: 'accessRequests.create',
     tag: 'access',
     summary:
@@ -105,6 +108,7 @@ export const accessRoutes = [
     method: 'get',
     path: '/datasets/:id/my-access',
     permission: 'signed_in',
+    response: { schema: 'accessRequests.myAccess', headers: { 'Cache-Control': true } },
     tag: 'access',
     summary:
       "The caller's access to one dataset: active grants (scope, purpose, conditions, expiry, days left, the files and external access each opens), grants that ended in the last 180 days, open requests (404 when the dataset is hidden)",
@@ -117,6 +121,7 @@ export const accessRoutes = [
     method: 'get',
     path: '/access-requests/:id',
     permission: 'signed_in',
+    response: 'accessRequests.view',
     tag: 'access',
     summary: 'One request with its evaluation, decision and full history (requester and reviewers of the provider; 404 for others)',
     async handler(req, res) {
@@ -127,6 +132,7 @@ export const accessRoutes = [
     method: 'post',
     path: '/access-requests/:id/claim',
     permission: ['reviewer', 'admin'],
+    response: 'accessRequests.view',
     tag: 'access',
     summary: 'Take a submitted request into review (submitted → under_review)',
     async handler(req, res) {
@@ -137,6 +143,7 @@ export const accessRoutes = [
     method: 'post',
     path: '/access-requests/:id/decision',
     permission: ['reviewer', 'admin'],
+    response: 'accessRequests.view',
     body: 'accessRequests.decision',
     tag: 'access',
     summary:
@@ -149,6 +156,7 @@ export const accessRoutes = [
     method: 'post',
     path: '/access-requests/:id/resubmit',
     permission: 'signed_in',
+    response: 'accessRequests.view',
     body: 'accessRequests.resubmit',
     tag: 'access',
     summary: 'Resubmit after changes were requested, optionally revising statement and agreements (requester)',
@@ -160,6 +168,7 @@ export const accessRoutes = [
     method: 'post',
     path: '/access-requests/:id/withdraw',
     permission: 'signed_in',
+    response: 'accessRequests.view',
     body: 'accessRequests.withdraw',
     tag: 'access',
     summary: 'Withdraw an undecided request (requester)',
@@ -171,6 +180,7 @@ export const accessRoutes = [
     method: 'post',
     path: '/access-requests/:id/revoke',
     permission: ['reviewer', 'admin'],
+    response: 'accessRequests.view',
     body: 'accessRequests.revoke',
     tag: 'access',
     summary: 'Revoke an active grant, with a reason the grantee reads (reviewers of the provider)',

@@ -165,6 +165,7 @@ export const artifactRoutes = [
     method: 'get',
     path: '/datasets/:id/artifacts',
     permission: 'public',
+    response: 'artifacts.list',
     tag: 'artifacts',
     summary:
       "List files: the published version's for the public; the working copy's (with pending and rejected uploads) for the provider's people and reviewers",
@@ -178,6 +179,7 @@ export const artifactRoutes = [
     method: 'post',
     path: '/datasets/:id/artifacts',
     permission: ['provider', 'admin'],
+    response: { schema: 'artifacts.created', headers: { ETag: true } },
     body: 'artifacts.create',
     tag: 'artifacts',
     summary:
@@ -272,6 +274,7 @@ export const artifactRoutes = [
     method: 'post',
     path: '/datasets/:id/artifacts/:artifactId/complete',
     permission: ['provider', 'admin'],
+    response: 'artifacts.one',
     tag: 'artifacts',
     summary:
       'Verify an uploaded artifact (size and SHA-256 against S3; for full data every part too, after assembling them: 409 naming missing parts); mismatch → 422 and the object is deleted',
@@ -357,6 +360,7 @@ export const artifactRoutes = [
     method: 'get',
     path: '/datasets/:id/artifacts/:artifactId/upload',
     permission: ['provider', 'admin'],
+    response: { schema: 'artifacts.uploadState', headers: { 'Cache-Control': true } },
     tag: 'artifacts',
     summary:
       'State of an unfinished full-data upload, for resuming: part size and count, acknowledged parts (with their SHA-256) and missing ones',
@@ -370,6 +374,7 @@ export const artifactRoutes = [
     method: 'post',
     path: '/datasets/:id/artifacts/:artifactId/parts',
     permission: ['provider', 'admin'],
+    response: { schema: 'artifacts.partUrls', headers: { 'Cache-Control': true } },
     body: 'artifacts.parts',
     tag: 'artifacts',
     summary:
@@ -395,6 +400,7 @@ export const artifactRoutes = [
     method: 'put',
     path: '/datasets/:id/artifacts/:artifactId/parts/:number',
     permission: ['provider', 'admin'],
+    response: 'artifacts.partAcked',
     body: 'artifacts.partAck',
     tag: 'artifacts',
     summary:
@@ -412,6 +418,12 @@ export const artifactRoutes = [
     method: 'get',
     path: '/datasets/:id/artifacts/:artifactId/download',
     permission: 'public',
+    responses: [200, 302, 303],
+    response: { schema: 'artifacts.download', headers: { 'Cache-Control': true } },
+    query: {
+      purpose: { description: 'The purpose the download is for (default research).', enum: PURPOSE_CODES },
+      format: { description: '`json`: answer 200 { url, expiresAt } (and 403/404 problems) instead of redirecting (302 to storage; 303 to the file page for a refused browser navigation).' },
+    },
     tag: 'artifacts',
     summary:
       'Redirect to a presigned download URL valid for 5 minutes when the policy engine allows (?purpose=, default research; ?format=json for { url, expiresAt }); 403 with the decision, reasons and requirements otherwise (a browser navigation is sent with 303 to the file page, which explains the refusal)',

@@ -49,6 +49,7 @@ export const auditRoutes = [
     method: 'get',
     path: '/audit',
     permission: ['admin'],
+    response: 'audit.list',
     tag: 'audit',
     summary: 'Audit events, newest first (filters: action, actorId, targetType, targetId, from, to)',
     async handler(req, res) {

@@ -34,6 +34,7 @@ export const userRoutes = [
     method: 'get',
     path: '/users',
     permission: ['admin'],
+    response: 'users.adminList',
     tag: 'users',
     summary: 'List users (admins), optionally by organisation slug or role',
     async handler(req, res) {
@@ -59,6 +60,7 @@ export const userRoutes = [
     method: 'patch',
     path: '/users/:id',
     permission: ['admin'],
+    response: 'users.admin',
     body: 'users.adminUpdate',
     tag: 'users',
     summary: 'Change a user’s roles or disable the account (admins; audited)',

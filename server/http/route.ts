@@ -1,8 +1,10 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { Role } from '../auth/models';
 import { validate, type SchemaId } from '../../schemas/ajv';
+import type { ResponseSchemaId } from '../../schemas/responses';
+import { LANGUAGES } from '../i18n';
 import { jsonParser, requireContentType, requireJsonContentType, SMALL_BODY_BYTES, textParser, type BodyLimit } from './body';
-import { AppError, forbidden, unauthenticated, validationFailed } from './errors';
+import { AppError, forbidden, unauthenticated, validationFailed, type FieldError } from './errors';
 import { hasRole } from './context';
 import { depsOf } from './deps';
 
@@ -14,7 +16,7 @@ export type Permission = 'public' | 'signed_in' | readonly Role[];
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-/** One documented query parameter. */
+/** One documented query parameter. A declared `enum` is enforced before the handler runs. */
 export interface QueryParamDoc {
   description: string;
   type?: 'string' | 'integer' | 'boolean';
@@ -22,6 +24,27 @@ export interface QueryParamDoc {
   required?: boolean;
   /** May be given several times (or comma-separated). */
   repeatable?: boolean;
+  minimum?: number;
+  maximum?: number;
+}
+
+/** One documented request header (the handler reads and checks it). */
+export interface HeaderDoc {
+  description: string;
+  required?: boolean;
+}
+
+/** Response headers the API reference knows (server/interop/openapi-components.ts describes each). */
+export type ResponseHeader = 'ETag' | 'Location' | 'Content-Disposition' | 'Idempotent-Replayed' | 'Cache-Control';
+
+/** The success answer of a route, for the API reference and the contract tests. */
+export interface ResponseDoc {
+  /** `$id` of the body's schema in schemas/responses (every 2xx status but 204 carries it). */
+  schema?: ResponseSchemaId;
+  /** Media types of the body (default `application/json`); `text/*` bodies are strings. */
+  mediaTypes?: readonly string[];
+  /** Headers of the success answer: `true` when always sent, `false` when sometimes. */
+  headers?: Partial<Record<ResponseHeader, boolean>>;
 }
 
 export interface RouteDef {
@@ -34,10 +57,14 @@ export interface RouteDef {
   /** One-line summary for the API reference. */
   summary: string;
   tag: string;
-  /** Success status codes for the API reference (default 200). */
+  /** Success status codes for the API reference (default 200); a 3xx carries `Location`. */
   responses?: number[];
-  /** Query parameters, for the API reference only (handlers read and check them themselves). */
+  /** The success body: a response schema `$id`, or the full description. */
+  response?: ResponseSchemaId | ResponseDoc;
+  /** Query parameters for the API reference; declared enums (and `lang`) are checked by the router, the rest by the handler. */
   query?: Record<string, QueryParamDoc>;
+  /** Request headers the handler reads (If-Match, Idempotency-Key), for the API reference. */
+  headers?: Record<string, HeaderDoc>;
   /** A non-JSON request body (its media types), read as UTF-8 text up to MAX_IMPORT_BYTES. */
   rawBody?: { contentTypes: readonly string[]; description: string };
   /** Size limit of a JSON body: `small` (64 KiB, the default) or `document` (MAX_JSON_BYTES). */
@@ -76,9 +103,33 @@ function bodyReader(def: RouteDef): RequestHandler[] {
   return [checkType, parse];
 }
 
+/** Query parameters every API route takes (documented once, as a shared OpenAPI parameter). */
+export const COMMON_QUERY: Record<string, QueryParamDoc> = {
+  lang: { description: 'Language of messages (default: Accept-Language, else en).', enum: LANGUAGES },
+};
+
+/**
+ * The enumerated query parameters of a route (its own and `lang`), checked before the handler:
+ * a value outside the list is a 400 naming the parameter, as `intQuery` does for numbers.
+ */
+function checkQuery(def: RouteDef, req: Request): void {
+  const errors: FieldError[] = [];
+  for (const [name, doc] of Object.entries({ ...COMMON_QUERY, ...def.query })) {
+    const raw = req.query[name];
+    if (raw === undefined || !doc.enum) continue;
+    const allowed: readonly string[] = doc.enum;
+    const given: unknown[] = Array.isArray(raw) ? raw : [raw];
+    const values = doc.repeatable ? given.flatMap((v) => (typeof v === 'string' ? v.split(',') : [v])) : [raw];
+    if (values.every((v) => typeof v === 'string' && allowed.includes(v))) continue;
+    errors.push({ path: `/query/${name}`, code: 'enum', params: { allowedValues: [...doc.enum] } });
+  }
+  if (errors.length) throw validationFailed(errors);
+}
+
 /**
  * Builds an Express router from route definitions; refuses definitions without a permission.
- * Per request: permission (the caller was authenticated from headers alone) → body → schema → handler.
+ * Per request: permission (the caller was authenticated from headers alone) → enumerated query
+ * parameters → body → schema → handler.
  */
 export function buildRouter(defs: readonly RouteDef[]): Router {
   const router = express.Router();
@@ -88,6 +139,7 @@ export function buildRouter(defs: readonly RouteDef[]): Router {
     }
     const gate = (req: Request, _res: Response, next: NextFunction) => {
       checkPermission(def, req);
+      checkQuery(def, req);
       next();
     };
     router[def.method](def.path, gate, ...bodyReader(def), async (req: Request, res: Response) => {

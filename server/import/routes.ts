@@ -44,6 +44,7 @@ export const importRoutes = [
     method: 'post',
     path: '/import',
     permission: ['provider', 'admin'],
+    response: 'import.report',
     tag: 'import',
     summary: 'Bulk import of dataset drafts from CSV or JSON lines into the caller’s organisation: per-row report; all rows or none unless partial=true; re-import updates drafts with the same slug',
     rawBody: {
@@ -72,6 +73,7 @@ export const importRoutes = [
     method: 'get',
     path: '/import/template.csv',
     permission: 'public',
+    response: { schema: 'text.csv', mediaTypes: ['text/csv'], headers: { 'Content-Disposition': true } },
     tag: 'import',
     summary: 'CSV template for bulk import: column names, a row of column notes in the chosen language (?lang=ko|en) and an example row',
     async handler(req, res) {

@@ -1,34 +1,20 @@
-// The OpenAPI 3.1 document of the API, generated from the route table (server/routes.ts) and the
-// JSON Schemas (schemas/ajv.ts SCHEMAS): one source of truth for validation and documentation.
+// The OpenAPI 3.1 document of the API, generated from a route table (server/routes.ts passes its
+// own) and the JSON Schemas: request bodies from schemas/ajv.ts SCHEMAS, response bodies from
+// schemas/responses. One source of truth for validation, documentation, contract tests and client types.
 import { SCHEMAS } from '../../schemas/ajv';
-import type { RouteDef } from '../http/route';
-import { allRoutes } from '../routes';
+import { RESPONSE_SCHEMAS } from '../../schemas/responses';
+import { COMMON_QUERY, type QueryParamDoc, type ResponseDoc, type ResponseHeader, type RouteDef } from '../http/route';
 
-const PROBLEM_SCHEMA = {
-  type: 'object',
-  description: 'RFC 9457 problem details; title, detail and messages are localised (?lang= or Accept-Language).',
-  required: ['type', 'title', 'status', 'code'],
-  properties: {
-    type: { type: 'string', format: 'uri' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
-    code: { type: 'string', description: 'Stable snake_case identifier of the error.' },
-    errorId: { type: 'string', description: 'Present on 500 errors; also in the server log.' },
-    errors: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['path', 'code', 'message'],
-        properties: {
-          path: { type: 'string', description: 'JSON pointer into the body, or /query/<name>.' },
-          code: { type: 'string' },
-          message: { type: 'string' },
-        },
-      },
-    },
-  },
-} as const;
+/** Response headers, described once and referenced by the operations that send them. */
+const RESPONSE_HEADERS: Record<ResponseHeader | 'Retry-After' | 'Allow', { description: string; schema: object }> = {
+  ETag: { description: 'Version tag of the resource; send it as If-Match to change it.', schema: { type: 'string' } },
+  Location: { description: 'URL of the created resource, or of the redirect target.', schema: { type: 'string' } },
+  'Content-Disposition': { description: 'The body is an attachment with this file name.', schema: { type: 'string' } },
+  'Idempotent-Replayed': { description: '`true` when this answers a retry with an Idempotency-Key already used (the stored request).', schema: { type: 'string', enum: ['true'] } },
+  'Cache-Control': { description: 'Caching of the answer (no-store for personal and presigned data).', schema: { type: 'string' } },
+  'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'string' } },
+  Allow: { description: 'The methods this path accepts.', schema: { type: 'string' } },
+};
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input (field errors in `errors`)',
@@ -40,7 +26,13 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   413: 'Request body too large',
   415: 'Unsupported Content-Type',
   422: 'Semantically invalid (e.g. not ready for publication)',
+  429: 'Too many attempts (Retry-After)',
+  503: 'A dependency (database, storage, search index) is unavailable (Retry-After)',
 };
+
+/** Request headers every unsafe route of a resource with an ETag may send. */
+const IF_MATCH = 'If-Match';
+
 
 const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
 
@@ -66,29 +58,69 @@ function permissionText(def: RouteDef): string {
   return `roles: ${def.permission.join(', ')}`;
 }
 
+function queryParameter(name: string, q: QueryParamDoc): Record<string, unknown> {
+  const item: Record<string, unknown> = {
+    type: q.type ?? 'string',
+    ...(q.enum ? { enum: [...q.enum] } : {}),
+    ...(q.minimum !== undefined ? { minimum: q.minimum } : {}),
+    ...(q.maximum !== undefined ? { maximum: q.maximum } : {}),
+  };
+  return {
+    name,
+    in: 'query',
+    description: q.description,
+    required: q.required ?? false,
+    schema: q.repeatable ? { type: 'array', items: item } : item,
+    ...(q.repeatable ? { style: 'form', explode: true } : {}),
+  };
+}
+
+function responseDocOf(def: RouteDef): ResponseDoc {
+  return typeof def.response === 'string' ? { schema: def.response } : (def.response ?? {});
+}
+
+/** The success answers of a route: body schema and media types from its `response`, headers, 3xx with Location. */
+function successResponses(def: RouteDef): Record<string, unknown> {
+  const doc = responseDocOf(def);
+  const out: Record<string, unknown> = {};
+  for (const status of def.responses ?? [200]) {
+    if (status === 204) {
+      out[status] = { description: 'No content' };
+      continue;
+    }
+    if (status >= 300 && status < 400) {
+      out[status] = {
+        description: status === 302 ? 'Redirect to the resource (Location)' : 'See the page at Location',
+        headers: { Location: { $ref: '#/components/headers/Location', required: true } },
+      };
+      continue;
+    }
+    const headers = Object.fromEntries(
+      Object.entries(doc.headers ?? {}).map(([name, always]) => [name, always ? { $ref: `#/components/headers/${name}`, required: true } : { $ref: `#/components/headers/${name}` }]),
+    );
+    const ref = doc.schema ? { $ref: `#/components/schemas/${doc.schema}` } : undefined;
+    const content = Object.fromEntries(
+      (doc.mediaTypes ?? ['application/json']).map((type) => [type, { schema: type.startsWith('text/') ? { type: 'string' } : (ref ?? {}) }]),
+    );
+    out[status] = { description: status === 201 ? 'Created' : status === 202 ? 'Accepted' : 'Success', ...(Object.keys(headers).length ? { headers } : {}), content };
+  }
+  return out;
+}
+
 function operation(def: RouteDef): Record<string, unknown> {
   const params: Record<string, unknown>[] = pathParams(def.path).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
-  for (const [name, q] of Object.entries(def.query ?? {})) {
-    const item: Record<string, unknown> = { type: q.type ?? 'string', ...(q.enum ? { enum: [...q.enum] } : {}) };
-    params.push({
-      name,
-      in: 'query',
-      description: q.description,
-      required: q.required ?? false,
-      schema: q.repeatable ? { type: 'array', items: item } : item,
-      ...(q.repeatable ? { style: 'form', explode: true } : {}),
-    });
+  for (const [name, q] of Object.entries(def.query ?? {})) params.push(queryParameter(name, q));
+  for (const name of Object.keys(COMMON_QUERY)) params.push({ $ref: `#/components/parameters/${name}` });
+  for (const [name, h] of Object.entries(def.headers ?? {})) {
+    params.push({ name, in: 'header', description: h.description, required: h.required ?? false, schema: { type: 'string', ...(h.required ? { minLength: 1 } : {}) } });
   }
-  params.push({ $ref: '#/components/parameters/lang' });
 
-  const responses: Record<string, unknown> = {};
-  for (const status of def.responses ?? [200]) {
-    responses[String(status)] = status === 204 ? { description: 'No content' } : { description: 'Success', content: { 'application/json': { schema: { type: 'object' } } } };
-  }
+  const responses: Record<string, unknown> = successResponses(def);
   const errors = new Set<number>();
-  if (def.body || def.rawBody || def.query || UNSAFE.has(def.method)) errors.add(400);
+  if (def.body || def.rawBody || def.query || def.headers || UNSAFE.has(def.method)) errors.add(400);
   if (def.permission !== 'public') errors.add(401).add(403);
   if (def.path.includes(':')) errors.add(404);
+  if (def.headers?.[IF_MATCH]) errors.add(412);
   if (def.body || def.rawBody) errors.add(413).add(415);
   for (const status of errors) responses[String(status)] = { $ref: `#/components/responses/E${status}` };
   responses.default = { $ref: '#/components/responses/Problem' };
@@ -122,7 +154,7 @@ function operation(def: RouteDef): Record<string, unknown> {
 }
 
 /** Builds the OpenAPI 3.1 document for the routes (default: every API route). */
-export function openApiDocument(publicUrl: string, routes: readonly RouteDef[] = allRoutes): Record<string, unknown> {
+export function openApiDocument(publicUrl: string, routes: readonly RouteDef[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const def of routes) {
     const p = openApiPath(def.path);
@@ -145,15 +177,20 @@ export function openApiDocument(publicUrl: string, routes: readonly RouteDef[] =
     paths,
     components: {
       schemas: {
-        ...Object.fromEntries(SCHEMAS.map((s) => [s.$id, componentSchema(s)])),
-        Problem: PROBLEM_SCHEMA,
+        ...Object.fromEntries([...SCHEMAS, ...RESPONSE_SCHEMAS].map((s) => [s.$id, componentSchema(s)])),
       },
-      parameters: {
-        lang: { name: 'lang', in: 'query', required: false, description: 'Language of messages (default: Accept-Language, else en).', schema: { type: 'string', enum: ['ko', 'en'] } },
-      },
+      parameters: Object.fromEntries(Object.entries(COMMON_QUERY).map(([name, q]) => [name, queryParameter(name, q)])),
+      headers: RESPONSE_HEADERS,
       responses: {
         ...Object.fromEntries(
-          Object.entries(ERROR_DESCRIPTIONS).map(([status, description]) => [`E${status}`, { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }]),
+          Object.entries(ERROR_DESCRIPTIONS).map(([status, description]) => [
+            `E${status}`,
+            {
+              description,
+              ...(status === '429' || status === '503' ? { headers: { 'Retry-After': { $ref: '#/components/headers/Retry-After' } } } : {}),
+              content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+            },
+          ]),
         ),
         Problem: { description: 'Error', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
       },

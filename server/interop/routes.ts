@@ -1,10 +1,9 @@
-import { loadReadableDataset } from '../datasets/commands';
+import { loadReadableDataset } from '../datasets/load';
 import { depsOf } from '../http/deps';
 import { route } from '../http/route';
 import { LabelingProcedure, ProcedureVersion, type ProcedureVersionDoc } from '../labeling/model';
 import type { DatasetContent } from '../datasets/model';
 import { croissantDataset, type ProcedureRef } from './croissant';
-import { openApiDocument } from './openapi';
 import { callerExport } from './source';
 
 /** The referenced labeling procedure version (never a draft), or null. */
@@ -26,22 +25,13 @@ export const interopRoutes = [
     tag: 'interoperability',
     summary: 'MLCommons Croissant 1.0 metadata with the RAI extension (labeling procedure, QA results, personal information); same visibility as the dataset',
     responses: [200],
+    response: { schema: 'interop.croissant', mediaTypes: ['application/ld+json'] },
     async handler(req, res) {
       const { doc, view } = await loadReadableDataset(String(req.params.id), req.ctx.user);
       const { publicUrl } = depsOf(req).config;
       const ds = await callerExport(doc, view, req.ctx.user, publicUrl);
       const body = croissantDataset(ds, await procedureOf(ds.content), { baseUrl: publicUrl, lang: req.ctx.lang, t: req.ctx.t });
       res.type('application/ld+json').json(body);
-    },
-  }),
-  route({
-    method: 'get',
-    path: '/openapi.json',
-    permission: 'public',
-    tag: 'interoperability',
-    summary: 'This API as an OpenAPI 3.1 document, generated from the route table and the JSON Schemas',
-    async handler(req, res) {
-      res.json(openApiDocument(depsOf(req).config.publicUrl));
     },
   }),
 ];

@@ -97,6 +97,7 @@ export const labelingRoutes = [
     method: 'get',
     path: '/labeling-procedures',
     permission: 'public',
+    response: 'labelingProcedures.list',
     tag: 'labeling',
     summary: 'List procedures with their active version, plus the drafts the caller may see',
     async handler(req, res) {
@@ -132,6 +133,7 @@ export const labelingRoutes = [
     method: 'post',
     path: '/labeling-procedures',
     permission: ['provider', 'admin'],
+    response: { schema: 'labelingProcedures.view', headers: { ETag: true, Location: true } },
     body: 'labelingProcedures.create',
     bodyLimit: 'document',
     tag: 'labeling',
@@ -147,6 +149,7 @@ export const labelingRoutes = [
     method: 'get',
     path: '/labeling-procedures/:id',
     permission: 'public',
+    response: { schema: 'labelingProcedures.view', headers: { ETag: true } },
     tag: 'labeling',
     summary: "Read a procedure by id or slug with the caller's current version (members: the latest, others: the active one)",
     async handler(req, res) {
@@ -160,6 +163,8 @@ export const labelingRoutes = [
     method: 'patch',
     path: '/labeling-procedures/:id',
     permission: ['provider', 'admin'],
+    response: { schema: 'labelingProcedures.view', headers: { ETag: true } },
+    headers: { 'If-Match': { description: 'The ETag of the draft version; 412 when it changed since.' } },
     body: 'labelingProcedures.update',
     bodyLimit: 'document',
     tag: 'labeling',
@@ -173,6 +178,7 @@ export const labelingRoutes = [
     method: 'get',
     path: '/labeling-procedures/:id/versions',
     permission: 'public',
+    response: 'labelingProcedures.versionList',
     tag: 'labeling',
     summary: 'Every version the caller may see, newest first',
     async handler(req, res) {
@@ -189,6 +195,7 @@ export const labelingRoutes = [
     method: 'post',
     path: '/labeling-procedures/:id/versions',
     permission: ['provider', 'admin'],
+    response: { schema: 'labelingProcedures.view', headers: { ETag: true, Location: true } },
     tag: 'labeling',
     summary: 'Start a new draft version as a copy of the latest (409 when a draft exists)',
     responses: [201],
@@ -202,6 +209,7 @@ export const labelingRoutes = [
     method: 'get',
     path: '/labeling-procedures/:id/versions/:version',
     permission: 'public',
+    response: { schema: 'labelingProcedures.version', headers: { ETag: true } },
     tag: 'labeling',
     summary: 'One version (drafts only for members of the provider, national reviewers and admins)',
     async handler(req, res) {
@@ -214,6 +222,8 @@ export const labelingRoutes = [
     method: 'post',
     path: '/labeling-procedures/:id/versions/:version/activate',
     permission: ['provider', 'admin'],
+    response: { schema: 'labelingProcedures.view', headers: { ETag: true } },
+    headers: { 'If-Match': { description: 'The ETag of the draft version; 412 when it changed since.' } },
     tag: 'labeling',
     summary: 'Activate a draft version (422 with field errors when incomplete); the previous active version is superseded',
     async handler(req, res) {
@@ -225,6 +235,7 @@ export const labelingRoutes = [
     method: 'post',
     path: '/labeling-procedures/:id/versions/:version/retire',
     permission: ['provider', 'admin'],
+    response: { schema: 'labelingProcedures.view', headers: { ETag: true } },
     tag: 'labeling',
     summary: 'Retire an active version; datasets can no longer reference it',
     async handler(req, res) {
@@ -236,6 +247,11 @@ export const labelingRoutes = [
     method: 'get',
     path: '/labeling-procedures/:id/diff',
     permission: 'public',
+    response: 'labelingProcedures.diff',
+    query: {
+      from: { type: 'integer', minimum: 1, required: true, description: 'The older version.' },
+      to: { type: 'integer', minimum: 1, required: true, description: 'The newer version.' },
+    },
     tag: 'labeling',
     summary: 'What changed between two versions, as a list of JSON-pointer paths',
     async handler(req, res) {

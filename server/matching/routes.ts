@@ -27,6 +27,7 @@ export const matchingRoutes = [
     method: 'get',
     path: '/partners/:slug/matches',
     permission: 'signed_in',
+    response: 'matching.partnerMatches',
     tag: 'matching',
     summary: "Datasets ranked for a partner organisation's profile, with bilingual explanations (members of the partner, reviewers, admins)",
     async handler(req, res) {
@@ -55,6 +56,8 @@ export const matchingRoutes = [
     method: 'get',
     path: '/partners/:slug/matches/export',
     permission: 'signed_in',
+    response: { schema: 'matching.export', mediaTypes: ['application/json', 'text/csv'], headers: { 'Content-Disposition': true, 'Cache-Control': true } },
+    query: { format: { description: 'csv or json (default json).', enum: ['csv', 'json'] } },
     tag: 'matching',
     summary: 'The match report of a partner as a CSV or JSON attachment (every match and every exclusion, both languages)',
     async handler(req, res) {
@@ -80,6 +83,7 @@ export const matchingRoutes = [
     method: 'get',
     path: '/datasets/:id/partner-matches',
     permission: 'signed_in',
+    response: 'matching.datasetPartners',
     tag: 'matching',
     summary: "Partner organisations ranked for one published dataset (the provider's members, its reviewers, national reviewers, admins)",
     async handler(req, res) {

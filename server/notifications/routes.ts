@@ -14,6 +14,7 @@ export const notificationRoutes = [
     method: 'get',
     path: '/notifications',
     permission: 'signed_in',
+    response: 'notifications.list',
     tag: 'notifications',
     summary: "The caller's notifications, unread first, newest first (`unread=true` for unread only)",
     async handler(req, res) {
@@ -40,6 +41,7 @@ export const notificationRoutes = [
     method: 'post',
     path: '/notifications/:id/read',
     permission: 'signed_in',
+    response: 'notifications.view',
     tag: 'notifications',
     summary: 'Mark one of the caller’s notifications as read (404 for anyone else’s)',
     async handler(req, res) {

@@ -11,6 +11,7 @@ export const partnerProfileRoutes = [
     method: 'get',
     path: '/organizations/:slug/partner-profile',
     permission: 'public',
+    response: 'organizations.partnerProfileView',
     tag: 'organizations',
     summary: "Read an organisation's partner profile (404 when it has none)",
     async handler(req, res) {
@@ -24,6 +25,7 @@ export const partnerProfileRoutes = [
     method: 'put',
     path: '/organizations/:slug/partner-profile',
     permission: 'signed_in',
+    response: 'organizations.partnerProfileView',
     body: 'organizations.partnerProfile',
     tag: 'organizations',
     summary: "Replace an organisation's partner profile (its members or admins)",

@@ -20,6 +20,7 @@ export const organizationRoutes = [
     method: 'get',
     path: '/organizations',
     permission: 'public',
+    response: 'organizations.list',
     tag: 'organizations',
     summary: 'List organisations (filter by country and type)',
     async handler(req, res) {
@@ -41,6 +42,7 @@ export const organizationRoutes = [
     method: 'get',
     path: '/organizations/:slug',
     permission: 'public',
+    response: 'organizations.view',
     tag: 'organizations',
     summary: 'Read one organisation',
     async handler(req, res) {
@@ -51,6 +53,7 @@ export const organizationRoutes = [
     method: 'post',
     path: '/organizations',
     permission: ['admin'],
+    response: 'organizations.view',
     body: 'organizations.create',
     tag: 'organizations',
     summary: 'Create an organisation (admins)',
@@ -70,6 +73,7 @@ export const organizationRoutes = [
     method: 'patch',
     path: '/organizations/:slug',
     permission: ['admin'],
+    response: 'organizations.view',
     body: 'organizations.update',
     tag: 'organizations',
     summary: 'Edit an organisation (admins)',

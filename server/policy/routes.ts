@@ -31,6 +31,7 @@ export const policyRoutes = [
     method: 'post',
     path: '/policy/evaluate',
     permission: 'public',
+    response: { schema: 'policy.evaluation', headers: { 'Cache-Control': true } },
     body: 'policy.evaluate',
     tag: 'policy',
     summary:

@@ -6,6 +6,8 @@ export const searchRoutes = [
     method: 'get',
     path: '/datasets/suggest',
     permission: 'public',
+    response: 'datasets.suggest',
+    query: { q: { description: 'What the caller has typed so far.' } },
     tag: 'datasets',
     summary: 'Autocomplete: dataset titles and glossary terms (Korean or English) starting with what was typed',
     async handler(req, res) {

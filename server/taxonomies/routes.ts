@@ -23,6 +23,7 @@ export const taxonomyRoutes = [
     method: 'get',
     path: '/taxonomies',
     permission: 'public',
+    response: { schema: 'taxonomies.all', headers: { 'Cache-Control': true } },
     tag: 'taxonomies',
     summary: 'Every enumeration with Korean and English labels, the KR↔US technology crosswalk and the ko↔en glossary',
     handler(_req, res) {

@@ -1,11 +1,14 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMAS } from '../../schemas/ajv';
 import { openApiDocument, openApiPath } from '../../server/interop/openapi';
 import { allRoutes } from '../../server/routes';
-import { startTestApp, type TestApp } from '../helpers/app';
+import { RESPONSE_SCHEMAS } from '../../schemas/responses';
+import { createUser, startTestApp, type Client, type Res, type TestApp } from '../helpers/app';
+import { contractOf } from '../helpers/contract';
+import { buildDataset, publishDataset } from '../helpers/factories';
 
 let app: TestApp;
 let doc: Record<string, any>;
@@ -75,7 +78,7 @@ describe('GET /api/v1/openapi.json', () => {
         .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
       expect(target, ref).toBeDefined();
     }
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(SCHEMAS.map((s) => s.$id)));
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining([...SCHEMAS, ...RESPONSE_SCHEMAS].map((s) => s.$id)));
     const ajv = new Ajv2020({ strict: false });
     addFormats(ajv);
     for (const [name, schema] of Object.entries(doc.components.schemas)) expect(() => ajv.compile(schema as object), name).not.toThrow();
@@ -94,6 +97,167 @@ describe('GET /api/v1/openapi.json', () => {
     const imp = doc.paths['/import'].post;
     expect(Object.keys(imp.requestBody.content)).toEqual(expect.arrayContaining(['text/csv', 'application/x-ndjson']));
     expect(imp.parameters.map((p: { name?: string }) => p.name)).toEqual(expect.arrayContaining(['dryRun', 'partial']));
+  });
+});
+
+describe('responses in the OpenAPI document', () => {
+  const operations = () =>
+    Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item as Record<string, any>).map(([method, op]) => ({ path, method, op })));
+
+  it('gives every operation a success response with a real schema from schemas/ (no bare {type: object})', () => {
+    for (const { path, method, op } of operations()) {
+      const name = `${method.toUpperCase()} ${path}`;
+      const success = Object.entries<any>(op.responses).filter(([status]) => /^2\d\d$/.test(status));
+      expect(success.length, name).toBeGreaterThan(0);
+      for (const [status, response] of success) {
+        if (status === '204') {
+          expect(response.content, name).toBeUndefined();
+          continue;
+        }
+        expect(Object.keys(response.content ?? {}).length, `${name} ${status}`).toBeGreaterThan(0);
+        for (const [type, media] of Object.entries<any>(response.content)) {
+          if (type.startsWith('text/')) {
+            expect(media.schema, `${name} ${type}`).toEqual({ type: 'string' });
+            continue;
+          }
+          const ref: string = media.schema?.$ref ?? '';
+          expect(ref, `${name} ${status} ${type}`).toMatch(/^#\/components\/schemas\/[\w.]+$/);
+          const schema = doc.components.schemas[ref.split('/').pop()!];
+          expect(schema.properties ?? schema.additionalProperties, `${ref} describes its fields`).toBeTruthy();
+          expect(schema.required?.length ?? 0, `${ref} names required fields`).toBeGreaterThan(0);
+        }
+      }
+      expect(op.responses.default.$ref).toBe('#/components/responses/Problem');
+    }
+  });
+
+  it('names the real media types, redirects and headers', () => {
+    expect(Object.keys(doc.paths['/datasets/{id}/croissant'].get.responses['200'].content)).toEqual(['application/ld+json']);
+    const template = doc.paths['/import/template.csv'].get.responses['200'];
+    expect(Object.keys(template.content)).toEqual(['text/csv']);
+    expect(template.headers['Content-Disposition'].required).toBe(true);
+    expect(Object.keys(doc.paths['/partners/{slug}/matches/export'].get.responses['200'].content)).toEqual(['application/json', 'text/csv']);
+    const download = doc.paths['/datasets/{id}/artifacts/{artifactId}/download'].get;
+    expect(download.responses['302'].headers.Location).toMatchObject({ $ref: '#/components/headers/Location', required: true });
+    expect(download.responses['302'].content).toBeUndefined();
+    expect(download.responses['303'].headers.Location.required).toBe(true);
+    expect(download.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/artifacts.download');
+    const create = doc.paths['/access-requests'].post;
+    expect(create.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true }));
+    expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['200', '201']));
+    expect(create.responses['201'].headers.Location.required).toBe(true);
+    const diff = doc.paths['/labeling-procedures/{id}/diff'].get;
+    for (const name of ['from', 'to']) {
+      expect(diff.parameters).toContainEqual(expect.objectContaining({ name, in: 'query', required: true, schema: { type: 'integer', minimum: 1 } }));
+    }
+    const patch = doc.paths['/datasets/{id}'].patch;
+    expect(patch.parameters).toContainEqual(expect.objectContaining({ name: 'If-Match', in: 'header' }));
+    expect(patch.responses['200'].headers.ETag.required).toBe(true);
+    expect(patch.responses['412'].$ref).toBe('#/components/responses/E412');
+    expect(doc.components.parameters.lang.schema).toEqual({ type: 'string', enum: ['en', 'ko'] });
+  });
+});
+
+describe('real answers conform to the document', () => {
+  let contract: ReturnType<typeof contractOf>;
+  let provider: Client;
+  let reviewer: Client;
+  let researcher: Client;
+  let admin: Client;
+  const seen: string[] = [];
+  let mismatches: string[] = [];
+
+  /** Sends a request and checks the answer against the document (mismatches are asserted at the end of each test). */
+  async function call(client: Client, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<Res> {
+    const res = await client.request(method, `/api/v1${url}`, body, headers);
+    mismatches.push(...contract.problems(method, `/api/v1${url}`, res));
+    seen.push(`${method} ${contract.operationOf(method, `/api/v1${url}`)?.path} ${res.status}`);
+    return res;
+  }
+  beforeEach(() => {
+    mismatches = [];
+  });
+  afterEach(() => {
+    expect(mismatches).toEqual([]);
+  });
+
+  beforeAll(async () => {
+    contract = contractOf(doc);
+    const providerUser = await createUser({ roles: ['provider'] });
+    const reviewerUser = await createUser({ roles: ['reviewer'] });
+    const org = (await import('../../server/organizations/model')).Organization;
+    await org.updateOne({ _id: reviewerUser.organizationId }, { $set: { nationalReviewer: true } });
+    provider = app.as(providerUser);
+    reviewer = app.as(reviewerUser);
+    researcher = app.as(await createUser({ roles: ['researcher'] }));
+    admin = app.as(await createUser({ roles: ['admin'] }));
+  });
+
+  it('datasets, files, versions, exports and access (success and problem answers)', async () => {
+    const published = await publishDataset(provider, reviewer);
+    const id = published.id as string;
+    expect((await call(app.anon, 'GET', '/datasets?pageSize=5')).status).toBe(200);
+    expect((await call(app.anon, 'GET', `/datasets?q=${encodeURIComponent('speech')}`)).status).toBe(200);
+    expect((await call(provider, 'GET', '/datasets?workspace=true')).status).toBe(200);
+    expect((await call(app.anon, 'GET', '/datasets/suggest?q=kor')).status).toBe(200);
+    expect((await call(app.anon, 'GET', `/datasets/${id}`)).status).toBe(200);
+    expect((await call(provider, 'GET', `/datasets/${id}`)).status).toBe(200);
+    expect((await call(app.anon, 'GET', `/datasets/${id}/versions`)).status).toBe(200);
+    expect((await call(provider, 'GET', `/datasets/${id}/versions/1`)).status).toBe(200);
+    expect((await call(provider, 'GET', `/datasets/${id}/review-changes`)).status).toBe(200);
+    const files = await call(app.anon, 'GET', `/datasets/${id}/artifacts`);
+    const artifactId = files.body.items[0].id as string;
+    expect((await call(app.anon, 'GET', `/datasets/${id}/artifacts/${artifactId}/download?format=json`)).status).toBe(200);
+    expect((await call(app.anon, 'GET', `/datasets/${id}/artifacts/${artifactId}/download`)).status).toBe(302);
+    expect((await call(app.anon, 'GET', `/datasets/${id}/croissant`)).status).toBe(200);
+    expect((await call(app.anon, 'GET', '/import/template.csv?lang=ko')).status).toBe(200);
+    expect((await call(app.anon, 'GET', '/taxonomies')).status).toBe(200);
+    expect((await call(app.anon, 'GET', '/organizations')).status).toBe(200);
+
+    const draft = await call(provider, 'POST', '/datasets', buildDataset());
+    expect(draft.status).toBe(201);
+    const edited = await call(provider, 'PATCH', `/datasets/${draft.body.id}`, { summary: { en: 'Changed.' } }, { 'if-match': draft.headers.get('etag')! });
+    expect(edited.status).toBe(200);
+    expect((await call(provider, 'PATCH', `/datasets/${draft.body.id}`, { summary: { en: 'Again.' } }, { 'if-match': '"r0"' })).status).toBe(412);
+    expect((await call(provider, 'POST', `/datasets/${draft.body.id}/submit`)).status).toBe(422);
+
+    const evaluation = await call(researcher, 'POST', '/policy/evaluate', { datasetId: id, purpose: 'research', scope: 'full' });
+    expect(evaluation.status).toBe(200);
+    const request = await call(researcher, 'POST', '/access-requests', { datasetId: id, purpose: 'research', scope: 'full', statement: 'For a study of speech recognition.', durationDays: 30 }, { 'idempotency-key': `k-${id}` });
+    expect([200, 201]).toContain(request.status);
+    expect((await call(researcher, 'POST', '/access-requests', { datasetId: id }, {})).status).toBe(400);
+    expect((await call(researcher, 'GET', `/access-requests/${request.body.id}`)).status).toBe(200);
+    expect((await call(researcher, 'GET', '/access-requests?mine=true')).status).toBe(200);
+    expect((await call(researcher, 'GET', `/datasets/${id}/my-access`)).status).toBe(200);
+    expect((await call(researcher, 'GET', '/notifications')).status).toBe(200);
+    expect((await call(researcher, 'GET', '/auth/me')).status).toBe(200);
+    expect((await call(researcher, 'GET', '/auth/tokens')).status).toBe(200);
+    expect((await call(app.anon, 'GET', '/auth/session')).status).toBe(200);
+    expect((await call(admin, 'GET', '/audit?pageSize=5')).status).toBe(200);
+    expect((await call(admin, 'GET', '/users?pageSize=5')).status).toBe(200);
+
+    expect((await call(app.anon, 'GET', '/datasets/no-such-dataset')).status).toBe(404);
+    expect((await call(app.anon, 'GET', '/notifications')).status).toBe(401);
+    expect((await call(researcher, 'POST', '/datasets', buildDataset())).status).toBe(403);
+    expect((await call(app.anon, 'GET', '/taxonomies?lang=fr')).status).toBe(400);
+  });
+
+  it('labeling procedures, their versions and diff', async () => {
+    const created = await call(provider, 'POST', '/labeling-procedures', { slug: `proc-${Date.now().toString(36)}`, title: { en: 'Transcription', ko: '전사' } });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect((await call(provider, 'GET', `/labeling-procedures/${id}`)).status).toBe(200);
+    expect((await call(provider, 'GET', '/labeling-procedures')).status).toBe(200);
+    expect((await call(provider, 'GET', `/labeling-procedures/${id}/versions`)).status).toBe(200);
+    expect((await call(provider, 'GET', `/labeling-procedures/${id}/versions/1`)).status).toBe(200);
+    expect((await call(provider, 'GET', `/labeling-procedures/${id}/diff?from=1&to=1`)).status).toBe(200);
+    expect((await call(provider, 'GET', `/labeling-procedures/${id}/diff`)).status).toBe(400);
+    expect((await call(provider, 'POST', `/labeling-procedures/${id}/versions/1/activate`)).status).toBe(422);
+  });
+
+  afterAll(() => {
+    // Both tests ran through: enough operations were checked for the claim to mean something.
+    expect(new Set(seen.map((s) => s.split(' ').slice(0, 2).join(' '))).size).toBeGreaterThan(30);
   });
 });
 
