@@ -101,3 +101,15 @@ export function useVersionOptionText() {
       ? t('detail.versionOptionActivated', { version: v.version, status: labelOf('procedureStatuses', v.status, lang), date: date(v.activatedAt) })
       : t('detail.versionOption', { version: v.version, status: labelOf('procedureStatuses', v.status, lang) });
 }
+
+/** Errors attached to a group rather than one control. */
+export function FieldErrors({ errors, id }: { errors: string[] | undefined; id?: string }) {
+  if (!errors?.length) return null;
+  return (
+    <ul className="field-errors" id={id}>
+      {errors.map((e, i) => (
+        <li key={i}>{e}</li>
+      ))}
+    </ul>
+  );
+}
