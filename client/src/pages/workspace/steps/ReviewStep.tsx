@@ -3,7 +3,8 @@ import { Bi } from '../../../components/Bi';
 import { fieldMessage, localiseErrors, mergeErrorMaps, schemaCheck, useSchemaValidator, type ErrorMap } from '../../../lib/validation';
 import { ArtifactList, ContentFacts, DisclosureFacts } from '../DatasetFacts';
 import { BilingualField } from '../editor/controls';
-import { byFormOrder, fieldKeyOf, STEPS, stepOfPath, type BiInput } from '../editor/form';
+import type { BiInput } from '../editor/form';
+import { byFormOrder, fieldKeyOf, STEPS, stepOfPath } from '../editor/steps';
 import { SubmissionChanges } from '../SubmissionChanges';
 import type { WorkingDataset } from '../types';
 

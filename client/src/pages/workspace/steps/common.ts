@@ -2,7 +2,8 @@
 import type { TaxonomyItem } from '@schemas/taxonomy';
 import type { Lang } from '../../../lib/i18n';
 import type { Option } from '../editor/controls';
-import { splitList, type FormState } from '../editor/form';
+import { splitList } from '../editor/draft';
+import type { FormState } from '../editor/form';
 
 export interface StepProps {
   form: FormState;
