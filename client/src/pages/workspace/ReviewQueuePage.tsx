@@ -1,19 +1,12 @@
-import type { ReviewAction } from '@schemas/taxonomy';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Bi, useBi } from '../../components/Bi';
-import { ConfirmBox } from '../../components/ConfirmBox';
-import { Field } from '../../components/Field';
 import { useTitle } from '../../components/Layout';
 import { Empty, Loading, ProblemView } from '../../components/Status';
-import { api, ApiError, type Page } from '../../lib/api';
-import { useAuth } from '../../lib/auth';
+import type { Page } from '../../lib/api';
 import { useApi, useFormat } from '../../lib/hooks';
-import { errorsAt, localiseErrors, mergeErrorMaps, problemErrors, schemaCheck } from '../../lib/validation';
-import { ArtifactList, ContentFacts, DisclosureFacts, ReviewHistory } from './DatasetFacts';
-import { ReviewChanges } from './ReviewChanges';
-import { SubmissionChanges } from './SubmissionChanges';
+import { ReviewDetail, type Decided } from './ReviewDetail';
 import { lastEvent, type WorkingDataset } from './types';
 import './workspace.css';
 
@@ -24,193 +17,15 @@ function submittedAt(ds: WorkingDataset): string | undefined {
   return lastEvent(ds, 'submit')?.at ?? ds.updatedAt;
 }
 
-/** Whole days since `iso` (never negative). */
-function ageInDays(iso: string | undefined, now: number): number {
-  return iso ? Math.max(0, Math.floor((now - new Date(iso).getTime()) / DAY)) : 0;
-}
-
-type Decided = { action: ReviewAction; dataset: WorkingDataset };
-
 /** A submission that follows a reviewer's request for changes (the history's entry before the submit). */
 function isResubmission(ds: WorkingDataset): boolean {
   const history = ds.review?.history ?? [];
   return history.at(-1)?.action === 'submit' && history.at(-2)?.action === 'request_changes';
 }
 
-/** What "approve" will publish: the next version, and with it the files the submission adds and removes. */
-function ApprovalEffect({ ds, id }: { ds: WorkingDataset; id: string }) {
-  const { t } = useTranslation('workspace');
-  const version = ds.version + 1;
-  const changes = ds.fileChanges;
-  const available = ds.artifacts.filter((a) => a.status === 'available').length;
-  return (
-    <div className="notice approval-effect" id={id} data-testid="approval-effect">
-      <p>
-        <strong>{t('review.effectVersion', { version })}</strong>
-      </p>
-      {!changes ? (
-        <p>{t('review.effectFirst', { count: available })}</p>
-      ) : changes.added.length === 0 && changes.removed.length === 0 ? (
-        <p>{t('review.effectNoFiles')}</p>
-      ) : (
-        <ul>
-          {changes.added.length > 0 && <li>{t('review.effectAdds', { count: changes.added.length, files: changes.added.map((a) => a.filename).join(', ') })}</li>}
-          {changes.removed.length > 0 && <li>{t('review.effectRemoves', { count: changes.removed.length, files: changes.removed.map((a) => a.filename).join(', ') })}</li>}
-        </ul>
-      )}
-      <p className="small">{t('review.effectNote')}</p>
-    </div>
-  );
-}
-
-/** One submission opened for a decision: what the reviewer checks, and approve / request changes. */
-function ReviewDetail({ ds, onDecided, onClose }: { ds: WorkingDataset; onDecided: (d: Decided) => void; onClose: () => void }) {
-  const { t } = useTranslation('workspace');
-  const { user } = useAuth();
-  const fmt = useFormat();
-  const [comment, setComment] = useState('');
-  const [clientErrors, setClientErrors] = useState<ReturnType<typeof schemaCheck>>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState<ReviewAction | null>(null);
-  // Publishing is asked for twice: the button opens a confirmation naming the dataset and version.
-  const [confirming, setConfirming] = useState(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const approveRef = useRef<HTMLButtonElement>(null);
-  const bi = useBi();
-  const commentRef = useRef<HTMLTextAreaElement>(null);
-  const submit = lastEvent(ds, 'submit');
-  const effectId = useId();
-  const ownSubmission = !!user && ds.review?.submittedBy === user.id;
-
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, [ds.id]);
-
-  const decide = async (action: ReviewAction) => {
-    const body: { action: ReviewAction; comment?: string } = { action };
-    if (comment.trim()) body.comment = comment.trim();
-    const errors = schemaCheck('datasets.review', body);
-    setClientErrors(errors);
-    setError(null);
-    if (errors?.length) {
-      commentRef.current?.focus();
-      return;
-    }
-    setBusy(action);
-    try {
-      const { data } = await api<WorkingDataset>(`/datasets/${encodeURIComponent(ds.id)}/review`, { method: 'POST', body });
-      onDecided({ action, dataset: data });
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError({ title: String(err), status: 0, code: 'client_error' }));
-    } finally {
-      setBusy(null);
-      setConfirming(false);
-    }
-  };
-
-  const cancelApproval = () => {
-    setConfirming(false);
-    setTimeout(() => approveRef.current?.focus());
-  };
-
-  const fieldErrors = mergeErrorMaps(localiseErrors(clientErrors ?? []), problemErrors(error));
-  const commentErrors = errorsAt(fieldErrors, '/comment', true);
-
-  return (
-    <section className="review-detail card" aria-labelledby="review-detail-title" data-testid="review-detail">
-      <div className="detail-head">
-        <h2 id="review-detail-title" ref={headingRef} tabIndex={-1}>
-          <Bi text={ds.title as { ko?: string; en?: string }} />
-        </h2>
-        <button type="button" className="secondary" onClick={onClose}>
-          {t('review.close')}
-        </button>
-      </div>
-      <dl className="facts">
-        <dt>{t('review.provider')}</dt>
-        <dd>
-          <Bi text={ds.provider?.name} />
-        </dd>
-        <dt>{t('fields.slug')}</dt>
-        <dd>
-          <code>{ds.slug}</code>
-        </dd>
-        <dt>{t('review.submitted')}</dt>
-        <dd>{submit ? t('review.submittedBy', { name: submit.byName, date: fmt.dateTime(submit.at) }) : fmt.dateTime(ds.updatedAt)}</dd>
-        <dt>{t('review.currentVersion')}</dt>
-        <dd>{ds.version > 0 ? t('workspace.version', { version: ds.version }) : t('review.firstPublication')}</dd>
-      </dl>
-      <ReviewChanges datasetId={ds.id} />
-
-      <h3>{t('fields.summary')}</h3>
-      {ds.summary ? <Bi text={ds.summary as { ko?: string; en?: string }} as="p" toggle /> : <p className="muted">{t('facts.notGiven')}</p>}
-      {ds.description && (
-        <details>
-          <summary>{t('fields.description')}</summary>
-          <Bi text={ds.description as { ko?: string; en?: string }} as="p" toggle className="prewrap" />
-        </details>
-      )}
-      <h3>{t('steps.content')}</h3>
-      <ContentFacts ds={ds} />
-      <h3>{t('review.rules')}</h3>
-      <DisclosureFacts ds={ds} />
-      <h3>{t('steps.files')}</h3>
-      <ArtifactList artifacts={ds.artifacts} />
-      <SubmissionChanges changeNote={ds.review?.changeNote} fileChanges={ds.fileChanges} />
-      <h3>{t('history.title')}</h3>
-      <ReviewHistory history={ds.review?.history ?? []} />
-
-      <h3>{t('review.decision')}</h3>
-      {ownSubmission && <p className="notice">{t('review.ownSubmission')}</p>}
-      <ApprovalEffect ds={ds} id={effectId} />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-        }}
-        noValidate
-      >
-        <Field label={t('review.comment')} hint={t('review.commentHint')} errors={commentErrors}>
-          {(p) => <textarea {...p} ref={commentRef} data-testid="review-comment" value={comment} onChange={(e) => setComment(e.target.value)} />}
-        </Field>
-        {error && !error.problem.errors?.length && <ProblemView error={error} />}
-        <div className="actions">
-          <button
-            ref={approveRef}
-            type="button"
-            className="primary"
-            data-testid="approve"
-            disabled={busy !== null || confirming}
-            aria-describedby={effectId}
-            aria-haspopup="dialog"
-            onClick={() => setConfirming(true)}
-          >
-            {t('review.approveVersion', { version: ds.version + 1 })}
-          </button>
-          <button type="button" className="secondary" data-testid="request-changes" disabled={busy !== null || confirming} onClick={() => void decide('request_changes')}>
-            {t('review.requestChanges')}
-          </button>
-          {busy && (
-            <span role="status" className="muted">
-              {t('review.sending')}
-            </span>
-          )}
-        </div>
-        {confirming && (
-          <ConfirmBox
-            testId="approve-confirm"
-            title={t('review.confirmTitle', { title: bi(ds.title as { ko?: string; en?: string }) || ds.slug, version: ds.version + 1 })}
-            confirmLabel={t('review.confirmYes', { version: ds.version + 1 })}
-            cancelLabel={t('review.confirmNo')}
-            busy={busy !== null}
-            onConfirm={() => void decide('approve')}
-            onCancel={cancelApproval}
-          >
-            <p>{t('review.confirmText')}</p>
-          </ConfirmBox>
-        )}
-      </form>
-    </section>
-  );
+/** Whole days since `iso` (never negative). */
+function ageInDays(iso: string | undefined, now: number): number {
+  return iso ? Math.max(0, Math.floor((now - new Date(iso).getTime()) / DAY)) : 0;
 }
 
 /** The publication review queue (`/review`): submissions oldest first, each opened for a decision. */
