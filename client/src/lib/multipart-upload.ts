@@ -4,10 +4,15 @@
 // parts survive a dropped connection or a reload: the server says which are missing, and picking
 // the same file again continues from there. Nothing here touches the DOM: the browser's transport
 // and storage are given by client/src/lib/upload.ts, so the same code runs in tests against the
-// real server.
+// real server. Resuming (multipart-resume.ts) and retrying (multipart-retry.ts) live beside it.
 import { sha256 as sha256Hasher } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { multipartPartCount, multipartPartRange } from '../../../schemas/artifact';
+import { chooseResume, forgetUpload, readRemembered, rememberUpload, spotCheckParts, type KeyValueStore, type PendingArtifact } from './multipart-resume';
+import { withRetries } from './multipart-retry';
+
+export { chooseResume, forgetUpload, rememberUpload, spotCheckParts, type KeyValueStore, type PendingArtifact, type RememberedUpload } from './multipart-resume';
+export { isRetryable, withRetries } from './multipart-retry';
 
 /** One part of a file: its 1-based number and byte range [start, end). */
 export interface PartPlan {
@@ -72,122 +77,6 @@ export async function sha256OfFile(file: Blob, onProgress?: (hashed: number) => 
     onProgress?.(Math.min(file.size, start + HASH_CHUNK_BYTES));
   }
   return bytesToHex(hash.digest());
-}
-
-/** A file the browser started uploading, remembered so that picking it again after a reload continues. */
-export interface RememberedUpload {
-  artifactId: string;
-  filename: string;
-  bytes: number;
-  lastModified: number;
-  sha256: string;
-}
-
-/** Where uploads are remembered: localStorage in the browser. */
-export interface KeyValueStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-const storeKey = (datasetId: string) => `kdb.uploads.${datasetId}`;
-
-function readRemembered(store: KeyValueStore, datasetId: string): RememberedUpload[] {
-  try {
-    const parsed = JSON.parse(store.getItem(storeKey(datasetId)) ?? '[]') as unknown;
-    return Array.isArray(parsed) ? (parsed as RememberedUpload[]) : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Remembers an upload in progress (at most 10 per dataset). */
-export function rememberUpload(store: KeyValueStore, datasetId: string, entry: RememberedUpload): void {
-  const others = readRemembered(store, datasetId).filter((e) => e.artifactId !== entry.artifactId);
-  store.setItem(storeKey(datasetId), JSON.stringify([...others, entry].slice(-10)));
-}
-
-/** Forgets an upload (finished, rejected or deleted). */
-export function forgetUpload(store: KeyValueStore, datasetId: string, artifactId: string): void {
-  store.setItem(storeKey(datasetId), JSON.stringify(readRemembered(store, datasetId).filter((e) => e.artifactId !== artifactId)));
-}
-
-/** The pending full-data artifacts the server lists, as far as resuming needs them. */
-export interface PendingArtifact {
-  id: string;
-  kind: string;
-  filename: string;
-  bytes: number;
-  sha256: string;
-  status: string;
-}
-
-/**
- * Which pending upload picking `file` continues, if any: one this browser remembers for the same
- * name, size and modification time (trusted); otherwise one with the same name and size, which
- * the caller must confirm by hashing some acknowledged parts (`verify: true`).
- */
-export function chooseResume(
-  file: Pick<File, 'name' | 'size' | 'lastModified'>,
-  pending: readonly PendingArtifact[],
-  remembered: readonly RememberedUpload[],
-): { artifact: PendingArtifact; verify: boolean } | null {
-  const candidates = pending.filter(
-    (a) => a.kind === 'data' && a.status === 'pending' && a.filename === file.name && a.bytes === file.size,
-  );
-  for (const a of candidates) {
-    if (remembered.some((r) => r.artifactId === a.id && r.lastModified === file.lastModified && r.bytes === file.size))
-      return { artifact: a, verify: false };
-  }
-  return candidates.length ? { artifact: candidates[candidates.length - 1], verify: true } : null;
-}
-
-/** Up to three acknowledged parts (first, middle, last) to hash before trusting a resume the browser does not remember. */
-export function spotCheckParts(acknowledged: readonly { number: number; sha256: string }[]): { number: number; sha256: string }[] {
-  if (acknowledged.length <= 3) return [...acknowledged];
-  return [acknowledged[0], acknowledged[Math.floor(acknowledged.length / 2)], acknowledged[acknowledged.length - 1]];
-}
-
-/** Waits `ms`, or rejects at once when `signal` aborts. */
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
-      },
-      { once: true },
-    );
-  });
-}
-
-/** True for failures worth another try: the network, storage or the server being briefly unavailable. */
-export function isRetryable(err: unknown): boolean {
-  const e = err as { name?: string; problem?: { status?: number; code?: string } } | null;
-  if (!e || e.name === 'AbortError') return false;
-  // Storage refusing a PUT (an expired URL, a dropped connection: status 0): a new URL may work.
-  if (e.problem?.code === 'upload_failed') return true;
-  const status = e.problem?.status;
-  return status === undefined || status === 0 || status === 408 || status === 429 || status >= 500;
-}
-
-/**
- * Runs `attempt` until it succeeds, at most `tries` times, waiting 1 s, 2 s, 4 s… between tries;
- * gives up at once on a failure that another try cannot fix (a refusal, a validation error).
- */
-export async function withRetries<T>(
-  attempt: () => Promise<T>,
-  opts: { tries?: number; baseDelayMs?: number; signal?: AbortSignal } = {},
-): Promise<T> {
-  const tries = opts.tries ?? 4;
-  for (let i = 1; ; i++) {
-    try {
-      return await attempt();
-    } catch (err) {
-      if (i >= tries || !isRetryable(err)) throw err;
-      await pause((opts.baseDelayMs ?? 1000) * 2 ** (i - 1), opts.signal);
-    }
-  }
 }
 
 /** Options of `sendParts`. */
