@@ -4,6 +4,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { STATEMENT_MAX, STATEMENT_MIN } from '@schemas/access';
 import { labelOf } from '@schemas/taxonomy';
 import { Bi, useBi } from '../../components/Bi';
+import { ConfirmBox, useConfirmStep } from '../../components/ConfirmBox';
 import { Field } from '../../components/Field';
 import { useTitle } from '../../components/Layout';
 import { Loading, ProblemView } from '../../components/Status';
@@ -30,6 +31,7 @@ export default function RequestDetailPage() {
   const [note, setNote] = useState('');
   const [stmtErrors, setStmtErrors] = useState<string[] | undefined>();
   const [done, setDone] = useState<string | null>(null);
+  const withdraw = useConfirmStep();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useTitle(r ? t('detail.title', { title: bi(r.dataset.title) }) : undefined);
 
@@ -215,21 +217,28 @@ export default function RequestDetailPage() {
         </section>
       )}
 
-      {WITHDRAWABLE.includes(r.status) && (
-        <div className="actions">
-          <button
-            type="button"
-            className="button secondary"
-            disabled={busy}
-            data-testid="withdraw"
-            onClick={() => {
-              if (window.confirm(t('withdraw.confirm'))) void act('withdraw', {}, 'withdrawn');
+      {WITHDRAWABLE.includes(r.status) &&
+        (withdraw.open ? (
+          <ConfirmBox
+            testId="withdraw-confirm"
+            tone="danger"
+            title={t('withdraw.confirm')}
+            confirmLabel={t('withdraw.button')}
+            cancelLabel={t('withdraw.keep')}
+            busy={busy}
+            onConfirm={() => {
+              withdraw.close();
+              void act('withdraw', {}, 'withdrawn');
             }}
-          >
-            {t('withdraw.button')}
-          </button>
-        </div>
-      )}
+            onCancel={withdraw.cancel}
+          />
+        ) : (
+          <div className="actions">
+            <button ref={withdraw.triggerRef} type="button" className="button secondary" disabled={busy} data-testid="withdraw" onClick={withdraw.ask}>
+              {t('withdraw.button')}
+            </button>
+          </div>
+        ))}
     </article>
   );
 }
