@@ -1,21 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Bi, useBi } from '../../components/Bi';
-import { Field } from '../../components/Field';
 import { useTitle } from '../../components/Layout';
 import { Empty, Loading, ProblemView } from '../../components/Status';
 import { useApi } from '../../lib/hooks';
 import { DiffTable } from './DiffTable';
 import { KeyFacts } from './KeyFacts';
 import { defaultComparison, type DiffResponse, type Procedure, type VersionDetail } from './model';
-import { useVersionOptionText } from './parts';
+import { VersionSelect } from './parts';
 import './procedures.css';
 
 /** Compares two versions of a procedure: key facts side by side and every changed field. */
 export default function ProcedureDiffPage() {
   const { t } = useTranslation('procedures');
   const bi = useBi();
-  const optionText = useVersionOptionText();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const base = `/labeling-procedures/${encodeURIComponent(id)}`;
@@ -70,31 +68,11 @@ export default function ProcedureDiffPage() {
       ) : (
         <>
           <form className="diff-controls card" onSubmit={(e) => e.preventDefault()} aria-label={t('diff.choose')}>
-            <Field label={t('diff.from')}>
-              {(props) => (
-                <select {...props} value={from ?? ''} onChange={(e) => choose('from', e.target.value)} data-testid="diff-from">
-                  {versions.map((v) => (
-                    <option key={v.version} value={v.version}>
-                      {optionText(v)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <VersionSelect label={t('diff.from')} versions={versions} value={from ?? ''} onChange={(v) => choose('from', v)} testId="diff-from" />
             <button type="button" className="secondary swap" onClick={swap}>
               {t('diff.swap')}
             </button>
-            <Field label={t('diff.to')}>
-              {(props) => (
-                <select {...props} value={to ?? ''} onChange={(e) => choose('to', e.target.value)} data-testid="diff-to">
-                  {versions.map((v) => (
-                    <option key={v.version} value={v.version}>
-                      {optionText(v)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <VersionSelect label={t('diff.to')} versions={versions} value={to ?? ''} onChange={(v) => choose('to', v)} testId="diff-to" />
           </form>
 
           {(diff.error || a.error || b.error) && <ProblemView error={diff.error ?? a.error ?? b.error} />}

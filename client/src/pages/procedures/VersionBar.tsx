@@ -1,30 +1,18 @@
 // The procedure page's version picker, the version history table and the link to compare versions.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Field } from '../../components/Field';
 import { useFormat } from '../../lib/hooks';
 import type { Procedure, VersionSummary } from './model';
-import { StatusBadge, useVersionOptionText } from './parts';
+import { StatusBadge, VersionSelect } from './parts';
 
 /** Chooses the version shown; lists every version with its status and activation date. */
 export function VersionBar({ procedure: p, shownVersion, onChoose }: { procedure: Procedure; shownVersion: number; onChoose: (v: number) => void }) {
   const { t } = useTranslation('procedures');
   const { date } = useFormat();
-  const optionText = useVersionOptionText();
   const versions: VersionSummary[] = p.versions ?? [{ version: p.version, status: p.status, activatedAt: p.activatedAt }];
   return (
     <div className="version-bar card">
-      <Field label={t('detail.versionSelect')}>
-        {(props) => (
-          <select {...props} value={shownVersion} onChange={(e) => onChoose(Number(e.target.value))} data-testid="version-select">
-            {versions.map((v) => (
-              <option key={v.version} value={v.version}>
-                {optionText(v)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <VersionSelect label={t('detail.versionSelect')} versions={versions} value={shownVersion} onChange={(v) => onChoose(Number(v))} testId="version-select" />
       <details className="version-history">
         <summary>{t('detail.history', { count: versions.length })}</summary>
         <table>

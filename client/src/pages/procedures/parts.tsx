@@ -1,6 +1,7 @@
 // Small presentational pieces shared by the registry pages.
 import { labelOf } from '@schemas/taxonomy';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../../components/Field';
 import { ProblemView } from '../../components/Status';
 import { ApiError } from '../../lib/api';
 import { useFormat, useLang } from '../../lib/hooks';
@@ -91,15 +92,28 @@ export function ProcedureProblem({ error, fieldErrors }: { error: ApiError | nul
   );
 }
 
-/** A version as one line of a version picker: "Version 2 · Active · activated 3 May 2025". */
-export function useVersionOptionText() {
+/** A version picker: each version with its status (and activation date), by number. */
+export function VersionSelect({ label, versions, value, onChange, testId }: { label: string; versions: readonly VersionSummary[]; value: number | ''; onChange: (version: string) => void; testId: string }) {
   const { t } = useTranslation('procedures');
   const lang = useLang();
   const { date } = useFormat();
-  return (v: VersionSummary) =>
+  const optionText = (v: VersionSummary) =>
     v.activatedAt
       ? t('detail.versionOptionActivated', { version: v.version, status: labelOf('procedureStatuses', v.status, lang), date: date(v.activatedAt) })
       : t('detail.versionOption', { version: v.version, status: labelOf('procedureStatuses', v.status, lang) });
+  return (
+    <Field label={label}>
+      {(props) => (
+        <select {...props} value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+          {versions.map((v) => (
+            <option key={v.version} value={v.version}>
+              {optionText(v)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
 }
 
 /** Errors attached to a group rather than one control. */
