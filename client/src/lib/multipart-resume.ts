@@ -1,5 +1,4 @@
-// Continuing a full-data upload after a reload: which uploads this browser remembers (localStorage,
-// given as a KeyValueStore), and which pending upload a newly picked file continues.
+// Resuming full-data uploads: the uploads this browser remembers, and which one a newly picked file continues.
 
 /** A file the browser started uploading, remembered so that picking it again after a reload continues. */
 export interface RememberedUpload {

@@ -1,5 +1,4 @@
-// Editable row lists of the procedure editor: label classes, workflow steps and QA targets, each a
-// description of its fields for the one RowEditor.
+// The procedure editor's row lists (label classes, workflow steps, QA targets) as field descriptions for RowEditor.
 import { useTranslation } from 'react-i18next';
 import { defaultDirection } from './model';
 import { rowKey, targetRow, type ClassRow, type StepRow, type TargetRow } from './editorForm';

@@ -1,5 +1,4 @@
-// One submission opened for a publication decision: what the reviewer checks, what approving
-// publishes, and approve (after a confirmation) or request changes.
+// One submission opened for review: what the reviewer checks, what approving publishes, approve or request changes.
 import type { ReviewAction } from '@schemas/taxonomy';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';

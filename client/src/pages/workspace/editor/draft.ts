@@ -1,5 +1,4 @@
-// The dataset form (form.ts) as the draft object the shared JSON Schemas and the API judge. Empty
-// inputs are left out: the server rejects blank strings, and a draft only holds what the provider has said.
+// The dataset form (form.ts) as the draft object the shared JSON Schemas and the API judge.
 import { parseBytes, parseNumber } from '../../../lib/format';
 import type { BiInput, FormState, Loose } from './form';
 
@@ -38,7 +37,8 @@ const bool = (v: '' | 'yes' | 'no'): boolean | undefined => (v === 'yes' ? true 
 
 /**
  * The draft object of the form (the `datasets.create` body; without `slug` a `datasets.update`
- * body). Lists of codes are always sent, so that unticking every box clears them.
+ * body). Empty inputs are left out: the server rejects blank strings, and a draft only holds what
+ * the provider has said. Lists of codes are always sent, so that unticking every box clears them.
  */
 export function toDraft(f: FormState): Loose {
   const kwKo = splitList(f.keywords.ko);

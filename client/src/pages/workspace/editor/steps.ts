@@ -1,5 +1,4 @@
-// The dataset editor's seven steps, which parts of the dataset (JSON pointers) each edits, and the
-// names and order of its fields for error summaries.
+// The dataset editor's seven steps, the JSON pointers each edits, and its fields' names and order for error summaries.
 
 /** The editor's steps and the parts of the dataset (JSON pointers) each one edits. */
 export const STEPS = [

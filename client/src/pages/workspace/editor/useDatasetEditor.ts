@@ -1,5 +1,4 @@
-// The dataset editor's state: the saved dataset and the form, their errors, the step shown, and
-// loading, saving (POST, then PATCH with If-Match) and submitting for review.
+// The dataset editor's state: saved dataset, form, errors and step; loading, saving and submitting for review.
 import type { FieldError } from '@schemas/errors';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
