@@ -31,7 +31,7 @@ function regexBaseline(entries: CatalogEntry[]) {
   const visible = entries.filter((e) => e.level !== 'confidential').sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime());
   const text = new Map(
     visible.map((e) => {
-      const l = e.live as Record<string, unknown>;
+      const l = e.live as unknown as Record<string, unknown>;
       return [e.slug, JSON.stringify([l.title, l.summary, l.description, l.keywords]).toLowerCase()];
     }),
   );

@@ -4,7 +4,7 @@ import helmet from 'helmet';
 import type { AppDeps } from './http/deps';
 import { authenticate } from './http/authenticate';
 import { serviceUnavailable } from './http/errors';
-import { unmatchedRoute } from './http/method-not-allowed';
+import { optionsRoute, unmatchedRoute } from './http/method-not-allowed';
 import { problemHandler } from './http/problem';
 import { pingDatabase } from './infra/mongo';
 import { requestContext } from './http/request-context';
@@ -65,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(cookieParser());
   // Who is calling comes from headers alone; each route reads its body only after its permission check.
   api.use(authenticate);
+  api.use(optionsRoute(allRoutes));
   api.use(buildRouter(allRoutes));
   api.use(unmatchedRoute(allRoutes));
   app.use('/api/v1', api);

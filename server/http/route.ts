@@ -16,7 +16,7 @@ export type Permission = 'public' | 'signed_in' | readonly Role[];
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-/** One documented query parameter. A declared `enum` is enforced before the handler runs. */
+/** One documented query parameter (the handler reads and checks it). */
 export interface QueryParamDoc {
   description: string;
   type?: 'string' | 'integer' | 'boolean';
@@ -61,7 +61,7 @@ export interface RouteDef {
   responses?: number[];
   /** The success body: a response schema `$id`, or the full description. */
   response?: ResponseSchemaId | ResponseDoc;
-  /** Query parameters for the API reference; declared enums (and `lang`) are checked by the router, the rest by the handler. */
+  /** Query parameters, for the API reference (handlers read and check them; `lang` is checked by the router). */
   query?: Record<string, QueryParamDoc>;
   /** Request headers the handler reads (If-Match, Idempotency-Key), for the API reference. */
   headers?: Record<string, HeaderDoc>;
@@ -109,18 +109,16 @@ export const COMMON_QUERY: Record<string, QueryParamDoc> = {
 };
 
 /**
- * The enumerated query parameters of a route (its own and `lang`), checked before the handler:
- * a value outside the list is a 400 naming the parameter, as `intQuery` does for numbers.
+ * The query parameters every route takes (`lang`), checked before the handler: a value outside
+ * the list is a 400 naming the parameter, as `intQuery` does for numbers. A route's own enumerated
+ * parameters are checked by its handler (each answers 400 naming the parameter, with its own code).
  */
-function checkQuery(def: RouteDef, req: Request): void {
+function checkCommonQuery(req: Request): void {
   const errors: FieldError[] = [];
-  for (const [name, doc] of Object.entries({ ...COMMON_QUERY, ...def.query })) {
+  for (const [name, doc] of Object.entries(COMMON_QUERY)) {
     const raw = req.query[name];
     if (raw === undefined || !doc.enum) continue;
-    const allowed: readonly string[] = doc.enum;
-    const given: unknown[] = Array.isArray(raw) ? raw : [raw];
-    const values = doc.repeatable ? given.flatMap((v) => (typeof v === 'string' ? v.split(',') : [v])) : [raw];
-    if (values.every((v) => typeof v === 'string' && allowed.includes(v))) continue;
+    if (typeof raw === 'string' && doc.enum.includes(raw)) continue;
     errors.push({ path: `/query/${name}`, code: 'enum', params: { allowedValues: [...doc.enum] } });
   }
   if (errors.length) throw validationFailed(errors);
@@ -128,8 +126,8 @@ function checkQuery(def: RouteDef, req: Request): void {
 
 /**
  * Builds an Express router from route definitions; refuses definitions without a permission.
- * Per request: permission (the caller was authenticated from headers alone) → enumerated query
- * parameters → body → schema → handler.
+ * Per request: permission (the caller was authenticated from headers alone) → `lang` → body →
+ * schema → handler.
  */
 export function buildRouter(defs: readonly RouteDef[]): Router {
   const router = express.Router();
@@ -139,7 +137,7 @@ export function buildRouter(defs: readonly RouteDef[]): Router {
     }
     const gate = (req: Request, _res: Response, next: NextFunction) => {
       checkPermission(def, req);
-      checkQuery(def, req);
+      checkCommonQuery(req);
       next();
     };
     router[def.method](def.path, gate, ...bodyReader(def), async (req: Request, res: Response) => {

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document of the API, generated from a route table (server/routes.ts passes its
 // own) and the JSON Schemas: request bodies from schemas/ajv.ts SCHEMAS, response bodies from
 // schemas/responses. One source of truth for validation, documentation, contract tests and client types.
-import { SCHEMAS } from '../../schemas/ajv';
+import { SCHEMAS, validate } from '../../schemas/ajv';
 import { RESPONSE_SCHEMAS } from '../../schemas/responses';
 import { COMMON_QUERY, type QueryParamDoc, type ResponseDoc, type ResponseHeader, type RouteDef } from '../http/route';
 
@@ -136,15 +136,16 @@ function operation(def: RouteDef): Record<string, unknown> {
   };
   if (def.body) {
     const ref = { $ref: `#/components/schemas/${def.body}` };
+    // A route whose body schema accepts `{}` (merge patches, optional notes) takes a missing body as `{}`.
     op.requestBody = {
-      required: true,
+      required: !validate(def.body, {}).ok,
       content: def.method === 'patch' ? { 'application/json': { schema: ref }, 'application/merge-patch+json': { schema: ref } } : { 'application/json': { schema: ref } },
     };
   } else if (def.rawBody) {
     op.requestBody = {
       required: true,
       description: def.rawBody.description,
-      content: Object.fromEntries(def.rawBody.contentTypes.map((t) => [t, { schema: { type: 'string' } }])),
+      content: Object.fromEntries(def.rawBody.contentTypes.map((t) => [t, { schema: { type: 'string', minLength: 1 } }])),
     };
   }
   // Public routes also accept a signed-in caller (they may see more); `{}` marks auth as optional.

@@ -106,7 +106,8 @@ export const ProcedureVersion = mongoose.model<ProcedureVersionDoc>('ProcedureVe
 
 /** Looks up a version a dataset may reference (active or superseded), or null. */
 export async function findReferenceableVersion(procedureId: string, version: number): Promise<ProcedureVersionDoc | null> {
-  if (!mongoose.isValidObjectId(procedureId)) return null;
+  // A missing or non-integer version (a merge patch removing it) references nothing, rather than failing the query's cast.
+  if (!mongoose.isValidObjectId(procedureId) || !Number.isInteger(version)) return null;
   return ProcedureVersion.findOne({
     procedureId: new mongoose.Types.ObjectId(procedureId),
     version,

@@ -249,8 +249,8 @@ export const labelingRoutes = [
     permission: 'public',
     response: 'labelingProcedures.diff',
     query: {
-      from: { type: 'integer', minimum: 1, required: true, description: 'The older version.' },
-      to: { type: 'integer', minimum: 1, required: true, description: 'The newer version.' },
+      from: { type: 'integer', minimum: 1, maximum: 999_999_999, required: true, description: 'The older version.' },
+      to: { type: 'integer', minimum: 1, maximum: 999_999_999, required: true, description: 'The newer version.' },
     },
     tag: 'labeling',
     summary: 'What changed between two versions, as a list of JSON-pointer paths',

@@ -40,7 +40,7 @@ export const memberRoutes = [
     response: { schema: 'organizations.memberList', headers: { 'Cache-Control': true } },
     tag: 'organizations',
     summary: "An organisation's membership requests and members (its organisation admins and platform admins; `status=pending|active`)",
-    query: { status: { description: 'Only requests (pending) or only members (active).', enum: STATUSES }, page: { type: 'integer', description: '1-based page.' }, pageSize: { type: 'integer', description: 'Up to 100.' } },
+    query: { status: { description: 'Only requests (pending) or only members (active).', enum: STATUSES }, page: { type: 'integer', minimum: 1, maximum: 10_000, description: '1-based page.' }, pageSize: { type: 'integer', minimum: 1, maximum: 100, description: 'Up to 100.' } },
     async handler(req, res) {
       const org = await organization(String(req.params.slug));
       requireMembershipAdmin(req.ctx.user!, org);

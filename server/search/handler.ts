@@ -7,21 +7,15 @@ import { AppError } from '../http/errors';
 import { listQuery } from '../http/route';
 import { requesterOf } from '../policy/requester';
 import type { Purpose } from '../policy/types';
+import type { Lang } from '../i18n';
 import type { QueryUnit } from './analyze';
-import { highlightRanges, otherLanguageTerms, type SearchParams } from './catalog-index';
+import type { SearchHit, SearchParams } from './catalog-index';
+import { explainHit, otherLanguageTerms } from './explain';
 import { catalogIndex } from './registry';
-import { FACETS, type CatalogEntry } from './types';
+import { FACETS } from './types';
 import { viewerOf } from './visibility';
 
 const LIST_PARAMS = [...FACETS, 'availableTo', 'purpose'] as const;
-/** Fields whose matches are marked in results. */
-const HIGHLIGHTED = [
-  ['title', 'ko'],
-  ['title', 'en'],
-  ['summary', 'ko'],
-  ['summary', 'en'],
-] as const;
-
 function numberOrRaw(v: unknown): unknown {
   return typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : v;
 }
@@ -54,16 +48,9 @@ export function parseSearch(req: Request): SearchParams {
   };
 }
 
-/** Highlight ranges of an entry's title and summary, keyed `title.ko`, `summary.en`, …. */
-function highlightsOf(entry: CatalogEntry, units: QueryUnit[], q: string) {
-  const out: Record<string, Array<[number, number]>> = {};
-  for (const [field, lang] of HIGHLIGHTED) {
-    const text = (entry.live[field] as { ko?: string; en?: string } | undefined)?.[lang];
-    if (!text) continue;
-    const ranges = highlightRanges(text, units, q);
-    if (ranges.length) out[`${field}.${lang}`] = ranges;
-  }
-  return out;
+/** A result of a text query with why it matched (docs/search.md, "Precision"). */
+function explainedHit(h: SearchHit, units: QueryUnit[], corrections: Array<{ from: string; to: string }>, lang: Lang) {
+  return { ...h.entry.item, score: Math.round(h.score * 1000) / 1000, partialMatch: h.partial, ...explainHit(h.entry, units, h.vias, corrections, lang) };
 }
 
 /** Runs a catalogue search for the request's caller. */
@@ -82,7 +69,7 @@ export async function searchCatalog(req: Request) {
       return requesterOf(user, pid, grants.get(entry.id) ?? []);
     },
   });
-  const items = result.hits.map((h) => (params.q ? { ...h.entry.item, score: Math.round(h.score * 1000) / 1000, partialMatch: h.partial, highlights: highlightsOf(h.entry, result.units, params.q) } : h.entry.item));
+  const items = result.hits.map((h) => (params.q ? explainedHit(h, result.units, result.corrections, params.lang) : h.entry.item));
   const facets = {
     ...result.facets,
     provider: result.facets.provider.map((f) => ({ ...f, label: index.providerName(f.value) })),

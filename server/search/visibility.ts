@@ -1,14 +1,10 @@
 // Which catalogue entries a viewer may list: docs/design.md §4 step 1, the in-memory twin of catalogFilter.
 import { seesAllProviders, type AuthUser } from '../http/context';
 import { metadataVisible } from '../policy/visibility';
-import type { CatalogEntry } from './types';
+import type { CatalogEntry, Viewer } from './types';
 
-/** Who is looking: signed in or not, their organisation, and whether they see every provider (admins, national reviewers). */
-export interface Viewer {
-  authenticated: boolean;
-  organizationId?: string | null;
-  wide?: boolean;
-}
+export type { Viewer } from './types';
+
 
 /** The viewer of a request. */
 export function viewerOf(user: AuthUser | null): Viewer {

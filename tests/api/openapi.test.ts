@@ -148,7 +148,7 @@ describe('responses in the OpenAPI document', () => {
     expect(create.responses['201'].headers.Location.required).toBe(true);
     const diff = doc.paths['/labeling-procedures/{id}/diff'].get;
     for (const name of ['from', 'to']) {
-      expect(diff.parameters).toContainEqual(expect.objectContaining({ name, in: 'query', required: true, schema: { type: 'integer', minimum: 1 } }));
+      expect(diff.parameters).toContainEqual(expect.objectContaining({ name, in: 'query', required: true, schema: { type: 'integer', minimum: 1, maximum: 999_999_999 } }));
     }
     const patch = doc.paths['/datasets/{id}'].patch;
     expect(patch.parameters).toContainEqual(expect.objectContaining({ name: 'If-Match', in: 'header' }));

@@ -56,3 +56,27 @@ export function demoIndex(strip: Strip = 'none'): CatalogIndex {
   index.replaceAll(demoEntries(strip));
   return index;
 }
+
+/** Content of a made-up published dataset for search tests (public, open; only the texts matter). */
+export interface TextOnlyDataset {
+  slug: string;
+  title: { ko?: string; en?: string };
+  summary?: { ko?: string; en?: string };
+  description?: { ko?: string; en?: string };
+  keywords?: { ko?: string[]; en?: string[] };
+}
+
+/** A CatalogIndex holding only the given made-up datasets (as public, open, published ones). */
+export function textIndex(list: TextOnlyDataset[]): CatalogIndex {
+  const template = datasets.find((d) => d.status === 'published' && d.classification.level === 'public')!;
+  const org = { _id: new Types.ObjectId(), slug: 'text-org', name: { ko: '시험 기관', en: 'Test Org' }, country: 'KR', type: 'public_agency' };
+  const entries = list.map((d, i) => {
+    const publishedAt = new Date(Date.UTC(2025, 0, 1 + i));
+    const live = { ...template, modalities: [], tasks: [], domain: undefined, summary: undefined, description: undefined, keywords: undefined, ...d, version: 1, publishedAt, approvedBy: new Types.ObjectId(), artifacts: [] };
+    const doc = { _id: new Types.ObjectId(), slug: d.slug, providerId: org._id, status: 'published', live, artifacts: [], publishedAt, withdrawnAt: null } as unknown as DatasetDoc;
+    return entryOf(doc, org as never)!;
+  });
+  const index = new CatalogIndex();
+  index.replaceAll(entries);
+  return index;
+}
