@@ -11,7 +11,19 @@ const DECISIONS: Decision[] = ['approve', 'reject', 'request_changes'];
  * Approve, reject or ask for changes, with a reason; an approval also sets the expiry (and evidence
  * when required). `own`: the reviewer made the request (the server refuses; the form says so first).
  */
-export function DecisionForm({ form, formErrors, busy, requestedDays, own }: { form: DecisionFormState; formErrors: Record<string, string[]>; busy: boolean; requestedDays: number; own: boolean }) {
+export function DecisionForm({
+  form,
+  formErrors,
+  busy,
+  requestedDays,
+  own,
+}: {
+  form: DecisionFormState;
+  formErrors: Record<string, string[]>;
+  busy: boolean;
+  requestedDays: number;
+  own: boolean;
+}) {
   const { t } = useTranslation('accessReview');
   const fmt = useFormat();
   return (
@@ -36,7 +48,9 @@ export function DecisionForm({ form, formErrors, busy, requestedDays, own }: { f
           ))}
         </fieldset>
         <Field label={t('decision.reason')} required errors={formErrors.reason}>
-          {(p) => <textarea {...p} rows={3} value={form.reason} onChange={(e) => form.setReason(e.target.value)} data-testid="decision-reason" />}
+          {(p) => (
+            <textarea {...p} rows={3} value={form.reason} onChange={(e) => form.setReason(e.target.value)} data-testid="decision-reason" />
+          )}
         </Field>
         <fieldset>
           <legend>{t('decision.conditions')}</legend>
@@ -65,7 +79,12 @@ export function DecisionForm({ form, formErrors, busy, requestedDays, own }: { f
               ))}
             </ul>
           )}
-          <button type="button" className="secondary" data-testid="add-condition" onClick={() => form.setConditions([...form.conditions, ''])}>
+          <button
+            type="button"
+            className="secondary"
+            data-testid="add-condition"
+            onClick={() => form.setConditions([...form.conditions, ''])}
+          >
             {t('decision.addCondition')}
           </button>
         </fieldset>
@@ -74,17 +93,31 @@ export function DecisionForm({ form, formErrors, busy, requestedDays, own }: { f
             <Field
               label={t('decision.expiresAt')}
               required
-              hint={form.maxDays ? t('decision.expiresHint', { days: fmt.number(form.maxDays), date: fmt.date(endOfDay(form.maxDate!)) }) : undefined}
+              hint={
+                form.maxDays
+                  ? t('decision.expiresHint', { days: fmt.number(form.maxDays), date: fmt.date(endOfDay(form.maxDate!)) })
+                  : undefined
+              }
               errors={formErrors.expires}
             >
               {(p) => (
-                <input {...p} type="date" min={form.minDate} max={form.maxDate} value={form.expires} onChange={(e) => form.setExpires(e.target.value)} data-testid="decision-expires" />
+                <input
+                  {...p}
+                  type="date"
+                  min={form.minDate}
+                  max={form.maxDate}
+                  value={form.expires}
+                  onChange={(e) => form.setExpires(e.target.value)}
+                  data-testid="decision-expires"
+                />
               )}
             </Field>
             <ExpiryChange requestedDays={requestedDays} expires={form.expires} />
             {form.needsEvidence && (
               <Field label={t('decision.evidence')} hint={t('decision.evidenceHint')} required errors={formErrors.evidence}>
-                {(p) => <input {...p} value={form.evidence} onChange={(e) => form.setEvidence(e.target.value)} data-testid="decision-evidence" />}
+                {(p) => (
+                  <input {...p} value={form.evidence} onChange={(e) => form.setEvidence(e.target.value)} data-testid="decision-evidence" />
+                )}
               </Field>
             )}
           </>
@@ -107,7 +140,9 @@ export function RevokeForm({ form, formErrors, busy }: { form: RevokeFormState; 
       <h2>{t('decision.revokeHeading')}</h2>
       <form onSubmit={form.submit} noValidate>
         <Field label={t('decision.revokeReason')} required errors={formErrors.revoke}>
-          {(p) => <textarea {...p} rows={2} value={form.reason} onChange={(e) => form.setReason(e.target.value)} data-testid="revoke-reason" />}
+          {(p) => (
+            <textarea {...p} rows={2} value={form.reason} onChange={(e) => form.setReason(e.target.value)} data-testid="revoke-reason" />
+          )}
         </Field>
         <div className="actions">
           <button type="submit" className="danger" disabled={busy} data-testid="revoke">

@@ -45,7 +45,13 @@ export function EmailVerification({ user }: { user: User }) {
     <div className="email-verification" data-testid="email-unverified">
       <span className="badge warning">{t('verification.unverified')}</span>
       <p className="small">{t('verification.pendingHint', { email: user.email })}</p>
-      <button type="button" className="secondary small-button" disabled={busy} onClick={() => void resend()} data-testid="resend-verification">
+      <button
+        type="button"
+        className="secondary small-button"
+        disabled={busy}
+        onClick={() => void resend()}
+        data-testid="resend-verification"
+      >
         {t('verification.resend')}
       </button>
       <div aria-live="polite">

@@ -48,7 +48,10 @@ export function JoinForm({ onJoined }: { onJoined: (session: Session, message: s
     try {
       const { data } = await api<Session>('/auth/membership', { method: 'PUT', body });
       const active = data.user.membership.status === 'active';
-      onJoined(data, t(active ? 'membership.joined' : 'membership.requested', { organization: bi(data.user.membership.organization?.name) }));
+      onJoined(
+        data,
+        t(active ? 'membership.joined' : 'membership.requested', { organization: bi(data.user.membership.organization?.name) }),
+      );
     } catch (err) {
       const apiErr = asApiError(err);
       const fields = problemErrors(apiErr);
@@ -64,7 +67,14 @@ export function JoinForm({ onJoined }: { onJoined: (session: Session, message: s
   }, [errors]);
 
   return (
-    <form ref={formRef} className="join-form" aria-labelledby="join-heading" onSubmit={(e) => void submit(e)} noValidate data-testid="join-form">
+    <form
+      ref={formRef}
+      className="join-form"
+      aria-labelledby="join-heading"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      data-testid="join-form"
+    >
       <h3 id="join-heading">{t('membership.joinTitle')}</h3>
       <p className="hint">{joinRule(chosen)}</p>
       <Field label={t('membership.chooseOrganization')} required errors={errors['/organizationSlug']}>
@@ -91,7 +101,16 @@ export function JoinForm({ onJoined }: { onJoined: (session: Session, message: s
         }
       </Field>
       <Field label={t('register.membershipNote')} hint={t('register.membershipNoteHint', { max: NOTE_MAX })} errors={errors['/note']}>
-        {(p) => <textarea {...p} name="note" maxLength={NOTE_MAX} value={note} onChange={(e) => setNote(e.target.value)} data-testid="join-note" />}
+        {(p) => (
+          <textarea
+            {...p}
+            name="note"
+            maxLength={NOTE_MAX}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            data-testid="join-note"
+          />
+        )}
       </Field>
       <ProblemView error={problem} compact />
       <button type="submit" className="primary" disabled={busy} data-testid="join-submit">

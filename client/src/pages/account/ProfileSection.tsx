@@ -65,7 +65,9 @@ export function ProfileSection({ user }: { user: User }) {
               </li>
             ))}
           </ul>
-          <p className="hint small">{user.membership.status === 'active' ? t('profile.rolesHintMember') : t('profile.rolesHintOutsider')}</p>
+          <p className="hint small">
+            {user.membership.status === 'active' ? t('profile.rolesHintMember') : t('profile.rolesHintOutsider')}
+          </p>
         </dd>
         {user.organization && (
           <>
@@ -108,7 +110,13 @@ export function ProfileSection({ user }: { user: User }) {
       {user.locale !== lang && (
         <div className="notice locale-differs" data-testid="locale-differs">
           <p>{t('profile.uiDiffers', { current: nameOf(lang), preferred: nameOf(user.locale) })}</p>
-          <button type="button" className="secondary" disabled={busy} onClick={() => void savePreference(lang)} data-testid="save-ui-language">
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() => void savePreference(lang)}
+            data-testid="save-ui-language"
+          >
             {t('profile.useCurrent', { current: nameOf(lang) })}
           </button>
         </div>

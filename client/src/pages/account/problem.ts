@@ -2,4 +2,5 @@
 import { ApiError } from '../../lib/api';
 
 /** The error as an ApiError (a non-API failure becomes a generic client error). */
-export const asApiError = (err: unknown): ApiError => (err instanceof ApiError ? err : new ApiError({ title: '', status: 0, code: 'client_error' }));
+export const asApiError = (err: unknown): ApiError =>
+  err instanceof ApiError ? err : new ApiError({ title: '', status: 0, code: 'client_error' });

@@ -39,7 +39,8 @@ export function DiffTable({ diff, a, b }: { diff: DiffResponse; a: ProcedureVers
         const doc = change.op === 'removed' && last ? a : b;
         const el = valueAt(doc, segs.slice(0, i + 1)) as Record<string, unknown> | undefined;
         const container = keys[keys.length - 1];
-        if (el && typeof el === 'object' && typeof el.code === 'string') parts.push(isBilingual(el.name) ? t('diff.named', { name: bi(el.name), code: el.code }) : el.code);
+        if (el && typeof el === 'object' && typeof el.code === 'string')
+          parts.push(isBilingual(el.name) ? t('diff.named', { name: bi(el.name), code: el.code }) : el.code);
         else if (el && typeof el === 'object' && typeof el.metric === 'string') parts.push(labelOf('qaMetrics', el.metric, lang));
         else if (container === 'steps') parts.push(t('diff.step', { n: Number(seg) + 1 }));
         else parts.push(t('diff.item', { n: Number(seg) + 1 }));
@@ -131,7 +132,10 @@ function DiffValue({ value, keys }: { value: unknown; keys: readonly string[] })
     )[field as 'taskType'];
     if (taxonomy) return <>{labelOf(taxonomy, value, lang)}</>;
     if (field === 'values' && keys.includes('attributes')) return <AttributeValue value={value} />;
-    if (field === 'type') return <>{keys.includes('attributes') ? t(`attributeTypes.${value}`, { defaultValue: value }) : labelOf('workforceTypes', value, lang)}</>;
+    if (field === 'type')
+      return (
+        <>{keys.includes('attributes') ? t(`attributeTypes.${value}`, { defaultValue: value }) : labelOf('workforceTypes', value, lang)}</>
+      );
     return <>{value}</>;
   }
   if (typeof value === 'number') return <>{field === 'samplingRate' ? percent(value) : number(value, { maximumFractionDigits: 4 })}</>;

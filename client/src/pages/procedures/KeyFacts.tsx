@@ -15,17 +15,37 @@ export function KeyFacts({ a, b }: { a: ProcedureVersion; b: ProcedureVersion })
   const percent = usePercent();
   const rows: { key: string; label: string; value: (v: ProcedureVersion) => ReactNode; compare: (v: ProcedureVersion) => unknown }[] = [
     { key: 'status', label: t('fields.status'), value: (v) => <StatusBadge status={v.status} />, compare: (v) => v.status },
-    { key: 'activatedAt', label: t('fields.activatedAt'), value: (v) => (v.activatedAt ? date(v.activatedAt) : none(t)), compare: (v) => v.activatedAt },
+    {
+      key: 'activatedAt',
+      label: t('fields.activatedAt'),
+      value: (v) => (v.activatedAt ? date(v.activatedAt) : none(t)),
+      compare: (v) => v.activatedAt,
+    },
     { key: 'title', label: t('fields.title'), value: (v) => <Bi text={v.title} />, compare: (v) => v.title },
-    { key: 'taskType', label: t('fields.taskType'), value: (v) => (v.taskType ? labelOf('tasks', v.taskType, lang) : none(t)), compare: (v) => v.taskType },
+    {
+      key: 'taskType',
+      label: t('fields.taskType'),
+      value: (v) => (v.taskType ? labelOf('tasks', v.taskType, lang) : none(t)),
+      compare: (v) => v.taskType,
+    },
     {
       key: 'modalities',
       label: t('fields.modalities'),
       value: (v) => (v.modalities?.length ? v.modalities.map((m) => labelOf('modalities', m, lang)).join(', ') : none(t)),
       compare: (v) => v.modalities,
     },
-    { key: 'classes', label: t('fields.classes'), value: (v) => t('diff.count', { count: v.labelSchema?.classes.length ?? 0 }), compare: (v) => v.labelSchema?.classes },
-    { key: 'attributes', label: t('fields.attributes'), value: (v) => t('diff.count', { count: v.labelSchema?.attributes?.length ?? 0 }), compare: (v) => v.labelSchema?.attributes },
+    {
+      key: 'classes',
+      label: t('fields.classes'),
+      value: (v) => t('diff.count', { count: v.labelSchema?.classes.length ?? 0 }),
+      compare: (v) => v.labelSchema?.classes,
+    },
+    {
+      key: 'attributes',
+      label: t('fields.attributes'),
+      value: (v) => t('diff.count', { count: v.labelSchema?.attributes?.length ?? 0 }),
+      compare: (v) => v.labelSchema?.attributes,
+    },
     { key: 'steps', label: t('fields.steps'), value: (v) => t('diff.count', { count: v.steps?.length ?? 0 }), compare: (v) => v.steps },
     {
       key: 'workforce',
@@ -46,7 +66,12 @@ export function KeyFacts({ a, b }: { a: ProcedureVersion; b: ProcedureVersion })
           : none(t),
       compare: (v) => [v.qa?.inspection, v.qa?.samplingRate],
     },
-    { key: 'verifiedBy', label: t('fields.verifiedBy'), value: (v) => (v.qa?.verifiedBy ? labelOf('verifiers', v.qa.verifiedBy, lang) : none(t)), compare: (v) => v.qa?.verifiedBy },
+    {
+      key: 'verifiedBy',
+      label: t('fields.verifiedBy'),
+      value: (v) => (v.qa?.verifiedBy ? labelOf('verifiers', v.qa.verifiedBy, lang) : none(t)),
+      compare: (v) => v.qa?.verifiedBy,
+    },
     {
       key: 'targets',
       label: t('fields.targets'),

@@ -11,7 +11,15 @@ import { ProcedureProblem } from './parts';
 type ActionKind = 'activate' | 'newVersion' | 'retire';
 
 /** Lifecycle actions for members of the owning organisation (and admins); retiring asks first. */
-export function ProcedureActions({ procedure: p, shown, onDone }: { procedure: Procedure; shown: ProcedureVersion; onDone: (message: string, version?: number) => void }) {
+export function ProcedureActions({
+  procedure: p,
+  shown,
+  onDone,
+}: {
+  procedure: Procedure;
+  shown: ProcedureVersion;
+  onDone: (message: string, version?: number) => void;
+}) {
   const { t } = useTranslation('procedures');
   const { user, hasRole } = useAuth();
   const [busy, setBusy] = useState<ActionKind | null>(null);
@@ -84,7 +92,14 @@ export function ProcedureActions({ procedure: p, shown, onDone }: { procedure: P
           </button>
         )}
         {shown.status === 'active' && !retire.open && (
-          <button ref={retire.triggerRef} type="button" className="secondary" data-testid="retire-version" disabled={busy !== null} onClick={retire.ask}>
+          <button
+            ref={retire.triggerRef}
+            type="button"
+            className="secondary"
+            data-testid="retire-version"
+            disabled={busy !== null}
+            onClick={retire.ask}
+          >
             {t('detail.retire', { version: shown.version })}
           </button>
         )}

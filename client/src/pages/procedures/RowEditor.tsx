@@ -176,10 +176,24 @@ export function RowEditor<R extends { key: number }>({
                 </div>
               ))}
               <div className="actions row-actions">
-                <button type="button" className="secondary small-button" data-move="up" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('editor.moveUpN', { n: i + 1 })}>
+                <button
+                  type="button"
+                  className="secondary small-button"
+                  data-move="up"
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                  aria-label={t('editor.moveUpN', { n: i + 1 })}
+                >
                   {t('editor.moveUp')}
                 </button>
-                <button type="button" className="secondary small-button" data-move="down" disabled={i === rows.length - 1} onClick={() => move(i, 1)} aria-label={t('editor.moveDownN', { n: i + 1 })}>
+                <button
+                  type="button"
+                  className="secondary small-button"
+                  data-move="down"
+                  disabled={i === rows.length - 1}
+                  onClick={() => move(i, 1)}
+                  aria-label={t('editor.moveDownN', { n: i + 1 })}
+                >
                   {t('editor.moveDown')}
                 </button>
                 {removeButton(i)}

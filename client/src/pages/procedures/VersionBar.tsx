@@ -6,13 +6,27 @@ import type { Procedure, VersionSummary } from './model';
 import { StatusBadge, VersionSelect } from './parts';
 
 /** Chooses the version shown; lists every version with its status and activation date. */
-export function VersionBar({ procedure: p, shownVersion, onChoose }: { procedure: Procedure; shownVersion: number; onChoose: (v: number) => void }) {
+export function VersionBar({
+  procedure: p,
+  shownVersion,
+  onChoose,
+}: {
+  procedure: Procedure;
+  shownVersion: number;
+  onChoose: (v: number) => void;
+}) {
   const { t } = useTranslation('procedures');
   const { date } = useFormat();
   const versions: VersionSummary[] = p.versions ?? [{ version: p.version, status: p.status, activatedAt: p.activatedAt }];
   return (
     <div className="version-bar card">
-      <VersionSelect label={t('detail.versionSelect')} versions={versions} value={shownVersion} onChange={(v) => onChoose(Number(v))} testId="version-select" />
+      <VersionSelect
+        label={t('detail.versionSelect')}
+        versions={versions}
+        value={shownVersion}
+        onChange={(v) => onChoose(Number(v))}
+        testId="version-select"
+      />
       <details className="version-history">
         <summary>{t('detail.history', { count: versions.length })}</summary>
         <table>
@@ -27,7 +41,13 @@ export function VersionBar({ procedure: p, shownVersion, onChoose }: { procedure
             {versions.map((v) => (
               <tr key={v.version} aria-current={v.version === shownVersion ? 'true' : undefined}>
                 <th scope="row">
-                  <Link to={`?version=${v.version}`} onClick={(e) => { e.preventDefault(); onChoose(v.version); }}>
+                  <Link
+                    to={`?version=${v.version}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      onChoose(v.version);
+                    }}
+                  >
                     {t('common.versionN', { version: v.version })}
                   </Link>
                 </th>

@@ -31,15 +31,30 @@ export function WorkforceFields({ form, set, err, errors }: EditorFieldsProps) {
           )}
         </Field>
         <Field label={t('fields.annotatorsPerItem')} hint={t('editor.annotatorsHint')} errors={err('/workforce/annotatorsPerItem')}>
-          {(p) => <input {...p} type="number" inputMode="numeric" min={1} max={20} step={1} value={form.annotators} onChange={(e) => set('annotators', e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={20}
+              step={1}
+              value={form.annotators}
+              onChange={(e) => set('annotators', e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <div className="two-col">
         <Field label={t('editor.qualificationKo')} errors={err('/workforce/qualification/ko')}>
-          {(p) => <textarea {...p} lang="ko" rows={2} value={form.qualificationKo} onChange={(e) => set('qualificationKo', e.target.value)} />}
+          {(p) => (
+            <textarea {...p} lang="ko" rows={2} value={form.qualificationKo} onChange={(e) => set('qualificationKo', e.target.value)} />
+          )}
         </Field>
         <Field label={t('editor.qualificationEn')} errors={err('/workforce/qualification/en')}>
-          {(p) => <textarea {...p} lang="en" rows={2} value={form.qualificationEn} onChange={(e) => set('qualificationEn', e.target.value)} />}
+          {(p) => (
+            <textarea {...p} lang="en" rows={2} value={form.qualificationEn} onChange={(e) => set('qualificationEn', e.target.value)} />
+          )}
         </Field>
       </div>
       <Field
@@ -79,8 +94,24 @@ export function QaFields({ form, set, err, errors }: EditorFieldsProps) {
           )}
         </Field>
         {form.inspection !== 'full' && (
-          <Field label={t('editor.samplingPercent')} hint={t('editor.samplingHint')} errors={err('/qa/samplingRate')} required={form.inspection === 'sampling'}>
-            {(p) => <input {...p} type="number" inputMode="decimal" min={0} max={100} step="any" value={form.samplingPercent} onChange={(e) => set('samplingPercent', e.target.value)} />}
+          <Field
+            label={t('editor.samplingPercent')}
+            hint={t('editor.samplingHint')}
+            errors={err('/qa/samplingRate')}
+            required={form.inspection === 'sampling'}
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                inputMode="decimal"
+                min={0}
+                max={100}
+                step="any"
+                value={form.samplingPercent}
+                onChange={(e) => set('samplingPercent', e.target.value)}
+              />
+            )}
           </Field>
         )}
         <Field label={t('fields.verifiedBy')} errors={err('/qa/verifiedBy')}>

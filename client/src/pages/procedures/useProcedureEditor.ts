@@ -36,7 +36,8 @@ export interface EditorFieldsProps {
   errors: Errors;
 }
 
-const isSamplingRange = (e: { path: string; code: string }) => e.path === '/qa/samplingRate' && ['maximum', 'exclusive_minimum', 'minimum'].includes(e.code);
+const isSamplingRange = (e: { path: string; code: string }) =>
+  e.path === '/qa/samplingRate' && ['maximum', 'exclusive_minimum', 'minimum'].includes(e.code);
 
 /**
  * Holds the form of a new procedure (`original` null) or of a draft, checks it against the shared
@@ -60,7 +61,8 @@ export function useProcedureEditor(original: Procedure | null) {
     set('slug', value);
   };
   /** The English title; a new procedure's slug follows it until typed by hand. */
-  const setTitleEn = (value: string) => setForm((f) => ({ ...f, titleEn: value, slug: !original && !slugTouched ? suggestSlug(value) : f.slug }));
+  const setTitleEn = (value: string) =>
+    setForm((f) => ({ ...f, titleEn: value, slug: !original && !slugTouched ? suggestSlug(value) : f.slug }));
 
   const message = (e: FieldError): string => {
     if (e.code === 'cannot_clear') return t('editor.cannotClear');
@@ -89,14 +91,19 @@ export function useProcedureEditor(original: Procedure | null) {
     setSaving(true);
     try {
       const res = original
-        ? await api<Procedure>(`/labeling-procedures/${encodeURIComponent(original.id)}`, { method: 'PATCH', body, headers: { 'if-match': original.etag } })
+        ? await api<Procedure>(`/labeling-procedures/${encodeURIComponent(original.id)}`, {
+            method: 'PATCH',
+            body,
+            headers: { 'if-match': original.etag },
+          })
         : await api<Procedure>('/labeling-procedures', { method: 'POST', body });
       const state: DetailNavState = { notice: original ? t('editor.saved', { version: res.data.version }) : t('editor.created') };
       navigate(`/procedures/${encodeURIComponent(res.data.slug)}?version=${res.data.version}`, { state });
     } catch (e) {
       const apiError = e instanceof ApiError ? e : new ApiError({ title: String(e), status: 0, code: 'client_error' });
       const serverErrors: Errors = {};
-      for (const fe of apiError.problem.errors ?? []) (serverErrors[fe.path] ??= []).push(isSamplingRange(fe) ? t('editor.samplingRange') : fe.message);
+      for (const fe of apiError.problem.errors ?? [])
+        (serverErrors[fe.path] ??= []).push(isSamplingRange(fe) ? t('editor.samplingRange') : fe.message);
       if (apiError.problem.code === 'slug_taken') (serverErrors['/slug'] ??= []).push(apiError.problem.detail || apiError.problem.title);
       showErrors(serverErrors, apiError);
     } finally {

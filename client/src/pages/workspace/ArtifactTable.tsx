@@ -108,7 +108,12 @@ export function ArtifactTable({
                     {!readOnly && (
                       <div className="row-actions">
                         {a.status === 'pending' && (
-                          <button type="button" className="secondary small-button" disabled={busyId === a.id} onClick={() => void verify(a)}>
+                          <button
+                            type="button"
+                            className="secondary small-button"
+                            disabled={busyId === a.id}
+                            onClick={() => void verify(a)}
+                          >
                             {t('upload.verify')}
                           </button>
                         )}

@@ -35,8 +35,14 @@ function ApprovalEffect({ ds, id }: { ds: WorkingDataset; id: string }) {
         <p>{t('review.effectNoFiles')}</p>
       ) : (
         <ul>
-          {changes.added.length > 0 && <li>{t('review.effectAdds', { count: changes.added.length, files: changes.added.map((a) => a.filename).join(', ') })}</li>}
-          {changes.removed.length > 0 && <li>{t('review.effectRemoves', { count: changes.removed.length, files: changes.removed.map((a) => a.filename).join(', ') })}</li>}
+          {changes.added.length > 0 && (
+            <li>{t('review.effectAdds', { count: changes.added.length, files: changes.added.map((a) => a.filename).join(', ') })}</li>
+          )}
+          {changes.removed.length > 0 && (
+            <li>
+              {t('review.effectRemoves', { count: changes.removed.length, files: changes.removed.map((a) => a.filename).join(', ') })}
+            </li>
+          )}
         </ul>
       )}
       <p className="small">{t('review.effectNote')}</p>
@@ -145,7 +151,9 @@ export function ReviewDetail({ ds, onDecided, onClose }: { ds: WorkingDataset; o
         noValidate
       >
         <Field label={t('review.comment')} hint={t('review.commentHint')} errors={commentErrors}>
-          {(p) => <textarea {...p} ref={commentRef} data-testid="review-comment" value={comment} onChange={(e) => setComment(e.target.value)} />}
+          {(p) => (
+            <textarea {...p} ref={commentRef} data-testid="review-comment" value={comment} onChange={(e) => setComment(e.target.value)} />
+          )}
         </Field>
         {error && !error.problem.errors?.length && <ProblemView error={error} />}
         <div className="actions">
@@ -161,7 +169,13 @@ export function ReviewDetail({ ds, onDecided, onClose }: { ds: WorkingDataset; o
           >
             {t('review.approveVersion', { version: ds.version + 1 })}
           </button>
-          <button type="button" className="secondary" data-testid="request-changes" disabled={busy !== null || confirm.open} onClick={() => void decide('request_changes')}>
+          <button
+            type="button"
+            className="secondary"
+            data-testid="request-changes"
+            disabled={busy !== null || confirm.open}
+            onClick={() => void decide('request_changes')}
+          >
             {t('review.requestChanges')}
           </button>
           {busy && (

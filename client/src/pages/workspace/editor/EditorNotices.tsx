@@ -6,7 +6,19 @@ import { useFormat } from '../../../lib/hooks';
 import { lastEvent, type WorkingDataset } from '../types';
 
 /** What the provider should know before editing; the leave dialog while a navigation waits. */
-export function EditorNotices({ saved, readOnly, blocker, conflict, onReload }: { saved: WorkingDataset | null; readOnly: boolean; blocker: Blocker; conflict: boolean; onReload: () => void }) {
+export function EditorNotices({
+  saved,
+  readOnly,
+  blocker,
+  conflict,
+  onReload,
+}: {
+  saved: WorkingDataset | null;
+  readOnly: boolean;
+  blocker: Blocker;
+  conflict: boolean;
+  onReload: () => void;
+}) {
   const { t } = useTranslation('workspace');
   const fmt = useFormat();
   const changesComment = saved?.status === 'changes_requested' ? lastEvent(saved, 'request_changes') : undefined;
@@ -38,7 +50,9 @@ export function EditorNotices({ saved, readOnly, blocker, conflict, onReload }: 
           {changesComment.comment && <blockquote>{changesComment.comment}</blockquote>}
         </div>
       )}
-      {saved && (saved.status === 'published' || saved.status === 'withdrawn') && <p className="notice">{t(saved.status === 'published' ? 'editor.revisionNotice' : 'editor.withdrawnNotice')}</p>}
+      {saved && (saved.status === 'published' || saved.status === 'withdrawn') && (
+        <p className="notice">{t(saved.status === 'published' ? 'editor.revisionNotice' : 'editor.withdrawnNotice')}</p>
+      )}
       {conflict && (
         <div className="problem" role="alert" data-testid="conflict">
           <strong>{t('editor.conflictTitle')}</strong>

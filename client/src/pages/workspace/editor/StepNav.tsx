@@ -3,7 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { STEPS, stepOfPath } from './steps';
 
 /** The seven steps as buttons; before the first save only the first can be chosen. */
-export function StepNav({ step, started, errorPaths, onChoose }: { step: number; started: boolean; errorPaths: string[]; onChoose: (i: number) => void }) {
+export function StepNav({
+  step,
+  started,
+  errorPaths,
+  onChoose,
+}: {
+  step: number;
+  started: boolean;
+  errorPaths: string[];
+  onChoose: (i: number) => void;
+}) {
   const { t } = useTranslation('workspace');
   const errorCount = (i: number) => errorPaths.filter((p) => stepOfPath(p) === i).length;
   return (
@@ -13,7 +23,13 @@ export function StepNav({ step, started, errorPaths, onChoose }: { step: number;
           const count = errorCount(i);
           return (
             <li key={s.key} className={i === step ? 'current' : undefined}>
-              <button type="button" aria-current={i === step ? 'step' : undefined} disabled={!started && i > 0} onClick={() => onChoose(i)} data-testid={`step-${s.key}`}>
+              <button
+                type="button"
+                aria-current={i === step ? 'step' : undefined}
+                disabled={!started && i > 0}
+                onClick={() => onChoose(i)}
+                data-testid={`step-${s.key}`}
+              >
                 <span className="step-num" aria-hidden="true">
                   {i + 1}
                 </span>

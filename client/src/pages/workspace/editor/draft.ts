@@ -50,7 +50,8 @@ export function toDraft(f: FormState): Loose {
   const disclosureCore = compact({
     accessLevel: f.accessLevel || undefined,
     samplesAccess: f.samplesAccess || undefined,
-    allowedCountries: f.countriesMode === 'all' ? ['*'] : f.countriesMode === 'list' ? splitList(f.countries).map((c) => c.toUpperCase()) : undefined,
+    allowedCountries:
+      f.countriesMode === 'all' ? ['*'] : f.countriesMode === 'list' ? splitList(f.countries).map((c) => c.toUpperCase()) : undefined,
     allowedOrgTypes: f.orgTypesMode === 'all' ? ['*'] : f.orgTypesMode === 'list' ? f.orgTypes : undefined,
     allowedPurposes: f.purposes.length ? f.purposes : undefined,
     crossBorder: f.crossBorder || undefined,
@@ -60,7 +61,13 @@ export function toDraft(f: FormState): Loose {
   // Conditions are tick boxes: once the provider has said anything about disclosure, unticked means "no".
   const conditions =
     disclosureCore || anyCondition
-      ? compact({ dua: f.dua, irb: f.irb, attribution: f.attribution, noRedistribution: f.noRedistribution, deleteAfterDays: num(f.deleteAfterDays) })
+      ? compact({
+          dua: f.dua,
+          irb: f.irb,
+          attribution: f.attribution,
+          noRedistribution: f.noRedistribution,
+          deleteAfterDays: num(f.deleteAfterDays),
+        })
       : undefined;
   const disclosure = disclosureCore || conditions ? { ...disclosureCore, conditions } : undefined;
 
@@ -68,7 +75,11 @@ export function toDraft(f: FormState): Loose {
   const exportControl =
     controlled === undefined
       ? undefined
-      : compact({ controlled, regime: controlled ? f.exportRegime || undefined : undefined, reference: controlled ? text(f.exportReference) : undefined });
+      : compact({
+          controlled,
+          regime: controlled ? f.exportRegime || undefined : undefined,
+          reference: controlled ? text(f.exportReference) : undefined,
+        });
   const classificationCore = compact({
     level: f.level || undefined,
     personalInfo: f.personalInfo || undefined,
@@ -84,25 +95,28 @@ export function toDraft(f: FormState): Loose {
     ? compact({ procedureId: f.procedureId, procedureVersion: num(f.procedureVersion), results: results.length ? results : undefined })
     : undefined;
 
-  return compact({
-    slug: text(f.slug),
-    title: biText(f.title),
-    summary: biText(f.summary),
-    description: biText(f.description),
-    keywords: compact({ ko: kwKo.length ? kwKo : undefined, en: kwEn.length ? kwEn : undefined }),
-    contact: f.contactName.trim() || f.contactEmail.trim() ? compact({ name: text(f.contactName), email: text(f.contactEmail) }) : undefined,
-    modalities: f.modalities,
-    tasks: f.tasks,
-    languages: splitList(f.languages),
-    domain: f.domain || undefined,
-    techAreas: { kr: f.techKr, us: f.techUs },
-    temporalCoverage: compact({ start: f.temporalStart || undefined, end: f.temporalEnd || undefined }),
-    spatialCoverage: biText(f.spatial),
-    size: compact({ records: num(f.sizeRecords), bytes: bytesOf(f.sizeBytes), hours: num(f.sizeHours) }),
-    formats: splitList(f.formats),
-    license,
-    disclosure,
-    classification,
-    labeling,
-  }) ?? {};
+  return (
+    compact({
+      slug: text(f.slug),
+      title: biText(f.title),
+      summary: biText(f.summary),
+      description: biText(f.description),
+      keywords: compact({ ko: kwKo.length ? kwKo : undefined, en: kwEn.length ? kwEn : undefined }),
+      contact:
+        f.contactName.trim() || f.contactEmail.trim() ? compact({ name: text(f.contactName), email: text(f.contactEmail) }) : undefined,
+      modalities: f.modalities,
+      tasks: f.tasks,
+      languages: splitList(f.languages),
+      domain: f.domain || undefined,
+      techAreas: { kr: f.techKr, us: f.techUs },
+      temporalCoverage: compact({ start: f.temporalStart || undefined, end: f.temporalEnd || undefined }),
+      spatialCoverage: biText(f.spatial),
+      size: compact({ records: num(f.sizeRecords), bytes: bytesOf(f.sizeBytes), hours: num(f.sizeHours) }),
+      formats: splitList(f.formats),
+      license,
+      disclosure,
+      classification,
+      labeling,
+    }) ?? {}
+  );
 }

@@ -3,7 +3,10 @@
 /** The editor's steps and the parts of the dataset (JSON pointers) each one edits. */
 export const STEPS = [
   { key: 'basics', paths: ['/slug', '/title', '/summary', '/description', '/keywords', '/contact'] },
-  { key: 'content', paths: ['/modalities', '/tasks', '/languages', '/domain', '/techAreas', '/temporalCoverage', '/spatialCoverage', '/size', '/formats'] },
+  {
+    key: 'content',
+    paths: ['/modalities', '/tasks', '/languages', '/domain', '/techAreas', '/temporalCoverage', '/spatialCoverage', '/size', '/formats'],
+  },
   { key: 'disclosure', paths: ['/license', '/disclosure'] },
   { key: 'classification', paths: ['/classification'] },
   { key: 'labeling', paths: ['/labeling'] },
@@ -23,7 +26,10 @@ export function stepOfPath(path: string): number {
  * indices are dropped (`/keywords/en/3` is a keyword) and unknown leaves fall back to their parent.
  */
 export function fieldKeyOf(path: string): string | null {
-  let segments = path.split('/').slice(1).filter((s) => !/^\d+$/.test(s));
+  let segments = path
+    .split('/')
+    .slice(1)
+    .filter((s) => !/^\d+$/.test(s));
   while (segments.length) {
     const key = FIELD_KEYS[segments.join('/')];
     if (key) return key;
@@ -36,7 +42,10 @@ export function fieldKeyOf(path: string): string | null {
 export function byFormOrder<T>(entries: [string, T][]): [string, T][] {
   const order = Object.keys(FIELD_KEYS);
   const rank = (path: string) => {
-    let segments = path.split('/').slice(1).filter((s) => !/^\d+$/.test(s));
+    let segments = path
+      .split('/')
+      .slice(1)
+      .filter((s) => !/^\d+$/.test(s));
     while (segments.length) {
       const i = order.indexOf(segments.join('/'));
       if (i >= 0) return i;

@@ -6,26 +6,12 @@ import { api, ApiError } from '../../../lib/api';
 import { localiseErrors, mergeErrorMaps, problemErrors, schemaCheck, type ErrorMap } from '../../../lib/validation';
 import type { WorkingDataset } from '../types';
 import { toDraft } from './draft';
+import { focusPath } from './focus';
 import { emptyForm, fromDataset, type BiInput, type FormState } from './form';
 import { byFormOrder, STEPS, stepOfPath } from './steps';
 import { useLeaveGuard } from './useLeaveGuard';
 
 const REVIEW = STEPS.findIndex((s) => s.key === 'review');
-
-/** Finds the control of a JSON pointer (or of its nearest enclosing field) and focuses it. */
-function focusPath(path: string): void {
-  const esc = (s: string) => (window.CSS?.escape ? window.CSS.escape(s) : s.replace(/"/g, '\\"'));
-  let p = path;
-  while (p) {
-    const el = document.querySelector<HTMLElement>(`[data-path="${esc(p)}"]`) ?? document.querySelector<HTMLElement>(`[data-path^="${esc(p)}/"]`);
-    if (el) {
-      el.focus();
-      el.scrollIntoView({ block: 'center' });
-      return;
-    }
-    p = p.slice(0, p.lastIndexOf('/'));
-  }
-}
 
 function withEtag(data: WorkingDataset, headers: Headers): WorkingDataset {
   return { ...data, etag: headers.get('etag') ?? data.etag };
@@ -169,7 +155,10 @@ export function useDatasetEditor(id: string | undefined) {
         setForm(fromDataset(ds));
         setSavedAt(new Date());
         allowLeave.current = true;
-        navigate(`/workspace/datasets/${ds.id}?${new URLSearchParams({ ...Object.fromEntries(params), step: String((nextStep ?? step) + 1) })}`, { replace: true });
+        navigate(
+          `/workspace/datasets/${ds.id}?${new URLSearchParams({ ...Object.fromEntries(params), step: String((nextStep ?? step) + 1) })}`,
+          { replace: true },
+        );
         pendingFocus.current = '#heading';
         return ds;
       }
@@ -187,7 +176,13 @@ export function useDatasetEditor(id: string | undefined) {
     } catch (err) {
       const error = err instanceof ApiError ? err : new ApiError({ title: String(err), status: 0, code: 'client_error' });
       if (error.status === 412) setConflict(true);
-      else if (error.problem.code === 'slug_taken') setServerError(new ApiError({ ...error.problem, errors: [{ path: '/slug', code: 'slug_taken', message: error.problem.detail || error.problem.title }] }));
+      else if (error.problem.code === 'slug_taken')
+        setServerError(
+          new ApiError({
+            ...error.problem,
+            errors: [{ path: '/slug', code: 'slug_taken', message: error.problem.detail || error.problem.title }],
+          }),
+        );
       else setServerError(error);
       pendingFocus.current = '#summary';
       return null;
@@ -201,7 +196,9 @@ export function useDatasetEditor(id: string | undefined) {
     if (step >= REVIEW) return;
     if (!readOnly) {
       const prefixes = STEPS[step].paths as readonly string[];
-      const errors = (schemaCheck('datasets.draft', fullDraft()) ?? []).filter((e) => prefixes.some((p) => e.path === p || e.path.startsWith(p + '/')));
+      const errors = (schemaCheck('datasets.draft', fullDraft()) ?? []).filter((e) =>
+        prefixes.some((p) => e.path === p || e.path.startsWith(p + '/')),
+      );
       if (errors.length) {
         showErrors(errors);
         return;
@@ -218,7 +215,10 @@ export function useDatasetEditor(id: string | undefined) {
 
   const submit = async () => {
     if (!saved) return;
-    const note = { ...(changeNote.ko.trim() ? { ko: changeNote.ko.trim() } : {}), ...(changeNote.en.trim() ? { en: changeNote.en.trim() } : {}) };
+    const note = {
+      ...(changeNote.ko.trim() ? { ko: changeNote.ko.trim() } : {}),
+      ...(changeNote.en.trim() ? { en: changeNote.en.trim() } : {}),
+    };
     const body = Object.keys(note).length ? { changeNote: note } : {};
     const noteErrors = schemaCheck('datasets.submit', body);
     if (noteErrors?.length) {

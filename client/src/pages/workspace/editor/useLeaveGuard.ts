@@ -7,7 +7,9 @@ import { useBlocker } from 'react-router';
  * editor navigates itself) and makes the browser ask before the tab is closed while `dirty`.
  */
 export function useLeaveGuard({ block, dirty, allowLeave }: { block: boolean; dirty: boolean; allowLeave: RefObject<boolean> }) {
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => block && !allowLeave.current && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => block && !allowLeave.current && currentLocation.pathname !== nextLocation.pathname,
+  );
   useEffect(() => {
     if (!dirty) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
