@@ -104,6 +104,25 @@ describe('GET /datasets?q=', () => {
     expect(res.body.query.corrections).toContainEqual({ from: 'radiogrph', to: 'radiograph' });
   });
 
+  it('says why a result matched: a description snippet, a glossary note, a word inside a compound', async () => {
+    const deep = await app.anon.get(`/api/v1/datasets?q=${encodeURIComponent('대학병원')}`);
+    const item = deep.body.items[0];
+    expect(item.slug).toBe('radiograph-reading');
+    expect(item.snippet.lang).toBe('ko');
+    expect(item.snippet.ranges.map(([s, e]: [number, number]) => item.snippet.text.slice(s, e))).toEqual(['대학병원']);
+    expect(item.matchedBy).toEqual([{ word: '대학병원', via: 'word' }]);
+
+    const gloss = await app.anon.get('/api/v1/datasets?q=medical%20imaging', { 'accept-language': 'en' });
+    expect(gloss.body.items[0].matchedBy.map((n: { via: string }) => n.via)).toContain('glossary');
+
+    // 판독 is a word of the title and sits inside 판독문입니다 in the summary.
+    const inside = await app.anon.get(`/api/v1/datasets?q=${encodeURIComponent('판독')}`);
+    const first = inside.body.items[0];
+    expect(first.slug).toBe('radiograph-reading');
+    expect(first.highlights['title.ko'].map(([s, e]: [number, number]) => first.title.ko.slice(s, e))).toEqual(['판독']);
+    expect(first.highlights['summary.ko'].map(([s, e]: [number, number]) => first.summary.ko.slice(s, e))).toEqual(['판독문입니다']);
+  });
+
   it('answers an empty result with the other language’s terms', async () => {
     const res = await app.anon.get(`/api/v1/datasets?q=${encodeURIComponent('자율주행차량')}`);
     expect(res.body.total).toBe(0);

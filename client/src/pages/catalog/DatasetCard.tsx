@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { labelOf } from '@schemas/taxonomy';
@@ -11,9 +12,10 @@ import { Marked } from './Marked';
 
 /**
  * One catalogue result: title link, provider, summary (with the search matches marked),
- * modality/task badges and the access facts in words.
+ * why it matched when the title and summary do not show it, modality/task badges and the access
+ * facts in words.
  */
-export function DatasetCard({ dataset, highlights }: { dataset: DatasetView; highlights?: Highlights }) {
+export function DatasetCard({ dataset, highlights, reason }: { dataset: DatasetView; highlights?: Highlights; reason?: ReactNode }) {
   const { t } = useTranslation('catalog');
   const lang = useLang();
   const format = useFormat();
@@ -37,6 +39,7 @@ export function DatasetCard({ dataset, highlights }: { dataset: DatasetView; hig
         </p>
       )}
       {d.summary && <Marked as="p" className="dataset-card-summary" text={d.summary} field="summary" highlights={highlights} />}
+      {reason}
       {((d.modalities?.length ?? 0) > 0 || (d.tasks?.length ?? 0) > 0) && (
         <ul className="tag-list" aria-label={t('card.tags')}>
           {(d.modalities ?? []).map((m) => (

@@ -14,10 +14,27 @@ export interface FacetValue {
   label?: { ko?: string; en?: string };
 }
 
-/** A result; with a text query it also has its score and highlight ranges. */
+/** A stretch of a result's description around its first match, with the match's ranges. */
+export interface Snippet {
+  lang: 'ko' | 'en';
+  text: string;
+  ranges: [number, number][];
+}
+
+/** How one query word matched a result. */
+export interface MatchNote {
+  word: string;
+  via: 'word' | 'part' | 'glossary' | 'ngram' | 'typo' | 'related';
+  term?: string;
+  field?: 'keywords' | 'tags';
+}
+
+/** A result; with a text query it also has its score, highlight ranges and why it matched. */
 export interface SearchHit extends DatasetView {
   score?: number;
   highlights?: Highlights;
+  snippet?: Snippet;
+  matchedBy?: MatchNote[];
 }
 
 /** How the server understood the text query. */
