@@ -13,7 +13,7 @@ const content = datasetDraftSchema.properties;
 /** What anyone who may see a file learns about it (never its storage key). */
 export const artifactFacts = {
   type: 'object',
-  required: ['id', 'kind', 'filename', 'contentType', 'bytes'],
+  required: ['id', 'kind', 'filename', 'contentType', 'bytes', 'sha256'],
   properties: {
     id: { type: 'string' },
     kind: { type: 'string', enum: ARTIFACT_KIND_CODES },
@@ -27,7 +27,7 @@ export const artifactFacts = {
 /** A file of a dataset with its state; `downloadUrl` is set once it is available. */
 export const artifactView = {
   type: 'object',
-  required: [...artifactFacts.required, 'status', 'downloadUrl'],
+  required: [...artifactFacts.required, 'status', 'uploadedAt', 'downloadUrl'],
   properties: {
     ...artifactFacts.properties,
     status: { type: 'string', enum: ARTIFACT_STATUSES },

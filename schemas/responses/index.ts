@@ -79,3 +79,14 @@ export * from './common';
 export { artifactFacts, artifactView, ARTIFACT_STATUSES, DATASET_STATUSES } from './datasets';
 export { grantFile } from './access';
 export { importRowError } from './misc';
+
+/** A file of a dataset as responses show it. */
+export type ArtifactView = FromSchema<typeof datasets.artifactView>;
+/** A dataset as the caller may see it (published face or working copy). */
+export type DatasetView = ResponseOf<'datasets.view'>;
+/** The caller's standing on one dataset (`GET /datasets/{id}/my-access`). */
+export type MyAccess = ResponseOf<'accessRequests.myAccess'>;
+/** One way to the full data held elsewhere, as a grant reveals it. */
+export type ExternalAccessView = MyAccess['active'][number]['externalAccess'][number];
+/** The report of a bulk import (`POST /import`). */
+export type ImportReport = ResponseOf<'import.report'>;

@@ -2,7 +2,7 @@
 // from the shared schema plus server-managed identity, review state and artifacts.
 import type { ClassificationDraft, Contact, DisclosureDraft, Labeling, License } from '@schemas/dataset';
 import type { BilingualText } from '../../components/Bi';
-import type { ExternalAccessView } from '../access/myAccess';
+import type { ArtifactView, ExternalAccessView } from '@schemas/responses';
 
 /** The provider organisation embedded in dataset responses. */
 export interface ProviderRef {
@@ -13,18 +13,8 @@ export interface ProviderRef {
   type: string;
 }
 
-/** A file of a dataset; `downloadUrl` is set only for available files. */
-export interface ArtifactView {
-  id: string;
-  kind: string;
-  filename: string;
-  contentType: string;
-  bytes: number;
-  sha256: string;
-  status: 'pending' | 'available' | 'rejected';
-  uploadedAt: string;
-  downloadUrl: string | null;
-}
+/** A file of a dataset; `downloadUrl` is set only for available files (schemas/responses/datasets.ts). */
+export type { ArtifactView } from '@schemas/responses';
 
 /** One entry of the publication review history (working copies only). */
 export interface ReviewEvent {

@@ -5,34 +5,11 @@ import { useTitle } from '../../components/Layout';
 import { ProblemView } from '../../components/Status';
 import { api, ApiError } from '../../lib/api';
 import { useFormat, useLang } from '../../lib/hooks';
+import type { ImportReport } from '@schemas/responses';
 import './workspace.css';
 
-/** The import report of the API (`POST /import`), also carried by a 422 `import_rejected` problem. */
-interface ImportReport {
-  total: number;
-  valid: number;
-  invalid: number;
-  created: number;
-  updated: number;
-  toCreate: number;
-  toUpdate: number;
-  dryRun: boolean;
-  partial: boolean;
-  rejected: boolean;
-  errors: ImportRowError[];
-}
-
-/** One problem of a row: the CSV column(s) it belongs to (CSV only) and, for a fixed choice, the values allowed. */
-interface ImportRowError {
-  row: number;
-  line: number;
-  path: string;
-  column?: string;
-  columns?: string[];
-  code: string;
-  message: string;
-  allowedValues?: string[];
-}
+/** The import report of the API (`POST /import`), also carried by a 422 `import_rejected` problem (schemas/responses/misc.ts). */
+type ImportRowError = ImportReport['errors'][number];
 
 /** Where the problem is: the CSV column(s) a person typed into, else the field's JSON path. */
 function ErrorPlace({ error }: { error: ImportRowError }) {
