@@ -1,7 +1,8 @@
 // Why a result matched: highlight ranges in its texts, a description snippet when the match is not in
 // the title or summary, and a "matched by" note per query word (glossary term, typo, keyword…).
 import type { Lang } from '../i18n';
-import { glossaryEntry, glossaryWords, queryGlossaryEntries, tokenize, type QueryUnit } from './analyze';
+import { glossaryEntry, queryGlossaryEntries, tokenize, type QueryUnit } from './analyze';
+import { glossarySpans } from './glossary-terms';
 import { HANGUL } from './korean';
 import type { CatalogEntry, Via } from './types';
 
@@ -18,29 +19,38 @@ export function otherLanguageTerms(q: string): Array<{ text: string; lang: Lang 
   return out.filter((t, i) => out.findIndex((o) => o.text === t.text) === i).slice(0, 6);
 }
 
-/** The word forms a query's units stand for, with their glossary terms' words. */
-function queryStems(units: QueryUnit[]): Set<string> {
+/** The word forms a query's units stand for, and its glossary entries. */
+function queryStems(units: QueryUnit[]): { stems: Set<string>; entries: Set<number>; koTerms: string[] } {
   const stems = new Set<string>();
+  const entries = new Set<number>();
   for (const u of units) {
     for (const t of u.terms) stems.add(t.slice(2));
     for (const p of u.parts ?? []) stems.add(p.slice(2));
-    for (const e of u.entries) for (const w of glossaryWords(e)) stems.add(w);
+    for (const e of u.entries) entries.add(e);
   }
-  return stems;
+  // Korean glossary terms are also found inside compounds (`음성인식용`).
+  const koTerms = [...entries].flatMap((e) => glossaryEntry(e).ko.map((t) => t.replace(/\s+/g, ''))).filter((w) => HANGUL.test(w) && w.length >= 2);
+  return { stems, entries, koTerms };
 }
 
-/** Character ranges of a text to highlight for a query (its words, parts, translations). */
+/**
+ * Character ranges of a text to highlight for a query: its words and compound parts, Korean words
+ * holding them, and the whole of each glossary term of the query found in the text ("drive" for
+ * 주행, not every word of that entry's synonyms).
+ */
 export function highlightRanges(text: string, units: QueryUnit[]): Array<[number, number]> {
   if (!units.length || !text) return [];
-  const stems = queryStems(units);
-  // Korean words inside compounds (`평가` in `품질평가`) are highlighted too.
-  const koStems = [...stems].filter((s) => HANGUL.test(s) && s.length >= 2);
+  const { stems, entries, koTerms } = queryStems(units);
+  const koStems = [...stems].filter((s) => HANGUL.test(s) && s.length >= 2).concat(koTerms);
+  const tokens = tokenize(text);
+  const marked = new Uint8Array(tokens.length);
+  for (const span of glossarySpans(tokens.map((t) => t.forms))) if (entries.has(span.entry)) marked.fill(1, span.start, span.end);
   const ranges: Array<[number, number]> = [];
-  for (const tok of tokenize(text)) {
-    let hit = tok.forms.some((f) => stems.has(f));
+  tokens.forEach((tok, i) => {
+    let hit = marked[i] === 1 || tok.forms.some((f) => stems.has(f));
     if (!hit && tok.script === 'ko') hit = koStems.some((s) => tok.forms[0].includes(s));
     if (hit) ranges.push([tok.start, tok.end]);
-  }
+  });
   return ranges;
 }
 

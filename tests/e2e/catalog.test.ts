@@ -267,4 +267,40 @@ describe('search', { timeout: 120_000 }, () => {
     w.expectNoProblems();
     await page.close();
   });
+
+  it('explains every result: a word inside a compound is marked, a match in the description shows a snippet, a glossary match says so; half-typed syllables still suggest', async () => {
+    const w = await e2e.newPage();
+    const { page } = w;
+    await open(w, e2e.url, '/?q=%ED%8F%89%EA%B0%80', 'ko');
+    const cards = page.getByTestId('dataset-card');
+    await cards.first().waitFor();
+    // 평가 is found inside 품질평가, which is marked.
+    expect((await cards.first().getByRole('heading').innerText()).trim()).toBe('차량 주행 품질평가 데이터');
+    expect(await cards.first().locator('h3 mark').allInnerTexts()).toEqual(['품질평가']);
+    // Some results hold the word only in their description: a snippet shows it, marked.
+    const reasons = page.getByTestId('match-reason');
+    await reasons.first().waitFor();
+    expect(await reasons.first().locator('mark').count()).toBeGreaterThan(0);
+    expect(await reasons.first().innerText()).toContain('평가');
+    await screenshot(w, 'search-why', 'ko');
+    await expectAccessible(w, 'search results explaining matches (ko)');
+
+    // In English, a Korean-only match through the glossary is named.
+    await open(w, e2e.url, '/?q=%EC%A3%BC%ED%96%89', 'en');
+    await cards.first().waitFor();
+    const notes = page.getByTestId('match-note');
+    await poll(() => notes.allInnerTexts()).toContainEqual(expect.stringContaining('glossary term'));
+    await screenshot(w, 'search-why', 'en');
+    await expectAccessible(w, 'search results explaining matches (en)');
+
+    // Typing only the first part of a syllable (으 of 의) continues to 의료.
+    await open(w, e2e.url, '/', 'ko');
+    const box = page.getByRole('combobox', { name: '데이터셋 검색어' });
+    await box.pressSequentially('으', { delay: 40 });
+    const listbox = page.getByRole('listbox', { name: '추천 검색어' });
+    await listbox.waitFor();
+    await poll(() => listbox.innerText()).toContain('의료');
+    w.expectNoProblems();
+    await page.close();
+  });
 });
