@@ -8,7 +8,7 @@ import { recordAudit } from '../server/audit/record';
 import { User } from '../server/auth/models';
 import { hashPassword } from '../server/auth/passwords';
 import { Dataset, DatasetVersion, type ArtifactDoc, type DatasetContent, type ReviewEvent } from '../server/datasets/model';
-import { contentOf } from '../server/datasets/commands';
+import { contentOf } from '../server/datasets/content';
 import { draftErrors, publishReadinessErrors } from '../server/datasets/readiness';
 import { LabelingProcedure, ProcedureVersion, PROCEDURE_CONTENT_FIELDS } from '../server/labeling/model';
 import { procedureErrors } from '../server/labeling/rules';

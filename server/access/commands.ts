@@ -3,7 +3,7 @@
 import type { AccessRequestDecision, AccessRequestResubmit } from '../../schemas/access';
 import { recordAudit } from '../audit/record';
 import { loadAuthUser } from '../auth/load-user';
-import { loadDataset } from '../datasets/commands';
+import { loadDataset } from '../datasets/load';
 import { actorOf, type RequestContext } from '../http/context';
 import { conflict, notFound, unprocessable, type FieldError } from '../http/errors';
 import type { NotificationCode } from '../notifications/notify';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { AccessRequestCreate } from '../../schemas/access';
 import { recordAudit } from '../audit/record';
 import { requireView } from '../datasets/access';
-import { loadDataset } from '../datasets/commands';
+import { loadDataset } from '../datasets/load';
 import { actorOf, type RequestContext } from '../http/context';
 import { AppError, conflict, isDuplicateKey, notFound, unprocessable, type FieldError } from '../http/errors';
 import { evaluate } from '../policy/evaluate';

@@ -2,7 +2,7 @@
 // it): the caller's active grants on one dataset with what each opens, the grants that ended
 // recently (so the page can offer to request again) and the requests still open.
 import { downloadScope } from '../artifacts/download-rule';
-import { loadReadableDataset } from '../datasets/commands';
+import { loadReadableDataset } from '../datasets/load';
 import { externalAccessOf } from '../datasets/external-access';
 import { filesOf } from '../datasets/files';
 import type { DatasetDoc } from '../datasets/model';

@@ -1,6 +1,6 @@
 // The notifications an access request sends: to the provider's reviewers when it needs them, to
 // the requester when something was decided about their request.
-import { loadDataset } from '../datasets/commands';
+import { loadDataset } from '../datasets/load';
 import type { DatasetDoc } from '../datasets/model';
 import type { AuthUser } from '../http/context';
 import { notify, reviewersOf, type NotificationCode } from '../notifications/notify';

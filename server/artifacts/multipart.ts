@@ -6,7 +6,7 @@ import type { Types } from 'mongoose';
 import { multipartPartCount, multipartPartRange, multipartPartSize } from '../../schemas/artifact';
 import { AppError, conflict, notFound, validationFailed, type FieldError } from '../http/errors';
 import { MultipartRefusedError, type Storage } from '../infra/s3';
-import { loadDatasetFromDatabase } from '../datasets/commands';
+import { loadDatasetFromDatabase } from '../datasets/load';
 import { Dataset, type ArtifactDoc, type DatasetDoc } from '../datasets/model';
 import { ArtifactUpload, type ArtifactUploadDoc, type UploadPartDoc } from './upload-model';
 

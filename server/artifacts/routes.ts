@@ -10,7 +10,10 @@ import { AppError, conflict, notFound, validationFailed } from '../http/errors';
 import { route } from '../http/route';
 import type { Request, Response } from 'express';
 import { providerScope, requireView, type OrgScope } from '../datasets/access';
-import { assertNotImporting, checkIfMatch, loadDataset, loadReadableDataset } from '../datasets/commands';
+import { datasetForWrite } from '../datasets/commands';
+import { assertEditable } from '../datasets/content';
+import { guardedWrite } from '../datasets/guarded-write';
+import { loadDataset, loadReadableDataset } from '../datasets/load';
 import { filesOf } from '../datasets/files';
 import { Dataset, type ArtifactDoc, type DatasetDoc } from '../datasets/model';
 import { etagOf, presentArtifact } from '../datasets/presenter';
@@ -98,15 +101,20 @@ async function saveArtifacts(doc: DatasetDoc, organizationId: Types.ObjectId, ar
   return updated;
 }
 
-/** Loads the dataset of the route for a change to its files: provider members only, current ETag, not in review. */
-async function editableDataset(req: Request): Promise<{ doc: DatasetDoc; scope: OrgScope }> {
-  const user = req.ctx.user!;
-  const { doc } = requireView(await loadDataset(String(req.params.id)), user);
-  const scope = providerScope(user, doc.providerId);
-  checkIfMatch(req.get('if-match'), doc);
-  if (doc.status === 'in_review') throw conflict('dataset_in_review');
-  await assertNotImporting(doc);
-  return { doc, scope };
+/**
+ * A change to the files of the route's dataset, as a guarded write: provider members only, current
+ * ETag, not in review and not held by an import.
+ */
+function changeFiles<R>(req: Request, write: (doc: DatasetDoc, scope: OrgScope) => Promise<R>): Promise<R> {
+  return guardedWrite({
+    load: () => datasetForWrite(req.ctx, String(req.params.id)),
+    ifMatch: req.get('if-match'),
+    etag: etagOf,
+    write: async ({ target: doc, scope }) => {
+      await assertEditable(doc);
+      return write(doc, scope);
+    },
+  });
 }
 
 /** The pending multipart artifact of the route, for a provider member of its dataset (parts do not change the dataset). */
@@ -189,85 +197,86 @@ export const artifactRoutes = [
       // Presigning never contacts S3: check it answers before handing out an upload URL (503 otherwise).
       await depsOf(req).storage.assertAvailable();
       const user = req.ctx.user!;
-      const { doc, scope } = await editableDataset(req);
-      const { kind, filename, contentType, bytes, sha256, partSize } = req.body as {
-        kind: ArtifactDoc['kind'];
-        filename: string;
-        contentType: string;
-        bytes: number;
-        sha256: string;
-        partSize?: number;
-      };
-      if (partSize !== undefined && !MULTIPART_KINDS.has(kind)) throw validationFailed([{ path: '/partSize', code: 'not_allowed' }]);
-      const rule = ARTIFACT_RULES[kind];
-      if (!rule.contentTypes.includes(contentType)) {
-        throw new AppError(415, 'artifact_content_type_not_allowed', { contentType, kind, allowed: rule.contentTypes.join(', ') }, [
-          { path: '/contentType', code: 'content_type_not_allowed', params: { allowed: rule.contentTypes.join(', ') } },
-        ]);
-      }
-      if (bytes > rule.maxBytes) {
-        throw new AppError(413, 'artifact_too_large', { limit: rule.maxBytes }, [
-          { path: '/bytes', code: 'maximum', params: { limit: rule.maxBytes } },
-        ]);
-      }
-      if (doc.artifacts.filter((a) => a.status !== 'rejected').length >= MAX_ARTIFACTS_PER_DATASET) {
-        throw conflict('too_many_artifacts', { max: MAX_ARTIFACTS_PER_DATASET });
-      }
-      const id = randomUUID();
-      const artifact: ArtifactDoc = {
-        id,
-        kind,
-        key: `datasets/${doc._id}/artifacts/${id}/${safeFilename(filename)}`,
-        filename,
-        contentType,
-        bytes,
-        sha256: sha256.toLowerCase(),
-        status: 'pending',
-        uploadedAt: null,
-        createdAt: new Date(),
-        createdBy: user.id,
-      };
-      if (MULTIPART_KINDS.has(kind)) {
-        // Full data: storage's multipart upload first, then the pending artifact; undone if the dataset changed meanwhile.
-        const { storage } = depsOf(req);
-        const upload = await startUpload(storage, doc, artifact, partSize, user.id);
-        let updated: DatasetDoc;
-        try {
-          updated = await saveArtifacts(doc, scope.organizationId, [...doc.artifacts, artifact]);
-        } catch (err) {
-          await discardUpload(storage, id);
-          throw err;
+      await changeFiles(req, async (doc, scope) => {
+        const { kind, filename, contentType, bytes, sha256, partSize } = req.body as {
+          kind: ArtifactDoc['kind'];
+          filename: string;
+          contentType: string;
+          bytes: number;
+          sha256: string;
+          partSize?: number;
+        };
+        if (partSize !== undefined && !MULTIPART_KINDS.has(kind)) throw validationFailed([{ path: '/partSize', code: 'not_allowed' }]);
+        const rule = ARTIFACT_RULES[kind];
+        if (!rule.contentTypes.includes(contentType)) {
+          throw new AppError(415, 'artifact_content_type_not_allowed', { contentType, kind, allowed: rule.contentTypes.join(', ') }, [
+            { path: '/contentType', code: 'content_type_not_allowed', params: { allowed: rule.contentTypes.join(', ') } },
+          ]);
         }
+        if (bytes > rule.maxBytes) {
+          throw new AppError(413, 'artifact_too_large', { limit: rule.maxBytes }, [
+            { path: '/bytes', code: 'maximum', params: { limit: rule.maxBytes } },
+          ]);
+        }
+        if (doc.artifacts.filter((a) => a.status !== 'rejected').length >= MAX_ARTIFACTS_PER_DATASET) {
+          throw conflict('too_many_artifacts', { max: MAX_ARTIFACTS_PER_DATASET });
+        }
+        const id = randomUUID();
+        const artifact: ArtifactDoc = {
+          id,
+          kind,
+          key: `datasets/${doc._id}/artifacts/${id}/${safeFilename(filename)}`,
+          filename,
+          contentType,
+          bytes,
+          sha256: sha256.toLowerCase(),
+          status: 'pending',
+          uploadedAt: null,
+          createdAt: new Date(),
+          createdBy: user.id,
+        };
+        if (MULTIPART_KINDS.has(kind)) {
+          // Full data: storage's multipart upload first, then the pending artifact; undone if the dataset changed meanwhile.
+          const { storage } = depsOf(req);
+          const upload = await startUpload(storage, doc, artifact, partSize, user.id);
+          let updated: DatasetDoc;
+          try {
+            updated = await saveArtifacts(doc, scope.organizationId, [...doc.artifacts, artifact]);
+          } catch (err) {
+            await discardUpload(storage, id);
+            throw err;
+          }
+          await recordAudit(
+            actorOf(req.ctx),
+            'artifact.upload_started',
+            { type: 'dataset', id: doc._id, organizationId: doc.providerId },
+            { artifactId: id, kind, bytes, partSize: upload.partSize, partCount: upload.partCount },
+          );
+          res
+            .status(201)
+            .set('ETag', etagOf(updated))
+            .json({
+              artifact: presentArtifact(artifact, String(doc._id)),
+              upload: { method: 'multipart', partSize: upload.partSize, partCount: upload.partCount, expiresAt: upload.expiresAt },
+            });
+          return;
+        }
+        const updated = await saveArtifacts(doc, scope.organizationId, [...doc.artifacts, artifact]);
+        const upload = await depsOf(req).storage.presignPut(artifact.key, { contentType, bytes }, UPLOAD_URL_TTL_SECONDS);
         await recordAudit(
           actorOf(req.ctx),
-          'artifact.upload_started',
+          'artifact.upload_url_issued',
           { type: 'dataset', id: doc._id, organizationId: doc.providerId },
-          { artifactId: id, kind, bytes, partSize: upload.partSize, partCount: upload.partCount },
+          { artifactId: id, kind, bytes },
         );
         res
           .status(201)
           .set('ETag', etagOf(updated))
           .json({
             artifact: presentArtifact(artifact, String(doc._id)),
-            upload: { method: 'multipart', partSize: upload.partSize, partCount: upload.partCount, expiresAt: upload.expiresAt },
+            upload: { url: upload.url, method: 'PUT', headers: upload.headers, expiresAt: upload.expiresAt },
           });
-        return;
-      }
-      const updated = await saveArtifacts(doc, scope.organizationId, [...doc.artifacts, artifact]);
-      const upload = await depsOf(req).storage.presignPut(artifact.key, { contentType, bytes }, UPLOAD_URL_TTL_SECONDS);
-      await recordAudit(
-        actorOf(req.ctx),
-        'artifact.upload_url_issued',
-        { type: 'dataset', id: doc._id, organizationId: doc.providerId },
-        { artifactId: id, kind, bytes },
-      );
-      res
-        .status(201)
-        .set('ETag', etagOf(updated))
-        .json({
-          artifact: presentArtifact(artifact, String(doc._id)),
-          upload: { url: upload.url, method: 'PUT', headers: upload.headers, expiresAt: upload.expiresAt },
-        });
+      });
     },
   }),
   route({
@@ -337,23 +346,24 @@ export const artifactRoutes = [
     summary: 'Remove a file from the working copy; a published file stays public (and stored) until the next version is approved',
     responses: [204],
     async handler(req, res) {
-      const { doc, scope } = await editableDataset(req);
-      const artifact = findArtifact(doc.artifacts, String(req.params.artifactId));
-      await saveArtifacts(
-        doc,
-        scope.organizationId,
-        doc.artifacts.filter((a) => a.id !== artifact.id),
-      );
-      // An unfinished full-data upload: storage drops its parts (where it can) and its state goes.
-      if (MULTIPART_KINDS.has(artifact.kind)) await discardUpload(depsOf(req).storage, artifact.id);
-      if (!filesOf(doc, 'live').some((a) => a.key === artifact.key)) await depsOf(req).storage.deleteObject(artifact.key);
-      await recordAudit(
-        actorOf(req.ctx),
-        'artifact.delete',
-        { type: 'dataset', id: doc._id, organizationId: doc.providerId },
-        { artifactId: artifact.id },
-      );
-      res.status(204).end();
+      await changeFiles(req, async (doc, scope) => {
+        const artifact = findArtifact(doc.artifacts, String(req.params.artifactId));
+        await saveArtifacts(
+          doc,
+          scope.organizationId,
+          doc.artifacts.filter((a) => a.id !== artifact.id),
+        );
+        // An unfinished full-data upload: storage drops its parts (where it can) and its state goes.
+        if (MULTIPART_KINDS.has(artifact.kind)) await discardUpload(depsOf(req).storage, artifact.id);
+        if (!filesOf(doc, 'live').some((a) => a.key === artifact.key)) await depsOf(req).storage.deleteObject(artifact.key);
+        await recordAudit(
+          actorOf(req.ctx),
+          'artifact.delete',
+          { type: 'dataset', id: doc._id, organizationId: doc.providerId },
+          { artifactId: artifact.id },
+        );
+        res.status(204).end();
+      });
     },
   }),
   route({

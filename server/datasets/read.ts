@@ -9,7 +9,7 @@ import { metadataVisible, type ClassificationLevel } from '../policy/visibility'
 import { catalogIndex } from '../search/registry';
 import type { CatalogEntry } from '../search/types';
 import { relationTo, requireView, seesWorkingCopy } from './access';
-import { isObjectIdName, loadDataset, loadReadableDataset } from './commands';
+import { isObjectIdName, loadDataset, loadReadableDataset } from './load';
 import type { DatasetDoc } from './model';
 
 /** A dataset the caller may read: its catalogue entry (the published face) or the stored document. */

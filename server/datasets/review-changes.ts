@@ -2,7 +2,7 @@
 // decided on — the content and files kept when they asked for changes, or the published version
 // when they approved. Read by GET /datasets/{id}/review-changes (docs/api.md).
 import type { Types } from 'mongoose';
-import { contentOf } from './commands';
+import { contentOf } from './content';
 import type { DatasetDoc, ReviewEvent } from './model';
 import { contentChanges, factsOf, fileDifferences, type ArtifactFacts, type FieldChange } from './review-diff';
 import { DatasetReviewRecord, type DatasetReviewRecordDoc } from './review-record';

@@ -28,7 +28,7 @@
 import { Types } from 'mongoose';
 import { AuditEvent, type AuditEventDoc } from '../audit/model';
 import type { AuditActor } from '../audit/record';
-import { contentOf } from '../datasets/commands';
+import { contentOf } from '../datasets/content';
 import { CONTENT_FIELDS, Dataset, type DatasetDoc } from '../datasets/model';
 import { isDuplicateKey } from '../http/errors';
 import { ImportBatch, ImportPlan, ImportPrior, type BatchEntry, type BatchState, type ImportBatchDoc, type ImportPlanDoc, type ImportPriorDoc } from './model';

@@ -5,7 +5,7 @@ import { Types } from 'mongoose';
 import { schemaErrors } from '../../schemas/ajv';
 import { mergeErrors, type FieldError } from '../../schemas/errors';
 import type { OrgScope } from '../datasets/access';
-import { contentOf } from '../datasets/commands';
+import { contentOf } from '../datasets/content';
 import { Dataset, type DatasetContent, type DatasetDoc } from '../datasets/model';
 import { LabelingProcedure, ProcedureVersion } from '../labeling/model';
 import { registrationErrors } from '../policy/registration';

@@ -1,141 +1,17 @@
-import { Types, type QueryFilter, type UpdateQuery } from 'mongoose';
+// Writes to labeling procedures (docs/design.md §5): create, edit the draft, new version, activate, retire.
+import { Types } from 'mongoose';
 import { recordAudit } from '../audit/record';
-import { providerScope, relationTo, seesWorkingCopy, type OrgScope } from '../datasets/access';
-import { actorOf, type AuthUser, type RequestContext } from '../http/context';
+import { providerScope } from '../datasets/access';
+import { guardedWrite } from '../datasets/guarded-write';
+import { actorOf, type RequestContext } from '../http/context';
 import { conflict, isDuplicateKey, notFound, preconditionFailed, unprocessable, validationFailed } from '../http/errors';
 import { Organization } from '../organizations/model';
 import type { LabelingProcedureCreate, LabelingProcedurePatch } from '../../schemas/labeling-procedure';
 import { applyMergePatch } from '../../schemas/merge-patch';
-import {
-  LabelingProcedure,
-  PROCEDURE_CONTENT_FIELDS,
-  ProcedureVersion,
-  type LabelingProcedureDoc,
-  type ProcedureContent,
-  type ProcedureVersionDoc,
-} from './model';
-import { contentOf, etagOf, type VersionSummary } from './presenter';
+import { PROCEDURE_CONTENT_FIELDS, type LabelingProcedureDoc, type ProcedureContent, type ProcedureVersionDoc } from './model';
+import { contentOf, etagOf } from './presenter';
 import { activationErrors, procedureErrors } from './rules';
-
-// ---------------------------------------------------------------------------------------------
-// Reads: visibility. Drafts are seen by members of the provider, national reviewers and admins.
-// ---------------------------------------------------------------------------------------------
-
-/** Loads a procedure identity by ObjectId or slug (no visibility check: callers must apply one). */
-export async function loadProcedure(idOrSlug: string): Promise<LabelingProcedureDoc | null> {
-  const filter = /^[0-9a-f]{24}$/i.test(idOrSlug) ? { _id: new Types.ObjectId(idOrSlug) } : { slug: idOrSlug };
-  return LabelingProcedure.findOne(filter).lean<LabelingProcedureDoc>();
-}
-
-/** May the caller see this provider's draft versions? */
-export function seesDrafts(user: AuthUser | null, providerId: Types.ObjectId): boolean {
-  return seesWorkingCopy(relationTo(user, providerId));
-}
-
-/** Summaries of the versions of one or more procedures, keyed by procedure id. */
-export async function versionSummaries(procedureIds: Types.ObjectId[]): Promise<Map<string, VersionSummary[]>> {
-  const docs = await ProcedureVersion.find(
-    { procedureId: { $in: procedureIds } },
-    { procedureId: 1, version: 1, status: 1, activatedAt: 1 },
-  )
-    .sort({ version: -1 })
-    .lean<(VersionSummary & { procedureId: Types.ObjectId })[]>();
-  const out = new Map<string, VersionSummary[]>();
-  for (const d of docs) {
-    const list = out.get(String(d.procedureId)) ?? [];
-    list.push({ version: d.version, status: d.status, activatedAt: d.activatedAt ?? null });
-    out.set(String(d.procedureId), list);
-  }
-  return out;
-}
-
-/** The versions the caller may see, among all of a procedure's. */
-export function visibleOf(all: readonly VersionSummary[], drafts: boolean): VersionSummary[] {
-  return drafts ? [...all] : all.filter((v) => v.status !== 'draft');
-}
-
-/**
- * The version a caller gets by default: the latest for those who see drafts; otherwise the active
- * one (the highest version with status active, so a half-finished activation still reads right),
- * else the latest superseded or retired one. Null when nothing is visible.
- */
-export function currentVersionNumber(visible: readonly VersionSummary[], drafts: boolean): number | null {
-  const highest = (list: readonly VersionSummary[]) => (list.length ? Math.max(...list.map((v) => v.version)) : null);
-  if (drafts) return highest(visible);
-  return highest(visible.filter((v) => v.status === 'active')) ?? highest(visible);
-}
-
-/** What one caller can see of a procedure. */
-export interface ProcedureView {
-  identity: LabelingProcedureDoc;
-  visible: VersionSummary[];
-  drafts: boolean;
-}
-
-/** Loads a procedure with the versions the caller may see; 404 when they can see none. */
-export async function requireProcedureView(idOrSlug: string, user: AuthUser | null): Promise<ProcedureView> {
-  const identity = await loadProcedure(idOrSlug);
-  if (!identity) throw notFound('procedure_not_found');
-  const drafts = seesDrafts(user, identity.providerId);
-  const visible = visibleOf((await versionSummaries([identity._id])).get(String(identity._id)) ?? [], drafts);
-  if (!visible.length) throw notFound('procedure_not_found');
-  return { identity, visible, drafts };
-}
-
-/** Loads one version the caller may see; 404 otherwise (hidden drafts look absent). */
-export async function requireVisibleVersion(view: ProcedureView, version: number): Promise<ProcedureVersionDoc> {
-  const doc = view.visible.some((v) => v.version === version)
-    ? await ProcedureVersion.findOne({ procedureId: view.identity._id, version }).lean<ProcedureVersionDoc>()
-    : null;
-  if (!doc || (doc.status === 'draft' && !view.drafts)) throw notFound('procedure_version_not_found', { version });
-  return doc;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Writes: every one goes through a repository bound to an OrgScope, so none can forget the
-// organisation filter.
-// ---------------------------------------------------------------------------------------------
-
-function scopedVersions(scope: OrgScope) {
-  const own = (filter: QueryFilter<ProcedureVersionDoc>) => ({ ...filter, providerId: scope.organizationId });
-  return {
-    findOne: (filter: QueryFilter<ProcedureVersionDoc>) => ProcedureVersion.findOne(own(filter)).lean<ProcedureVersionDoc>(),
-    latest: (procedureId: Types.ObjectId) =>
-      ProcedureVersion.findOne(own({ procedureId })).sort({ version: -1 }).lean<ProcedureVersionDoc>(),
-    create: async (doc: Partial<ProcedureVersionDoc>) =>
-      (await ProcedureVersion.create({ ...doc, providerId: scope.organizationId })).toObject() as ProcedureVersionDoc,
-    update: (filter: QueryFilter<ProcedureVersionDoc>, update: UpdateQuery<ProcedureVersionDoc>) =>
-      ProcedureVersion.findOneAndUpdate(own(filter), update, { returnDocument: 'after' }).lean<ProcedureVersionDoc>(),
-    updateMany: (filter: QueryFilter<ProcedureVersionDoc>, update: UpdateQuery<ProcedureVersionDoc>) =>
-      ProcedureVersion.updateMany(own(filter), update),
-  };
-}
-
-function scopedProcedures(scope: OrgScope) {
-  const own = (filter: QueryFilter<LabelingProcedureDoc>) => ({ ...filter, providerId: scope.organizationId });
-  return {
-    create: async (doc: Partial<LabelingProcedureDoc>) =>
-      (await LabelingProcedure.create({ ...doc, providerId: scope.organizationId })).toObject() as LabelingProcedureDoc,
-    updateOne: (filter: QueryFilter<LabelingProcedureDoc>, update: UpdateQuery<LabelingProcedureDoc>) =>
-      LabelingProcedure.updateOne(own(filter), update),
-    deleteOne: (filter: QueryFilter<LabelingProcedureDoc>) => LabelingProcedure.deleteOne(own(filter)),
-  };
-}
-
-/** Loads a procedure for a write: 404 when the caller cannot see it, 403 unless they may act for its provider. */
-async function writable(ctx: RequestContext, idOrSlug: string) {
-  const user = ctx.user!;
-  const { identity } = await requireProcedureView(idOrSlug, user);
-  const scope = providerScope(user, identity.providerId);
-  return { user, identity, scope, versions: scopedVersions(scope), procedures: scopedProcedures(scope) };
-}
-
-/** Fails with 412 when an If-Match header is present and does not name the version's current revision. */
-export function checkIfMatch(ifMatch: string | undefined, v: Pick<ProcedureVersionDoc, 'version' | 'rev'>): void {
-  if (!ifMatch || ifMatch.trim() === '*') return;
-  const tags = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
-  if (!tags.includes(etagOf(v))) throw preconditionFailed();
-}
+import { scopedProcedures, scopedVersions, writable } from './scoped';
 
 /** JSON merge patch (RFC 7396): objects merge recursively, arrays and scalars replace, null removes. */
 export function mergePatch<T extends Record<string, unknown>>(base: T, patch: Record<string, unknown>): T {
@@ -193,37 +69,44 @@ export async function createProcedure(ctx: RequestContext, body: LabelingProcedu
 
 /** Applies a merge patch to the latest version while it is a draft. */
 export async function updateDraft(ctx: RequestContext, idOrSlug: string, patch: LabelingProcedurePatch, ifMatch: string | undefined) {
-  const { identity, scope, versions } = await writable(ctx, idOrSlug);
-  const latest = await versions.latest(identity._id);
-  if (!latest) throw notFound('procedure_not_found');
-  if (latest.status !== 'draft') throw conflict('procedure_version_immutable', { version: latest.version, status: latest.status });
-  checkIfMatch(ifMatch, latest);
+  return guardedWrite({
+    load: async () => {
+      const { identity, scope, versions } = await writable(ctx, idOrSlug);
+      const latest = await versions.latest(identity._id);
+      if (!latest) throw notFound('procedure_not_found');
+      if (latest.status !== 'draft') throw conflict('procedure_version_immutable', { version: latest.version, status: latest.status });
+      return { target: latest, scope, identity, versions };
+    },
+    ifMatch,
+    etag: etagOf,
+    write: async ({ target: latest, scope, identity, versions }) => {
+      const current = contentOf(latest) as Record<string, unknown>;
+      const merged = mergePatch(current, patch as Record<string, unknown>) as ProcedureContent;
+      const errors = procedureErrors(withSlug(identity, merged));
+      if (errors.length) throw validationFailed(errors);
 
-  const current = contentOf(latest) as Record<string, unknown>;
-  const merged = mergePatch(current, patch as Record<string, unknown>) as ProcedureContent;
-  const errors = procedureErrors(withSlug(identity, merged));
-  if (errors.length) throw validationFailed(errors);
-
-  const unset: Record<string, 1> = {};
-  for (const f of PROCEDURE_CONTENT_FIELDS) if (merged[f] === undefined && current[f] !== undefined) unset[f] = 1;
-  // Conditional on the revision we read and on still being a draft: an activation or another
-  // edit in between makes this a no-op instead of a silent overwrite.
-  const updated = await versions.update(
-    { _id: latest._id, status: 'draft', rev: latest.rev },
-    { $set: merged, ...(Object.keys(unset).length ? { $unset: unset } : {}), $inc: { rev: 1 } },
-  );
-  if (!updated) {
-    const now = await versions.findOne({ _id: latest._id });
-    if (now && now.status !== 'draft') throw conflict('procedure_version_immutable', { version: now.version, status: now.status });
-    throw preconditionFailed();
-  }
-  await recordAudit(
-    actorOf(ctx),
-    'labeling.update',
-    { type: 'labeling_procedure', id: identity._id, organizationId: scope.organizationId },
-    { version: updated.version, fields: Object.keys(patch) },
-  );
-  return { identity, version: updated };
+      const unset: Record<string, 1> = {};
+      for (const f of PROCEDURE_CONTENT_FIELDS) if (merged[f] === undefined && current[f] !== undefined) unset[f] = 1;
+      // Conditional on the revision we read and on still being a draft: an activation or another
+      // edit in between makes this a no-op instead of a silent overwrite.
+      const updated = await versions.update(
+        { _id: latest._id, status: 'draft', rev: latest.rev },
+        { $set: merged, ...(Object.keys(unset).length ? { $unset: unset } : {}), $inc: { rev: 1 } },
+      );
+      if (!updated) {
+        const now = await versions.findOne({ _id: latest._id });
+        if (now && now.status !== 'draft') throw conflict('procedure_version_immutable', { version: now.version, status: now.status });
+        throw preconditionFailed();
+      }
+      await recordAudit(
+        actorOf(ctx),
+        'labeling.update',
+        { type: 'labeling_procedure', id: identity._id, organizationId: scope.organizationId },
+        { version: updated.version, fields: Object.keys(patch) },
+      );
+      return { identity, version: updated };
+    },
+  });
 }
 
 /** Copies the latest version into a new draft (version + 1). */
@@ -275,34 +158,42 @@ async function loadTarget(versions: ReturnType<typeof scopedVersions>, identity:
  * A failure after (1) leaves readers correct; only the bookkeeping of (2)/(3) lags.
  */
 export async function activateVersion(ctx: RequestContext, idOrSlug: string, version: number, ifMatch: string | undefined) {
-  const { user, identity, scope, versions, procedures } = await writable(ctx, idOrSlug);
-  const target = await loadTarget(versions, identity, version);
-  if (target.status !== 'draft') throw conflict('invalid_status_transition', { from: target.status, to: 'active' });
-  checkIfMatch(ifMatch, target);
-  const errors = activationErrors(withSlug(identity, contentOf(target)));
-  if (errors.length) throw unprocessable('not_ready_for_activation', errors);
+  return guardedWrite({
+    load: async () => {
+      const found = await writable(ctx, idOrSlug);
+      const target = await loadTarget(found.versions, found.identity, version);
+      if (target.status !== 'draft') throw conflict('invalid_status_transition', { from: target.status, to: 'active' });
+      return { ...found, target };
+    },
+    ifMatch,
+    etag: etagOf,
+    write: async ({ user, identity, scope, versions, procedures, target }) => {
+      const errors = activationErrors(withSlug(identity, contentOf(target)));
+      if (errors.length) throw unprocessable('not_ready_for_activation', errors);
 
-  const now = new Date();
-  const activated = await versions.update(
-    { _id: target._id, status: 'draft', rev: target.rev },
-    { $set: { status: 'active', activatedAt: now, activatedBy: user.id }, $inc: { rev: 1 } },
-  );
-  if (!activated) throw conflict('concurrent_modification');
-  const superseded = await versions.updateMany(
-    { procedureId: identity._id, status: 'active', version: { $ne: version } },
-    { $set: { status: 'superseded', supersededAt: now }, $inc: { rev: 1 } },
-  );
-  await procedures.updateOne(
-    { _id: identity._id, $or: [{ activeVersion: null }, { activeVersion: { $lt: version } }] },
-    { $set: { activeVersion: version } },
-  );
-  await recordAudit(
-    actorOf(ctx),
-    'labeling.activate',
-    { type: 'labeling_procedure', id: identity._id, organizationId: scope.organizationId },
-    { version, superseded: superseded.modifiedCount },
-  );
-  return { identity, version: activated };
+      const now = new Date();
+      const activated = await versions.update(
+        { _id: target._id, status: 'draft', rev: target.rev },
+        { $set: { status: 'active', activatedAt: now, activatedBy: user.id }, $inc: { rev: 1 } },
+      );
+      if (!activated) throw conflict('concurrent_modification');
+      const superseded = await versions.updateMany(
+        { procedureId: identity._id, status: 'active', version: { $ne: version } },
+        { $set: { status: 'superseded', supersededAt: now }, $inc: { rev: 1 } },
+      );
+      await procedures.updateOne(
+        { _id: identity._id, $or: [{ activeVersion: null }, { activeVersion: { $lt: version } }] },
+        { $set: { activeVersion: version } },
+      );
+      await recordAudit(
+        actorOf(ctx),
+        'labeling.activate',
+        { type: 'labeling_procedure', id: identity._id, organizationId: scope.organizationId },
+        { version, superseded: superseded.modifiedCount },
+      );
+      return { identity, version: activated };
+    },
+  });
 }
 
 /** Retires an active version: datasets can no longer reference it. */

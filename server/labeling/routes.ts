@@ -6,22 +6,11 @@ import type { AuthUser } from '../http/context';
 import { badRequest, notFound, validationFailed, type FieldError } from '../http/errors';
 import { intQuery, listQuery, route } from '../http/route';
 import { Organization } from '../organizations/model';
-import {
-  activateVersion,
-  createProcedure,
-  createVersion,
-  currentVersionNumber,
-  requireProcedureView,
-  requireVisibleVersion,
-  retireVersion,
-  seesDrafts,
-  updateDraft,
-  versionSummaries,
-  visibleOf,
-} from './commands';
+import { activateVersion, createProcedure, createVersion, retireVersion, updateDraft } from './commands';
 import { diffDocuments } from './diff';
 import { LabelingProcedure, ProcedureVersion, type LabelingProcedureDoc, type ProcedureStatus, type ProcedureVersionDoc } from './model';
 import { contentOf, etagOf, presentProcedure, presentVersion } from './presenter';
+import { currentVersionNumber, requireProcedureView, requireVisibleVersion, seesDrafts, versionSummaries, visibleOf } from './visibility';
 
 const STATUSES: readonly ProcedureStatus[] = ['draft', 'active', 'superseded', 'retired'];
 const isStatus = (s: string): s is ProcedureStatus => (STATUSES as readonly string[]).includes(s);

@@ -2,7 +2,7 @@
 // which datasets are candidates. The ranking itself (rank.ts) stays pure.
 import { activeGrantsByDataset } from '../access/grants';
 import { relationTo, mayReview, requireView } from '../datasets/access';
-import { loadDataset } from '../datasets/commands';
+import { loadDataset } from '../datasets/load';
 import { isMemberOf, type AuthUser } from '../http/context';
 import { conflict, forbidden, notFound } from '../http/errors';
 import { Organization, type OrganizationDoc } from '../organizations/model';

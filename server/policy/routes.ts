@@ -1,7 +1,7 @@
 import type { PolicyEvaluate } from '../../schemas/policy';
 import { activeGrantRecords, type GrantRecord } from '../access/grants';
 import { requireView } from '../datasets/access';
-import { loadDataset } from '../datasets/commands';
+import { loadDataset } from '../datasets/load';
 import { route } from '../http/route';
 import { policyDatasetOf, rulesOfFace } from './dataset-rules';
 import { evaluate, grantCovers } from './evaluate';

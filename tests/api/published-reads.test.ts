@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose, { Types } from 'mongoose';
 import { loadAuthUser } from '../../server/auth/load-user';
 import { catalogFilter, requireView } from '../../server/datasets/access';
-import { loadDatasetFromDatabase, loadReadableDataset } from '../../server/datasets/commands';
+import { loadDatasetFromDatabase, loadReadableDataset } from '../../server/datasets/load';
 import { Dataset, type DatasetDoc } from '../../server/datasets/model';
 import { etagOf, presentDataset } from '../../server/datasets/presenter';
 import type { AuthUser } from '../../server/http/context';
