@@ -6,13 +6,19 @@ import { bilingual, dateTime, hexId, nullableDateTime, nullableString, pageOf, s
 import { artifactView } from './datasets';
 
 const decision = { type: 'string', enum: ['allow', 'sign_in_required', 'request_required', 'enclave_only', 'deny'] } as const;
-const reason = { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } as const;
+const reason = {
+  type: 'object',
+  required: ['code', 'message'],
+  properties: { code: { type: 'string' }, message: { type: 'string' } },
+} as const;
 const requirement = {
   type: 'object',
   required: ['code', 'message', 'blocking'],
   properties: { code: { type: 'string' }, message: { type: 'string' }, blocking: { type: 'boolean' }, metByGrant: { type: 'boolean' } },
 } as const;
-const person = { anyOf: [{ type: 'object', required: ['id', 'name'], properties: { id: hexId, name: { type: 'string' } } }, { type: 'null' }] } as const;
+const person = {
+  anyOf: [{ type: 'object', required: ['id', 'name'], properties: { id: hexId, name: { type: 'string' } } }, { type: 'null' }],
+} as const;
 const kind = { type: 'string', enum: ['access', 'enclave_session'] } as const;
 const scope = { type: 'string', enum: ACCESS_SCOPE_CODES } as const;
 const purpose = { type: 'string', enum: PURPOSE_CODES } as const;
@@ -39,7 +45,21 @@ export const policyEvaluationSchema = {
 export const accessRequestViewSchema = {
   $id: 'accessRequests.view',
   type: 'object',
-  required: ['id', 'kind', 'status', 'dataset', 'requester', 'scope', 'purpose', 'evaluation', 'history', 'ageDays', 'slaDays', 'overdue', 'submittedAt'],
+  required: [
+    'id',
+    'kind',
+    'status',
+    'dataset',
+    'requester',
+    'scope',
+    'purpose',
+    'evaluation',
+    'history',
+    'ageDays',
+    'slaDays',
+    'overdue',
+    'submittedAt',
+  ],
   properties: {
     id: hexId,
     kind,
@@ -53,7 +73,11 @@ export const accessRequestViewSchema = {
         name: { type: 'string' },
         organization: {
           anyOf: [
-            { type: 'object', required: ['slug', 'name', 'country', 'type'], properties: { slug: { type: 'string' }, name: bilingual, country: { type: 'string' }, type: { type: 'string' } } },
+            {
+              type: 'object',
+              required: ['slug', 'name', 'country', 'type'],
+              properties: { slug: { type: 'string' }, name: bilingual, country: { type: 'string' }, type: { type: 'string' } },
+            },
             { type: 'null' },
           ],
         },
@@ -63,7 +87,10 @@ export const accessRequestViewSchema = {
     purpose,
     statement: nullableString,
     durationDays: { type: ['integer', 'null'] },
-    acceptedAgreements: { type: 'array', items: { type: 'object', required: ['code'], properties: { code: { type: 'string' }, acceptedAt: nullableDateTime } } },
+    acceptedAgreements: {
+      type: 'array',
+      items: { type: 'object', required: ['code'], properties: { code: { type: 'string' }, acceptedAt: nullableDateTime } },
+    },
     evaluation: {
       type: 'object',
       required: ['decision', 'reasons', 'requirements'],
@@ -89,7 +116,14 @@ export const accessRequestViewSchema = {
       items: {
         type: 'object',
         required: ['at', 'actor', 'bySystem', 'to'],
-        properties: { at: dateTime, actor: person, bySystem: { type: 'boolean' }, from: { type: ['string', 'null'] }, to: { type: 'string' }, note: nullableString },
+        properties: {
+          at: dateTime,
+          actor: person,
+          bySystem: { type: 'boolean' },
+          from: { type: ['string', 'null'] },
+          to: { type: 'string' },
+          note: nullableString,
+        },
       },
     },
     ageDays: { type: 'integer', minimum: 0 },

@@ -6,7 +6,6 @@ import { LOCALE_CODES, ORGANIZATION_TYPE_CODES, ROLE_CODES } from '../taxonomy';
 import { bilingual, dateTime, hexId, nullableDateTime, nullableString, organizationRef, pageOf, stringList } from './common';
 
 const roles = { type: 'array', items: { type: 'string', enum: ROLE_CODES } } as const;
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
 const { $id: _userId, ...userPublic } = userPublicSchema;
 
 /** The signed-in user and the CSRF token of the session (login, register, /auth/me, membership). */
@@ -33,7 +32,9 @@ export const emailVerifiedSchema = {
   properties: {
     emailVerified: { const: true },
     membership: { type: 'string', enum: MEMBERSHIP_STATES },
-    organization: { anyOf: [{ type: 'object', required: ['slug', 'name'], properties: { slug: { type: 'string' }, name: bilingual } }, { type: 'null' }] },
+    organization: {
+      anyOf: [{ type: 'object', required: ['slug', 'name'], properties: { slug: { type: 'string' }, name: bilingual } }, { type: 'null' }],
+    },
   },
 } as const;
 
@@ -45,7 +46,14 @@ export const tokenCreatedSchema = {
   $id: 'auth.tokenCreated',
   type: 'object',
   required: ['id', 'name', 'token', 'prefix', 'expiresAt', 'createdAt'],
-  properties: { id: hexId, name: { type: 'string' }, token: { type: 'string', pattern: '^kdb_' }, prefix: { type: 'string' }, expiresAt: dateTime, createdAt: dateTime },
+  properties: {
+    id: hexId,
+    name: { type: 'string' },
+    token: { type: 'string', pattern: '^kdb_' },
+    prefix: { type: 'string' },
+    expiresAt: dateTime,
+    createdAt: dateTime,
+  },
 } as const;
 
 /** `GET /auth/tokens`: the caller's tokens, never their secrets. */
@@ -130,7 +138,6 @@ export const organizationViewSchema = {
 } as const;
 export const organizationListSchema = { $id: 'organizations.list', ...pageOf(organizationViewSchema) } as const;
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
 const { $id: _profileId, ...partnerProfile } = partnerProfileSchema;
 
 /** `GET`/`PUT /organizations/{slug}/partner-profile`. */

@@ -62,7 +62,8 @@ export const problemFieldError = {
 export const problemSchema = {
   $id: 'Problem',
   type: 'object',
-  description: 'RFC 9457 problem details; title, detail and messages are localised (?lang= or Accept-Language). Some codes add members (e.g. download_not_allowed: decision, reasons, requirements; access_request_exists: existing).',
+  description:
+    'RFC 9457 problem details; title, detail and messages are localised (?lang= or Accept-Language). Some codes add members (e.g. download_not_allowed: decision, reasons, requirements; access_request_exists: existing).',
   required: ['type', 'title', 'status', 'code'],
   properties: {
     type: { type: 'string', format: 'uri' },

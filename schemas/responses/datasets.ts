@@ -57,7 +57,11 @@ export const datasetViewSchema = {
     withdrawnAt: nullableDateTime,
     fileChanges: {
       anyOf: [
-        { type: 'object', required: ['added', 'removed'], properties: { added: { type: 'array', items: artifactView }, removed: { type: 'array', items: artifactView } } },
+        {
+          type: 'object',
+          required: ['added', 'removed'],
+          properties: { added: { type: 'array', items: artifactView }, removed: { type: 'array', items: artifactView } },
+        },
         { type: 'null' },
       ],
     },
@@ -85,7 +89,10 @@ export const datasetViewSchema = {
       },
     },
     published: {
-      anyOf: [{ type: 'object', required: ['version', 'publishedAt'], properties: { version: { type: 'integer' }, publishedAt: dateTime } }, { type: 'null' }],
+      anyOf: [
+        { type: 'object', required: ['version', 'publishedAt'], properties: { version: { type: 'integer' }, publishedAt: dateTime } },
+        { type: 'null' },
+      ],
     },
     createdAt: dateTime,
     updatedAt: dateTime,
@@ -205,7 +212,11 @@ export const datasetReviewChangesSchema = {
     comparable: { type: 'boolean' },
     fields: {
       type: 'array',
-      items: { type: 'object', required: ['field', 'path'], properties: { field: { type: 'string' }, path: { type: 'string' }, lang: { type: 'string' }, before: {}, after: {} } },
+      items: {
+        type: 'object',
+        required: ['field', 'path'],
+        properties: { field: { type: 'string' }, path: { type: 'string' }, lang: { type: 'string' }, before: {}, after: {} },
+      },
     },
     files: {
       type: 'object',
@@ -243,7 +254,12 @@ export const artifactCreatedSchema = {
         {
           type: 'object',
           required: ['method', 'partSize', 'partCount', 'expiresAt'],
-          properties: { method: { const: 'multipart' }, partSize: { type: 'integer' }, partCount: { type: 'integer' }, expiresAt: dateTime },
+          properties: {
+            method: { const: 'multipart' },
+            partSize: { type: 'integer' },
+            partCount: { type: 'integer' },
+            expiresAt: dateTime,
+          },
         },
       ],
     },
@@ -251,7 +267,12 @@ export const artifactCreatedSchema = {
 } as const;
 
 /** `POST …/complete`: the verified (available) file. */
-export const artifactOneSchema = { $id: 'artifacts.one', type: 'object', required: ['artifact'], properties: { artifact: artifactView } } as const;
+export const artifactOneSchema = {
+  $id: 'artifacts.one',
+  type: 'object',
+  required: ['artifact'],
+  properties: { artifact: artifactView },
+} as const;
 
 /** `GET …/upload`: where an unfinished full-data upload stands. */
 export const artifactUploadStateSchema = {
@@ -272,7 +293,11 @@ export const artifactUploadStateSchema = {
         completing: { type: 'boolean' },
         acknowledged: {
           type: 'array',
-          items: { type: 'object', required: ['number', 'sha256'], properties: { number: { type: 'integer' }, sha256: { type: 'string' } } },
+          items: {
+            type: 'object',
+            required: ['number', 'sha256'],
+            properties: { number: { type: 'integer' }, sha256: { type: 'string' } },
+          },
         },
         missing: { type: 'array', items: { type: 'integer' } },
       },
@@ -288,7 +313,11 @@ export const artifactPartUrlsSchema = {
   properties: {
     parts: {
       type: 'array',
-      items: { ...presigned, required: ['number', 'bytes', ...presigned.required], properties: { number: { type: 'integer' }, bytes: { type: 'integer' }, ...presigned.properties } },
+      items: {
+        ...presigned,
+        required: ['number', 'bytes', ...presigned.required],
+        properties: { number: { type: 'integer' }, bytes: { type: 'integer' }, ...presigned.properties },
+      },
     },
   },
 } as const;

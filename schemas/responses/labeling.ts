@@ -5,7 +5,6 @@ import { bilingual, dateTime, hexId, nullableDateTime, pageOf } from './common';
 export const PROCEDURE_STATUSES = ['draft', 'active', 'superseded', 'retired'] as const;
 
 /** What a provider wrote in a version (the fields set), as validated when it was written. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
 const { slug: _slug, ...content } = labelingProcedureDraftSchema.properties;
 
 const versionState = {
@@ -35,7 +34,10 @@ export const procedureViewSchema = {
     id: hexId,
     slug: { type: 'string' },
     provider: {
-      anyOf: [{ type: 'object', required: ['id', 'slug', 'name'], properties: { id: hexId, slug: { type: 'string' }, name: bilingual } }, { type: 'null' }],
+      anyOf: [
+        { type: 'object', required: ['id', 'slug', 'name'], properties: { id: hexId, slug: { type: 'string' }, name: bilingual } },
+        { type: 'null' },
+      ],
     },
     latestVersion: { type: 'integer', minimum: 1 },
     activeVersion: { type: ['integer', 'null'] },
@@ -75,7 +77,11 @@ export const procedureDiffSchema = {
     to: { type: 'integer', minimum: 1 },
     changes: {
       type: 'array',
-      items: { type: 'object', required: ['path', 'op'], properties: { path: { type: 'string' }, op: { type: 'string', enum: ['added', 'removed', 'changed'] }, from: {}, to: {} } },
+      items: {
+        type: 'object',
+        required: ['path', 'op'],
+        properties: { path: { type: 'string' }, op: { type: 'string', enum: ['added', 'removed', 'changed'] }, from: {}, to: {} },
+      },
     },
   },
 } as const;

@@ -51,7 +51,11 @@ export const auditListSchema = {
   } as const),
 } as const;
 
-const taxonomyItem = { type: 'object', required: ['code', 'label'], properties: { code: { type: 'string' }, label: bilingualBoth } } as const;
+const taxonomyItem = {
+  type: 'object',
+  required: ['code', 'label'],
+  properties: { code: { type: 'string' }, label: bilingualBoth },
+} as const;
 
 /** `GET /taxonomies`: every enumeration `{ code, label: { ko, en } }` by name, the KR↔US crosswalk and the glossary. */
 export const taxonomiesSchema = {
@@ -78,12 +82,18 @@ const candidate = {
     accessLevel: { type: 'string' },
   },
 } as const;
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
 const { $id: _profileId, ...partnerProfile } = partnerProfileSchema;
 const partner = {
   type: 'object',
   required: ['id', 'slug', 'name', 'country', 'type', 'profile'],
-  properties: { id: hexId, slug: { type: 'string' }, name: bilingual, country: { type: 'string' }, type: { type: 'string' }, profile: partnerProfile },
+  properties: {
+    id: hexId,
+    slug: { type: 'string' },
+    name: bilingual,
+    country: { type: 'string' },
+    type: { type: 'string' },
+    profile: partnerProfile,
+  },
 } as const;
 const matchBody = {
   rank: { type: 'integer', minimum: 1 },
@@ -105,16 +115,29 @@ const matchBody = {
       granted: { type: 'boolean' },
       requirements: {
         type: 'array',
-        items: { type: 'object', required: ['code', 'blocking', 'label'], properties: { code: { type: 'string' }, blocking: { type: 'boolean' }, label: bilingualBoth } },
+        items: {
+          type: 'object',
+          required: ['code', 'blocking', 'label'],
+          properties: { code: { type: 'string' }, blocking: { type: 'boolean' }, label: bilingualBoth },
+        },
       },
-      steps: { type: 'array', items: { type: 'object', required: ['code', 'text'], properties: { code: { type: 'string' }, text: bilingualBoth } } },
+      steps: {
+        type: 'array',
+        items: { type: 'object', required: ['code', 'text'], properties: { code: { type: 'string' }, text: bilingualBoth } },
+      },
     },
   },
 } as const;
 const exclusionReason = {
   type: 'object',
   required: ['kind', 'code', 'message'],
-  properties: { kind: { type: 'string', enum: ['policy', 'capability'] }, code: { type: 'string' }, capability: { type: 'string' }, purposes: stringList, message: bilingualBoth },
+  properties: {
+    kind: { type: 'string', enum: ['policy', 'capability'] },
+    code: { type: 'string' },
+    capability: { type: 'string' },
+    purposes: stringList,
+    message: bilingualBoth,
+  },
 } as const;
 
 /** `GET /partners/{slug}/matches`: datasets ranked for a partner's profile (docs/matching.md). */
@@ -125,12 +148,26 @@ export const partnerMatchesSchema = {
   properties: {
     partner,
     weights,
-    items: { type: 'array', items: { type: 'object', required: ['rank', 'dataset', 'score', 'components', 'access'], properties: { dataset: candidate, ...matchBody } } },
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['rank', 'dataset', 'score', 'components', 'access'],
+        properties: { dataset: candidate, ...matchBody },
+      },
+    },
     total: { type: 'integer', minimum: 0 },
     page: { type: 'integer', minimum: 1 },
     pageSize: { type: 'integer', minimum: 1 },
     excludedTotal: { type: 'integer', minimum: 0 },
-    ineligible: { type: 'array', items: { type: 'object', required: ['dataset', 'reasons'], properties: { dataset: candidate, reasons: { type: 'array', items: exclusionReason } } } },
+    ineligible: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['dataset', 'reasons'],
+        properties: { dataset: candidate, reasons: { type: 'array', items: exclusionReason } },
+      },
+    },
   },
 } as const;
 
@@ -143,8 +180,18 @@ export const partnerMatchesExportSchema = {
     partner,
     generatedAt: dateTime,
     weights,
-    matches: { type: 'array', items: { type: 'object', required: ['rank', 'dataset', 'score'], properties: { dataset: candidate, ...matchBody } } },
-    excluded: { type: 'array', items: { type: 'object', required: ['dataset', 'reasons'], properties: { dataset: candidate, reasons: { type: 'array', items: exclusionReason } } } },
+    matches: {
+      type: 'array',
+      items: { type: 'object', required: ['rank', 'dataset', 'score'], properties: { dataset: candidate, ...matchBody } },
+    },
+    excluded: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['dataset', 'reasons'],
+        properties: { dataset: candidate, reasons: { type: 'array', items: exclusionReason } },
+      },
+    },
   },
 } as const;
 

@@ -133,7 +133,7 @@ export const artifactRoutes = [
     responses: [200, 302, 303],
     response: { schema: 'artifacts.download', headers: { 'Cache-Control': true } },
     query: {
-      purpose: { description: 'The purpose the download is for (default research).', enum: PURPOSE_CODES },
+      purpose: { description: 'The purpose the download is for (absent or empty: research).', enum: PURPOSE_CODES, allowEmpty: true },
       format: { description: '`json`: answer 200 { url, expiresAt } (and 403/404 problems) instead of redirecting (302 to storage; 303 to the file page for a refused browser navigation).' },
     },
     tag: 'artifacts',

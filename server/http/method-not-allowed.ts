@@ -19,7 +19,11 @@ function matcherOf(path: string): RegExp {
 function allowedMethods(defs: readonly RouteDef[]) {
   const resources = new Map<string, { params: number; match: RegExp; methods: Set<string> }>();
   for (const def of defs) {
-    const resource = resources.get(def.path) ?? { params: (def.path.match(/:/g) ?? []).length, match: matcherOf(def.path), methods: new Set<string>() };
+    const resource = resources.get(def.path) ?? {
+      params: (def.path.match(/:/g) ?? []).length,
+      match: matcherOf(def.path),
+      methods: new Set<string>(),
+    };
     resource.methods.add(def.method.toUpperCase());
     resources.set(def.path, resource);
   }

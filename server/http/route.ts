@@ -26,6 +26,8 @@ export interface QueryParamDoc {
   repeatable?: boolean;
   minimum?: number;
   maximum?: number;
+  /** An empty value (`?name=`) means the default, as an absent one. */
+  allowEmpty?: boolean;
 }
 
 /** One documented request header (the handler reads and checks it). */

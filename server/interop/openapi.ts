@@ -61,7 +61,7 @@ function permissionText(def: RouteDef): string {
 function queryParameter(name: string, q: QueryParamDoc): Record<string, unknown> {
   const item: Record<string, unknown> = {
     type: q.type ?? 'string',
-    ...(q.enum ? { enum: [...q.enum] } : {}),
+    ...(q.enum ? { enum: q.allowEmpty ? ['', ...q.enum] : [...q.enum] } : {}),
     ...(q.minimum !== undefined ? { minimum: q.minimum } : {}),
     ...(q.maximum !== undefined ? { maximum: q.maximum } : {}),
   };

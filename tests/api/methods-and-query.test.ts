@@ -61,7 +61,12 @@ describe('lang outside ko|en', () => {
     expect(res.body).toMatchObject({ code: 'validation_failed', title: '입력값 오류' });
     expect(res.body.errors).toEqual([{ path: '/query/lang', code: 'enum', message: '허용된 값 중 하나를 선택하세요.' }]);
 
-    for (const path of ['/api/v1/taxonomies?lang=KO', '/api/v1/import/template.csv?lang=ko-KR', '/api/v1/openapi.json?lang=de', '/api/v1/datasets/x/croissant?lang=&lang=ko']) {
+    for (const path of [
+      '/api/v1/taxonomies?lang=KO',
+      '/api/v1/import/template.csv?lang=ko-KR',
+      '/api/v1/openapi.json?lang=de',
+      '/api/v1/datasets/x/croissant?lang=&lang=ko',
+    ]) {
       const r = await app.anon.get(path);
       expect(r.status, path).toBe(400);
       expect(r.body.errors[0].path, path).toBe('/query/lang');

@@ -18,12 +18,22 @@ export function contractOf(doc: Doc) {
     match: new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+')}$`),
   }));
 
-  const deref = (node: any): any => (node?.$ref ? deref(node.$ref.replace(/^#\//, '').split('/').reduce((n: any, k: string) => n?.[k], doc)) : node);
+  const deref = (node: any): any =>
+    node?.$ref
+      ? deref(
+          node.$ref
+            .replace(/^#\//, '')
+            .split('/')
+            .reduce((n: any, k: string) => n?.[k], doc),
+        )
+      : node;
 
   /** The operation serving `method url` (literal segments win over parameters, as the router orders them). */
   function operationOf(method: string, url: string): { path: string; op: any } | null {
     const path = new URL(url, 'http://x').pathname.replace(/^\/api\/v1/, '');
-    const found = templates.filter((t) => t.match.test(path) && doc.paths[t.path][method.toLowerCase()]).sort((a, b) => a.params - b.params)[0];
+    const found = templates
+      .filter((t) => t.match.test(path) && doc.paths[t.path][method.toLowerCase()])
+      .sort((a, b) => a.params - b.params)[0];
     return found ? { path: found.path, op: doc.paths[found.path][method.toLowerCase()] } : null;
   }
 
@@ -40,7 +50,11 @@ export function contractOf(doc: Doc) {
     if (!response.content) return out;
     const type = (res.headers.get('content-type') ?? '').split(';')[0].trim();
     const media = response.content[type];
-    if (!media) return [...out, `${method} ${found.path} ${res.status}: media type ${type} not documented (${Object.keys(response.content).join(', ')})`];
+    if (!media)
+      return [
+        ...out,
+        `${method} ${found.path} ${res.status}: media type ${type} not documented (${Object.keys(response.content).join(', ')})`,
+      ];
     const schema = media.schema?.$ref ? { $ref: `openapi${media.schema.$ref}` } : media.schema;
     const validate = ajv.compile(schema ?? {});
     if (!validate(res.body)) out.push(`${method} ${found.path} ${res.status}: ${ajv.errorsText(validate.errors, { separator: '\n  ' })}`);

@@ -26,7 +26,11 @@ function sources(dir: string, out: string[] = []): string[] {
 export function specifiers(code: string): string[] {
   const withoutComments = code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   const found: string[] = [];
-  const patterns = [/\b(?:import|export)\s[^'";]*?\sfrom\s*['"](\.[^'"]+)['"]/g, /\bimport\s*['"](\.[^'"]+)['"]/g, /\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g];
+  const patterns = [
+    /\b(?:import|export)\s[^'";]*?\sfrom\s*['"](\.[^'"]+)['"]/g,
+    /\bimport\s*['"](\.[^'"]+)['"]/g,
+    /\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g,
+  ];
   for (const pattern of patterns) for (const m of withoutComments.matchAll(pattern)) found.push(m[1]);
   return found;
 }
@@ -103,6 +107,8 @@ describe('import structure', () => {
       ['d', ['a']],
     ]);
     expect(cycles(graph)).toEqual([['a', 'b', 'c']]);
-    expect(specifiers("import { x } from './x';\nimport type { Y } from '../y';\nexport * from './z';\n// import { no } from './no';")).toEqual(['./x', '../y', './z']);
+    expect(
+      specifiers("import { x } from './x';\nimport type { Y } from '../y';\nexport * from './z';\n// import { no } from './no';"),
+    ).toEqual(['./x', '../y', './z']);
   });
 });
