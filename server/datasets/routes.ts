@@ -19,7 +19,8 @@ import { etagOf, presentDataset } from './presenter';
 import { announceOutcome, announceSubmission } from './notices';
 import { reviewChangesOf } from './review-changes';
 import { readDataset } from './read';
-import { datasetStore, versionMetasOf, type ProviderRef, type WorkingSort } from './store';
+import { datasetStore, versionMetasOf, type ProviderRef } from './store';
+import type { WorkingSort } from './working-order';
 import { ArtifactUpload } from '../artifacts/upload-model';
 
 const STATUSES = ['draft', 'in_review', 'changes_requested', 'published', 'withdrawn'];

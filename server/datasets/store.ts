@@ -17,15 +17,13 @@
 import type { OrganizationDoc } from '../organizations/model';
 import type { DatasetDoc } from './model';
 import { adopt, sameValue, type VersionMeta } from './stored-form';
+import { byCreatedDesc, byTitle, byUpdatedDesc, idOf, OrderedDocs, type WorkingSort } from './working-order';
 
 // The stored form and version metadata live in stored-form.ts; these are their names for callers of the store.
 export { adopt, changedContentFields, sameValue, versionMetasFrom, versionMetasOf, type VersionMeta } from './stored-form';
 
 /** A provider as dataset responses show it. */
 export type ProviderRef = Pick<OrganizationDoc, '_id' | 'slug' | 'name' | 'country' | 'type'>;
-
-/** Orders of a working list (`sort` of GET /datasets?workspace=true). */
-export type WorkingSort = 'updated' | 'newest' | 'title';
 
 export interface WorkingListQuery {
   /** Provider ids (hex) whose datasets are listed; null for every provider. */
@@ -38,83 +36,6 @@ export interface WorkingListQuery {
   page: number;
   pageSize: number;
 }
-
-/** Hex ids of held documents, remembered: sorting compares them often. */
-const hexIds = new WeakMap<object, string>();
-function idOf(doc: Pick<DatasetDoc, '_id'>): string {
-  let id = hexIds.get(doc);
-  if (id === undefined) hexIds.set(doc, (id = doc._id.toHexString()));
-  return id;
-}
-
-/** A date as MongoDB sorts it: missing or null below every date. */
-const timeOf = (d: Date | null | undefined): number => (d instanceof Date ? d.getTime() : -Infinity);
-
-/** Most recently edited first, then `_id` descending: the `{ updatedAt: -1, _id: -1 }` sort. */
-function byUpdatedDesc(a: DatasetDoc, b: DatasetDoc): number {
-  return timeOf(b.updatedAt) - timeOf(a.updatedAt) || (idOf(a) < idOf(b) ? 1 : idOf(a) > idOf(b) ? -1 : 0);
-}
-
-function byCreatedDesc(a: DatasetDoc, b: DatasetDoc): number {
-  return timeOf(b.createdAt) - timeOf(a.createdAt) || (idOf(a) < idOf(b) ? 1 : idOf(a) > idOf(b) ? -1 : 0);
-}
-
-/** `{ 'title.<lang>': 1, _id: 1 }`: a missing title first (MongoDB sorts null below strings), then by code unit. */
-function byTitle(lang: 'ko' | 'en') {
-  const title = (d: DatasetDoc): string | null => {
-    const v = (d.title as Record<string, unknown> | undefined)?.[lang];
-    return typeof v === 'string' ? v : null;
-  };
-  return (a: DatasetDoc, b: DatasetDoc): number => {
-    const ta = title(a);
-    const tb = title(b);
-    if (ta !== tb) {
-      if (ta === null) return -1;
-      if (tb === null) return 1;
-      return ta < tb ? -1 : 1;
-    }
-    return idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0;
-  };
-}
-
-/** Documents kept in `byUpdatedDesc` order; insertion and removal by binary search. */
-class OrderedDocs {
-  readonly docs: DatasetDoc[] = [];
-
-  private position(doc: DatasetDoc): number {
-    let lo = 0;
-    let hi = this.docs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (byUpdatedDesc(this.docs[mid], doc) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  add(doc: DatasetDoc): void {
-    this.docs.splice(this.position(doc), 0, doc);
-  }
-
-  /** Replaces the content with these documents (sorted once: inserting one by one is quadratic). */
-  reset(docs: DatasetDoc[]): void {
-    this.docs.length = 0;
-    for (const d of docs) this.docs.push(d);
-    this.docs.sort(byUpdatedDesc);
-  }
-
-  /** Removes the entry of this exact document (found by its order key). */
-  remove(doc: DatasetDoc): void {
-    const i = this.position(doc);
-    if (this.docs[i] === doc) this.docs.splice(i, 1);
-    else {
-      // Not where its key says (should not happen): fall back to a search by identity.
-      const j = this.docs.indexOf(doc);
-      if (j >= 0) this.docs.splice(j, 1);
-    }
-  }
-}
-
 
 export class DatasetStore {
   private readonly byId = new Map<string, DatasetDoc>();
