@@ -3,7 +3,7 @@
 // Terms are prefixed: `w:` a word form, `b:` a Hangul syllable bigram, `g:` a glossary concept,
 // `x:` a word of a glossary synonym (weak evidence: "detection" of "object detection").
 import { conceptTerm, glossaryMatches, glossarySpans, glossaryWords } from './glossary-terms';
-import { bigrams, splitCompound } from './korean';
+import { bigrams, onKoreanAnalyzerChange, splitCompound } from './korean';
 import { tokenize, type Script, type Token } from './tokens';
 
 export { glossaryEntry, glossaryMatches, glossaryWords } from './glossary-terms';
@@ -26,6 +26,7 @@ export interface FieldTerms {
 }
 
 const KO_TERMS = new Map<string, { terms: string[]; glossary: number[] }>();
+onKoreanAnalyzerChange(() => KO_TERMS.clear());
 
 /**
  * Index terms of a Korean word (each form, the syllable bigrams of its longest form — so `평가` is

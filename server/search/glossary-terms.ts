@@ -1,7 +1,7 @@
 // The bilingual glossary as search uses it: finding its terms in analysed words, and what a match
 // adds to a document (a concept term, and the words of every synonym as weaker evidence).
 import { glossary } from '../taxonomies/glossary';
-import { HANGUL, splitCompound } from './korean';
+import { HANGUL, onKoreanAnalyzerChange, splitCompound } from './korean';
 import { tokenize } from './tokens';
 
 interface GlossTerm {
@@ -9,22 +9,30 @@ interface GlossTerm {
   entry: number;
 }
 /** Glossary terms indexed by their first word's stem, for matching word sequences. */
-const GLOSS_BY_FIRST = new Map<string, GlossTerm[]>();
+let GLOSS_BY_FIRST = new Map<string, GlossTerm[]>();
 /** Every stem of every term of an entry: what a match of the entry adds to a document. */
-const GLOSS_WORDS: string[][] = [];
-glossary.forEach((entry, i) => {
-  const words = new Set<string>();
-  for (const term of [...entry.ko, ...entry.en]) {
-    const stems = tokenize(term).map((t) => t.forms[0]);
-    if (!stems.length) continue;
-    stems.forEach((s) => words.add(s));
-    if (stems.length === 1 && HANGUL.test(stems[0]) && stems[0].length >= 4) splitCompound(stems[0])?.forEach((p) => words.add(p));
-    const list = GLOSS_BY_FIRST.get(stems[0]) ?? [];
-    list.push({ stems, entry: i });
-    GLOSS_BY_FIRST.set(stems[0], list);
-  }
-  GLOSS_WORDS.push([...words]);
-});
+let GLOSS_WORDS: string[][] = [];
+
+/** Analyses the glossary's terms (again when the Korean analyser changes). */
+function build(): void {
+  GLOSS_BY_FIRST = new Map();
+  GLOSS_WORDS = [];
+  glossary.forEach((entry, i) => {
+    const words = new Set<string>();
+    for (const term of [...entry.ko, ...entry.en]) {
+      const stems = tokenize(term).map((t) => t.forms[0]);
+      if (!stems.length) continue;
+      stems.forEach((s) => words.add(s));
+      if (stems.length === 1 && HANGUL.test(stems[0]) && stems[0].length >= 4) splitCompound(stems[0])?.forEach((p) => words.add(p));
+      const list = GLOSS_BY_FIRST.get(stems[0]) ?? [];
+      list.push({ stems, entry: i });
+      GLOSS_BY_FIRST.set(stems[0], list);
+    }
+    GLOSS_WORDS.push([...words]);
+  });
+}
+build();
+onKoreanAnalyzerChange(build);
 
 /** A glossary term found in a sequence of words: words [start, end) are entry `entry`. */
 export interface GlossSpan {

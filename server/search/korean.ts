@@ -40,6 +40,27 @@ for (const e of glossary) for (const ko of e.ko) addLexicon(ko);
 for (const list of [MODALITIES, TASKS, DOMAINS, KR_TECHNOLOGIES, US_CET_AREAS]) for (const item of list) addLexicon(item.label.ko);
 for (const noun of KO_NOUNS_ENDING_LIKE_PARTICLES) LEXICON.add(noun);
 
+/** Another Korean analyser standing in for the hand-written one (bench/kiwi-eval.ts compares them). */
+export interface KoreanAnalyzer {
+  /** Forms of one word, longest first, its stem last. */
+  forms(word: string): string[];
+  /** Parts of a compound (two or more), or null. */
+  parts(word: string): string[] | null;
+}
+let analyzer: KoreanAnalyzer | null = null;
+const onChange: Array<() => void> = [];
+
+/** Uses another analyser for Korean words (null: the hand-written one); caches built on the old one are dropped. */
+export function setKoreanAnalyzer(next: KoreanAnalyzer | null): void {
+  analyzer = next;
+  for (const drop of onChange) drop();
+}
+
+/** Registers a cache to drop when the Korean analyser changes. */
+export function onKoreanAnalyzerChange(drop: () => void): void {
+  onChange.push(drop);
+}
+
 /** Is `word` a Korean word the product knows? */
 export function isLexiconWord(word: string): boolean {
   return LEXICON.has(word);
@@ -58,6 +79,7 @@ function cutsNoun(word: string, suffix: string): boolean {
  * `데이터를` → [데이터]; `품질평가를` → [품질평가]; `판매단가` (단가 unknown) → [판매단가, 판매단].
  */
 export function koreanForms(word: string): string[] {
+  if (analyzer) return analyzer.forms(word);
   const forms: string[] = [];
   let w = word;
   for (let round = 0; round < 2; round++) {
@@ -88,7 +110,9 @@ export function bigrams(word: string): string[] {
  * Splits a Korean compound into known words (`자율주행차량` → `자율주행`, `차량`), preferring fewer,
  * longer parts; null when it cannot be covered by at least two known words.
  */
-export function splitCompound(stem: string, known: (w: string) => boolean = isLexiconWord): string[] | null {
+export function splitCompound(stem: string, known?: (w: string) => boolean): string[] | null {
+  if (analyzer && !known) return analyzer.parts(stem);
+  known ??= isLexiconWord;
   const n = stem.length;
   if (n < 4) return null;
   // best[i] = fewest parts covering stem[0..i), with the split that achieves it.

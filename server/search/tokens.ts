@@ -1,6 +1,6 @@
 // Splitting text into analysed words: Korean forms and stems, English stems, numbers (docs/search.md).
 import { stemEn } from './english';
-import { HANGUL, KO_STOP, koreanForms } from './korean';
+import { HANGUL, KO_STOP, koreanForms, onKoreanAnalyzerChange } from './korean';
 
 export type Script = 'ko' | 'en' | 'num';
 
@@ -36,6 +36,7 @@ interface WordInfo {
 }
 /** Analysis of each distinct word seen (catalogue text repeats words; bounded by clearing). */
 const WORDS = new Map<string, WordInfo | null>();
+onKoreanAnalyzerChange(() => WORDS.clear());
 
 function analyzeWord(surface: string): WordInfo | null {
   let info = WORDS.get(surface);
