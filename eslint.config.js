@@ -11,6 +11,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts (no TypeScript, so no types telling ESLint about Node's globals).
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     files: ['tests/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
