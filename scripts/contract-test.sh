@@ -41,6 +41,7 @@ cleanup() {
   if [ -z "${CONTRACT_KEEP:-}" ]; then rm -rf "$DATA_DIR"; fi
 }
 trap cleanup EXIT
+trap "exit 130" INT TERM
 
 echo "contract test: app on $BASE, data in $DATA_DIR"
 # The app itself (not npm) is started, so that $APP_PID is the process that stops everything it started.
@@ -76,13 +77,14 @@ run() {
   shift 2
   echo
   echo "== schemathesis ($label) =="
-  "$VENV/bin/schemathesis" --config-file "$config" run "$BASE/api/v1/openapi.json" \
+  # Run from the scratch directory: schemathesis keeps its example database in ./.schemathesis.
+  (cd "$DATA_DIR" && "$VENV/bin/schemathesis" --config-file "$config" run "$BASE/api/v1/openapi.json" \
     --checks all --max-examples "$MAX_EXAMPLES" --seed "$SEED" --phases "$PHASES" --workers "$WORKERS" \
-    --no-color --report junit --report-dir "$REPORT_DIR/$label" "$@"
+    --no-color --report junit --report-dir "$REPORT_DIR/$label" "$@")
 }
 
 status=0
-run anonymous scripts/schemathesis.toml || status=1
+run anonymous "$PWD/scripts/schemathesis.toml" || status=1
 run bearer "$BEARER_CONFIG" || status=1
 echo
 if [ "$status" = 0 ]; then echo "contract test: passed"; else echo "contract test: FAILED (reports in $REPORT_DIR; CONTRACT_KEEP=1 keeps them)"; fi
