@@ -39,7 +39,7 @@ export const artifactView = {
 /**
  * A dataset as the caller may see it: the published face (everyone) or the working copy with its
  * review state (the provider's members, national reviewers, admins; those add `review`, `etag`…).
- * Search results add `score`, `partialMatch` and `highlights`.
+ * Search results add `score`, `partialMatch`, `highlights`, `matchedBy` and sometimes `snippet`.
  */
 export const datasetViewSchema = {
   $id: 'datasets.view',
@@ -100,6 +100,30 @@ export const datasetViewSchema = {
     score: { type: 'number' },
     partialMatch: { type: 'boolean' },
     highlights: { type: 'object', additionalProperties: { type: 'array', items: { type: 'array', items: { type: 'integer' } } } },
+    snippet: {
+      type: 'object',
+      description: 'A stretch of the description around the first match, when the title and summary in the reader’s language show none (docs/search.md).',
+      required: ['lang', 'text', 'ranges'],
+      properties: {
+        lang: { type: 'string', enum: ['ko', 'en'] },
+        text: { type: 'string' },
+        ranges: { type: 'array', items: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 } },
+      },
+    },
+    matchedBy: {
+      type: 'array',
+      description: 'How each query word matched: itself, a compound part, a glossary concept, syllable n-grams, a typo correction or a synonym’s word.',
+      items: {
+        type: 'object',
+        required: ['word', 'via'],
+        properties: {
+          word: { type: 'string' },
+          via: { type: 'string', enum: ['word', 'part', 'glossary', 'ngram', 'typo', 'related'] },
+          term: { type: 'string' },
+          field: { type: 'string', enum: ['keywords', 'tags'] },
+        },
+      },
+    },
   },
 } as const;
 
