@@ -95,9 +95,7 @@ export async function completeArtifact(req: Request, res: Response): Promise<voi
     const actual = await storage.sha256(artifact.key);
     if (actual !== artifact.sha256) failure = { code: 'artifact_checksum_mismatch', params: { expected: artifact.sha256, actual } };
   }
-  const next: ArtifactDoc = failure
-    ? { ...artifact, status: 'rejected' }
-    : { ...artifact, status: 'available', uploadedAt: new Date() };
+  const next: ArtifactDoc = failure ? { ...artifact, status: 'rejected' } : { ...artifact, status: 'available', uploadedAt: new Date() };
   if (failure) await storage.deleteObject(artifact.key);
   const fresh = (await loadDataset(String(doc._id)))!;
   await saveArtifacts(

@@ -42,7 +42,10 @@ function hasAvailableSample(doc: DatasetDoc): boolean {
 /** Refuses (422) a dataset that is not ready for publication. */
 export async function checkReadiness(doc: DatasetDoc): Promise<void> {
   const content = contentOf(doc);
-  const errors = [...publishReadinessErrors(content, { hasAvailableSample: hasAvailableSample(doc) }), ...(await labelingReferenceErrors(content))];
+  const errors = [
+    ...publishReadinessErrors(content, { hasAvailableSample: hasAvailableSample(doc) }),
+    ...(await labelingReferenceErrors(content)),
+  ];
   if (errors.length) throw unprocessable('not_ready_for_publication', errors);
 }
 
@@ -64,4 +67,3 @@ export async function assertEditable(doc: Pick<DatasetDoc, 'status' | 'importBat
 export function changedFields(a: DatasetContent | undefined, b: DatasetContent): string[] {
   return changedContentFields(a as Record<string, unknown> | undefined, b as Record<string, unknown>);
 }
-

@@ -11,7 +11,11 @@ import { factsOf } from './review-diff';
 import { DatasetReviewRecord } from './review-record';
 import { changedContentFields, datasetStore } from './store';
 
-function historyEntry(user: AuthUser, action: 'submit' | 'approve' | 'request_changes' | 'withdraw', extra: { comment?: string; version?: number; at?: Date } = {}) {
+function historyEntry(
+  user: AuthUser,
+  action: 'submit' | 'approve' | 'request_changes' | 'withdraw',
+  extra: { comment?: string; version?: number; at?: Date } = {},
+) {
   return { action, by: user.id, byName: user.name, at: new Date(), ...extra };
 }
 
@@ -20,12 +24,17 @@ export async function submitDataset(ctx: RequestContext, idOrSlug: string, chang
   const user = ctx.user!;
   const { doc } = requireView(await loadDataset(idOrSlug), user);
   const scope = providerScope(user, doc.providerId);
-  if (!['draft', 'changes_requested'].includes(doc.status)) throw conflict('invalid_status_transition', { from: doc.status, to: 'in_review' });
+  if (!['draft', 'changes_requested'].includes(doc.status))
+    throw conflict('invalid_status_transition', { from: doc.status, to: 'in_review' });
   await assertNotImporting(doc);
   await checkReadiness(doc);
   const updated = await Dataset.findOneAndUpdate(
     { _id: doc._id, providerId: scope.organizationId, rev: doc.rev, status: doc.status },
-    { $set: { status: 'in_review', submittedBy: user.id, changeNote: cleanNote(changeNote) }, $push: { reviewHistory: historyEntry(user, 'submit') }, $inc: { rev: 1 } },
+    {
+      $set: { status: 'in_review', submittedBy: user.id, changeNote: cleanNote(changeNote) },
+      $push: { reviewHistory: historyEntry(user, 'submit') },
+      $inc: { rev: 1 },
+    },
     { returnDocument: 'after' },
   ).lean<DatasetDoc>();
   if (!updated) throw conflict('concurrent_modification');
@@ -53,7 +62,8 @@ export async function reviewDataset(
   const user = ctx.user!;
   const { doc } = requireView(await loadDataset(idOrSlug), user);
   reviewScope(user, doc.providerId);
-  if (doc.status !== 'in_review') throw conflict('invalid_status_transition', { from: doc.status, to: action === 'approve' ? 'published' : 'changes_requested' });
+  if (doc.status !== 'in_review')
+    throw conflict('invalid_status_transition', { from: doc.status, to: action === 'approve' ? 'published' : 'changes_requested' });
   // Separation of duties: whoever submitted can never decide, whatever roles they hold.
   if (doc.submittedBy && doc.submittedBy.equals(user.id)) throw forbidden('cannot_review_own_submission');
   const trimmed = comment?.trim() || undefined;
@@ -81,14 +91,23 @@ export async function reviewDataset(
     }
     const updated = await Dataset.findOneAndUpdate(
       { _id: doc._id, rev: doc.rev, status: 'in_review' },
-      { $set: { status: 'changes_requested' }, $push: { reviewHistory: historyEntry(user, 'request_changes', { comment: trimmed, at }) }, $inc: { rev: 1 } },
+      {
+        $set: { status: 'changes_requested' },
+        $push: { reviewHistory: historyEntry(user, 'request_changes', { comment: trimmed, at }) },
+        $inc: { rev: 1 },
+      },
       { returnDocument: 'after' },
     ).lean<DatasetDoc>();
     if (!updated) {
       await DatasetReviewRecord.deleteOne({ _id: record._id });
       throw conflict('concurrent_modification');
     }
-    await recordAudit(actorOf(ctx), 'dataset.changes_requested', { type: 'dataset', id: doc._id, organizationId: doc.providerId }, { comment: trimmed });
+    await recordAudit(
+      actorOf(ctx),
+      'dataset.changes_requested',
+      { type: 'dataset', id: doc._id, organizationId: doc.providerId },
+      { comment: trimmed },
+    );
     return { doc: updated, orphanedKeys: [] };
   }
 
@@ -126,7 +145,10 @@ export async function reviewDataset(
       publishedAt,
       changeNote: versionDoc.changeNote ?? null,
       reviewerComment: trimmed ?? null,
-      changedFields: changedContentFields(doc.live ? (contentOf(doc.live) as Record<string, unknown>) : undefined, snapshot as Record<string, unknown>),
+      changedFields: changedContentFields(
+        doc.live ? (contentOf(doc.live) as Record<string, unknown>) : undefined,
+        snapshot as Record<string, unknown>,
+      ),
     });
   }
   const live: LiveSnapshot = { ...snapshot, version, publishedAt, approvedBy: user.id, artifacts: files };
@@ -161,10 +183,15 @@ export async function withdrawDataset(ctx: RequestContext, idOrSlug: string, com
   const user = ctx.user!;
   const { doc } = requireView(await loadDataset(idOrSlug), user);
   const scope = providerScope(user, doc.providerId);
-  if (!doc.live || doc.withdrawnAt || doc.status === 'in_review') throw conflict('invalid_status_transition', { from: doc.status, to: 'withdrawn' });
+  if (!doc.live || doc.withdrawnAt || doc.status === 'in_review')
+    throw conflict('invalid_status_transition', { from: doc.status, to: 'withdrawn' });
   const updated = await Dataset.findOneAndUpdate(
     { _id: doc._id, providerId: scope.organizationId, rev: doc.rev, withdrawnAt: null },
-    { $set: { status: 'withdrawn', withdrawnAt: new Date() }, $push: { reviewHistory: historyEntry(user, 'withdraw', { comment: comment?.trim() || undefined }) }, $inc: { rev: 1 } },
+    {
+      $set: { status: 'withdrawn', withdrawnAt: new Date() },
+      $push: { reviewHistory: historyEntry(user, 'withdraw', { comment: comment?.trim() || undefined }) },
+      $inc: { rev: 1 },
+    },
     { returnDocument: 'after' },
   ).lean<DatasetDoc>();
   if (!updated) throw conflict('concurrent_modification');
