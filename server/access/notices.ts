@@ -3,7 +3,7 @@
 import { loadDataset } from '../datasets/load';
 import type { DatasetDoc } from '../datasets/model';
 import type { AuthUser } from '../http/context';
-import { notify, reviewersOf, type NotificationCode } from '../notifications/notify';
+import { nationalReviewers, notify, reviewersOf, type NotificationCode } from '../notifications/notify';
 import type { AccessRequestDoc } from './model';
 
 /** Params every access-request notification can interpolate. */
@@ -33,7 +33,11 @@ export async function notifyRequester(
   );
 }
 
-/** Tells the provider's reviewers (except the requester) that a request awaits them. */
+/**
+ * Tells the provider's reviewers (except the requester) that a request awaits them; a provider
+ * without reviewers of its own has its requests decided by the national review desk, whose
+ * reviewers are told instead (docs/workflows.md).
+ */
 export async function notifyReviewers(
   doc: AccessRequestDoc,
   dataset: DatasetDoc,
@@ -41,7 +45,8 @@ export async function notifyReviewers(
   code: NotificationCode,
   now: Date,
 ): Promise<void> {
-  const reviewers = (await reviewersOf(doc.providerId)).filter((id) => !id.equals(requester.id));
+  let reviewers = (await reviewersOf(doc.providerId)).filter((id) => !id.equals(requester.id));
+  if (!reviewers.length) reviewers = (await nationalReviewers()).ids.filter((id) => !id.equals(requester.id));
   await notify(
     reviewers,
     code,

@@ -92,6 +92,31 @@ describe('notifications', () => {
     for (const client of [P, X, RS]) expect((await client.get('/api/v1/notifications')).body.total).toBe(0);
   });
 
+  it('a request to a provider without reviewers of its own notifies the national review desk', async () => {
+    const lone = await createOrg();
+    const loneProvider = app.as(await createUser({ roles: ['provider'], org: lone }));
+    const desk = app.as(await createUser({ roles: ['reviewer'], org: await createOrg({ nationalReviewer: true }) }));
+    const ds = await publishDataset(loneProvider, desk, {
+      disclosure: {
+        accessLevel: 'approval',
+        samplesAccess: 'open',
+        allowedCountries: ['*'],
+        allowedOrgTypes: ['*'],
+        allowedPurposes: ['research'],
+        crossBorder: 'allowed',
+        conditions: { dua: false, irb: false, attribution: true, noRedistribution: false },
+        maxGrantDays: 90,
+      },
+    });
+    await Notification.deleteMany({});
+    const res = await RS.post('/api/v1/access-requests', { datasetId: ds.id, scope: 'full', purpose: 'research', statement: STATEMENT, durationDays: 30 }, { 'idempotency-key': randomUUID() });
+    expect(res.status, res.text).toBe(201);
+    const told = await desk.get('/api/v1/notifications');
+    expect(codesOf(told)).toEqual(['access_request_submitted']);
+    for (const client of [R1, R2, X]) expect((await client.get('/api/v1/notifications')).body.total).toBe(0);
+    await Notification.deleteMany({});
+  });
+
   it('every decision and revocation notifies the requester; resubmission notifies the reviewers again', async () => {
     const id = await request('education');
     expect(
