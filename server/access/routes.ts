@@ -66,6 +66,7 @@ export const accessRoutes = [
     path: '/access-requests',
     permission: 'signed_in',
     response: 'accessRequests.list',
+    paging: 100,
     tag: 'access',
     summary:
       'My requests (`mine=true`, newest first) or the reviewer queue (`queue=true`, oldest first; filters status, dataset, organization, provider, olderThanDays), each with age and SLA',

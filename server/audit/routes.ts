@@ -50,6 +50,7 @@ export const auditRoutes = [
     path: '/audit',
     permission: ['admin'],
     response: 'audit.list',
+    paging: 200,
     tag: 'audit',
     summary: 'Audit events, newest first (filters: action, actorId, targetType, targetId, from, to)',
     async handler(req, res) {

@@ -35,6 +35,7 @@ export const userRoutes = [
     path: '/users',
     permission: ['admin'],
     response: 'users.adminList',
+    paging: 100,
     tag: 'users',
     summary: 'List users (admins), optionally by organisation slug or role',
     async handler(req, res) {

@@ -87,6 +87,7 @@ export const labelingRoutes = [
     path: '/labeling-procedures',
     permission: 'public',
     response: 'labelingProcedures.list',
+    paging: 100,
     tag: 'labeling',
     summary: 'List procedures with their active version, plus the drafts the caller may see',
     async handler(req, res) {

@@ -28,6 +28,8 @@ export const matchingRoutes = [
     path: '/partners/:slug/matches',
     permission: 'signed_in',
     response: 'matching.partnerMatches',
+    paging: 100,
+    query: { includeIneligible: { type: 'boolean', description: 'Add the excluded datasets with every reason.' } },
     tag: 'matching',
     summary: "Datasets ranked for a partner organisation's profile, with bilingual explanations (members of the partner, reviewers, admins)",
     async handler(req, res) {

@@ -15,6 +15,7 @@ export const notificationRoutes = [
     path: '/notifications',
     permission: 'signed_in',
     response: 'notifications.list',
+    paging: 100,
     tag: 'notifications',
     summary: "The caller's notifications, unread first, newest first (`unread=true` for unread only)",
     async handler(req, res) {

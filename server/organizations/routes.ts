@@ -21,6 +21,7 @@ export const organizationRoutes = [
     path: '/organizations',
     permission: 'public',
     response: 'organizations.list',
+    paging: 100,
     tag: 'organizations',
     summary: 'List organisations (filter by country and type)',
     async handler(req, res) {
