@@ -65,6 +65,10 @@ export interface RouteDef {
   response?: ResponseSchemaId | ResponseDoc;
   /** Query parameters, for the API reference (handlers read and check them; `lang` is checked by the router). */
   query?: Record<string, QueryParamDoc>;
+  /** Query parameters described by a request schema (its properties; lists repeat or are comma-separated). */
+  querySchema?: SchemaId;
+  /** A paged list: `page` (1–10,000) and `pageSize` (1 to this), read with `intQuery`. */
+  paging?: number;
   /** Request headers the handler reads (If-Match, Idempotency-Key), for the API reference. */
   headers?: Record<string, HeaderDoc>;
   /** A non-JSON request body (its media types), read as UTF-8 text up to MAX_IMPORT_BYTES. */

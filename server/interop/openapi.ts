@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document of the API, generated from a route table (server/routes.ts passes its
 // own) and the JSON Schemas: request bodies from schemas/ajv.ts SCHEMAS, response bodies from
 // schemas/responses. One source of truth for validation, documentation, contract tests and client types.
-import { SCHEMAS, validate } from '../../schemas/ajv';
+import { SCHEMAS, validate, type SchemaId } from '../../schemas/ajv';
 import { RESPONSE_SCHEMAS } from '../../schemas/responses';
 import { COMMON_QUERY, type QueryParamDoc, type ResponseDoc, type ResponseHeader, type RouteDef } from '../http/route';
 
@@ -75,6 +75,18 @@ function queryParameter(name: string, q: QueryParamDoc): Record<string, unknown>
   };
 }
 
+/** The properties of a request schema as query parameters (a list may repeat: `?modality=a&modality=b`). */
+function schemaQueryParameters(id: SchemaId): Record<string, unknown>[] {
+  const schema = SCHEMAS.find((s) => s.$id === id) as { properties?: Record<string, { type?: string }>; required?: readonly string[] } | undefined;
+  return Object.entries(schema?.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: schema?.required?.includes(name) ?? false,
+    schema: property,
+    ...(property.type === 'array' ? { style: 'form', explode: true } : {}),
+  }));
+}
+
 function responseDocOf(def: RouteDef): ResponseDoc {
   return typeof def.response === 'string' ? { schema: def.response } : (def.response ?? {});
 }
@@ -109,6 +121,11 @@ function successResponses(def: RouteDef): Record<string, unknown> {
 
 function operation(def: RouteDef): Record<string, unknown> {
   const params: Record<string, unknown>[] = pathParams(def.path).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+  if (def.querySchema) params.push(...schemaQueryParameters(def.querySchema));
+  if (def.paging) {
+    params.push(queryParameter('page', { type: 'integer', minimum: 1, maximum: 10_000, description: '1-based page (default 1).' }));
+    params.push(queryParameter('pageSize', { type: 'integer', minimum: 1, maximum: def.paging, description: `Items per page (at most ${def.paging}).` }));
+  }
   for (const [name, q] of Object.entries(def.query ?? {})) params.push(queryParameter(name, q));
   for (const name of Object.keys(COMMON_QUERY)) params.push({ $ref: `#/components/parameters/${name}` });
   for (const [name, h] of Object.entries(def.headers ?? {})) {

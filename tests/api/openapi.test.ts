@@ -155,6 +155,11 @@ describe('responses in the OpenAPI document', () => {
     expect(patch.responses['200'].headers.ETag.required).toBe(true);
     expect(patch.responses['412'].$ref).toBe('#/components/responses/E412');
     expect(doc.components.parameters.lang.schema).toEqual({ type: 'string', enum: ['en', 'ko'] });
+    // Search parameters come from the datasets.search schema; paged lists declare their bounds.
+    const search = doc.paths['/datasets'].get.parameters;
+    expect(search).toContainEqual(expect.objectContaining({ name: 'modality', in: 'query', style: 'form', explode: true, schema: expect.objectContaining({ type: 'array' }) }));
+    expect(search).toContainEqual(expect.objectContaining({ name: 'q', schema: { type: 'string', maxLength: 500 } }));
+    expect(doc.paths['/audit'].get.parameters).toContainEqual(expect.objectContaining({ name: 'pageSize', schema: { type: 'integer', minimum: 1, maximum: 200 } }));
   });
 });
 
