@@ -44,10 +44,11 @@ trap cleanup EXIT
 trap "exit 130" INT TERM
 
 echo "contract test: app on $BASE, data in $DATA_DIR"
-# The app itself (not npm) is started, so that $APP_PID is the process that stops everything it started.
+# Started as `npm start` does, without npm in between: $APP_PID is scripts/with-node.mjs, which
+# runs the app on a supported Node and passes SIGTERM on; the app then stops its database and storage.
 HOST=127.0.0.1 PORT="$PORT" DATA_DIR="$DATA_DIR" LOG_LEVEL="${CONTRACT_LOG_LEVEL:-warn}" \
   LOGIN_RATE_LIMIT=1000 LOGIN_ADDRESS_RATE_LIMIT=100000 LOGIN_ACCOUNT_RATE_LIMIT=100000 \
-  node --import tsx server/main.ts >"$DATA_DIR/app.log" 2>&1 &
+  node scripts/with-node.mjs tsx server/main.ts >"$DATA_DIR/app.log" 2>&1 &
 APP_PID=$!
 
 for i in $(seq 1 600); do
