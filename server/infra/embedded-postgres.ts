@@ -1,6 +1,8 @@
 // The PostgreSQL server under the embedded FerretDB (docs/design.md §2): Debian's `postgresql` (or any
 // PostgreSQL whose `initdb` and `postgres` we find), a cluster initialised once under DATA_DIR, one
 // `postgres` process on 127.0.0.1 only, supervised like FerretDB and stopped with the app.
+// This file starts and supervises it; postgres-install.ts finds the installation and the account to
+// run as, postgres-cluster.ts makes the cluster once, postgres-probe.ts is the liveness check.
 //
 // Layout of `root` (DATA_DIR/mongo/ferretdb-pg, or a scratch directory for tests):
 //   pgdata/             the cluster (owned by the account PostgreSQL runs as)
@@ -15,32 +17,17 @@
 // directories above it get the search bit for others where they lack it (mkdtemp makes 0700 ones), so
 // that it can reach its data without being able to list anything.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chmod, chown, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import net from 'node:net';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { getFreePort } from './ports';
-import {
-  errorMessage,
-  execErrorText,
-  execFileAsync,
-  exitDescription,
-  exitOf,
-  isExecutable,
-  OutputTail,
-  sleep,
-  stopInSteps,
-  tieToThisProcess,
-  type StopStep,
-} from './processes';
+import { errorMessage, exitDescription, exitOf, OutputTail, sleep, stopInSteps, tieToThisProcess, type StopStep } from './processes';
+import { DATABASE, ensureCluster, letAccountReach, ownedDirectory, ROLE } from './postgres-cluster';
+import { serverAccount, serverEnv, type PostgresInstall } from './postgres-install';
+import { probePostgres } from './postgres-probe';
 import { Supervisor, type SupervisedProcess } from './supervisor';
 
-/** Role and database FerretDB uses. */
-const ROLE = 'ferretdb';
-const DATABASE = 'ferretdb';
-/** The account PostgreSQL runs as when the app is root. */
-const UNPRIVILEGED_ACCOUNT = 'postgres';
+export { locatePostgres, type PostgresInstall } from './postgres-install';
 
 /** Fast shutdown (disconnect clients, checkpoint), then immediate shutdown, then SIGKILL. */
 const STOP_STEPS: StopStep[] = [
@@ -54,78 +41,6 @@ const WATCHDOG_STEPS: StopStep[] = [
   { signal: 'SIGQUIT', waitMs: 2000 },
   { signal: 'SIGKILL', waitMs: 0 },
 ];
-
-/** A PostgreSQL installation that can run a server. */
-export interface PostgresInstall {
-  binDir: string;
-  postgres: string;
-  initdb: string;
-  /** e.g. 15 */
-  major: number;
-  /** e.g. "15.18" */
-  version: string;
-}
-
-/**
- * Finds a PostgreSQL server installation: PG_BIN (a directory) only when set; otherwise directories on
- * PATH holding both `initdb` and `postgres`, and /usr/lib/postgresql/<version>/bin (Debian keeps them
- * off PATH). Prefers the major version that made the cluster in `clusterDir` (a server opens only its
- * own major version's files), then the newest. Throws with the reason when there is none.
- */
-export async function locatePostgres(clusterDir?: string): Promise<PostgresInstall> {
-  const pgBin = process.env.PG_BIN;
-  if (pgBin) {
-    const found = await inspectBinDir(pgBin);
-    if (typeof found === 'string') throw new Error(`PG_BIN=${pgBin}: ${found}`);
-    return found;
-  }
-  const dirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
-  const debian = await readdir('/usr/lib/postgresql').catch(() => [] as string[]);
-  dirs.push(...debian.map((v) => path.join('/usr/lib/postgresql', v, 'bin')));
-  const installs: PostgresInstall[] = [];
-  for (const dir of [...new Set(dirs.map((d) => path.resolve(d)))]) {
-    if (!(await isExecutable(path.join(dir, 'postgres'))) || !(await isExecutable(path.join(dir, 'initdb')))) continue;
-    const found = await inspectBinDir(dir);
-    if (typeof found !== 'string' && !installs.some((i) => i.version === found.version)) installs.push(found);
-  }
-  if (!installs.length)
-    throw new Error('no PostgreSQL server found (initdb and postgres on PATH, in PG_BIN or in /usr/lib/postgresql/*/bin)');
-  const clusterMajor = clusterDir ? Number((await readFile(path.join(clusterDir, 'PG_VERSION'), 'utf8').catch(() => '')).trim()) : NaN;
-  // Stable sort: among equals, PATH order wins.
-  installs.sort((a, b) => Number(b.major === clusterMajor) - Number(a.major === clusterMajor) || b.major - a.major);
-  return installs[0];
-}
-
-async function inspectBinDir(dir: string): Promise<PostgresInstall | string> {
-  const postgres = path.join(dir, 'postgres');
-  const initdb = path.join(dir, 'initdb');
-  for (const bin of [postgres, initdb]) if (!(await isExecutable(bin))) return `no executable ${bin}`;
-  try {
-    // --version is answered before the server's refusal to run as root.
-    const { stdout } = await execFileAsync(postgres, ['--version'], { timeout: 20_000 });
-    const m = /\(PostgreSQL\)\s+((\d+)(?:\.\d+)*)/.exec(stdout);
-    if (!m) return `unexpected \`postgres --version\` output: ${stdout.slice(0, 200)}`;
-    return { binDir: dir, postgres, initdb, major: Number(m[2]), version: m[1] };
-  } catch (err) {
-    return `\`postgres --version\` failed: ${execErrorText(err).split('\n')[0]}`;
-  }
-}
-
-/** The account to run PostgreSQL as: undefined = as ourselves; throws when we are root and there is none. */
-async function serverAccount(): Promise<{ uid: number; gid: number } | undefined> {
-  if (process.getuid?.() !== 0) return undefined;
-  try {
-    const id = async (flag: string) => Number((await execFileAsync('id', [flag, UNPRIVILEGED_ACCOUNT], { timeout: 10_000 })).stdout.trim());
-    const account = { uid: await id('-u'), gid: await id('-g') };
-    if (!Number.isInteger(account.uid) || account.uid === 0) throw new Error(`"${UNPRIVILEGED_ACCOUNT}" is not an unprivileged account`);
-    return account;
-  } catch (err) {
-    throw new Error(
-      `the app runs as root, which PostgreSQL refuses, and there is no usable "${UNPRIVILEGED_ACCOUNT}" account to run it as (${errorMessage(err).split('\n')[0]}); install Debian's postgresql package (it creates one) or run the app as an ordinary user`,
-      { cause: err },
-    );
-  }
-}
 
 export interface EmbeddedPostgresOptions {
   /** Directory for the cluster, its socket, password and PID file (see the file header). */
@@ -218,126 +133,6 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   };
 }
 
-/**
- * Makes every directory from `dir` up to / searchable by `account` (adds the search bit for others
- * where the account has none); never adds read or write permission.
- */
-async function letAccountReach(dir: string, account: { uid: number; gid: number }, log: Logger): Promise<void> {
-  const opened: string[] = [];
-  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
-    const st = await stat(d);
-    const bit = st.uid === account.uid ? 0o100 : st.gid === account.gid ? 0o010 : 0o001;
-    if (!(st.mode & bit)) {
-      await chmod(d, (st.mode & 0o7777) | 0o001);
-      opened.push(d);
-    }
-    if (d === path.dirname(d)) break;
-  }
-  if (opened.length)
-    log.info(
-      { directories: opened },
-      `made directories searchable (not readable) by others so that PostgreSQL, running as "${UNPRIVILEGED_ACCOUNT}", reaches its data`,
-    );
-}
-
-/** mkdir -p, then owned by `account` (when given) with mode 0700. */
-async function ownedDirectory(dir: string, account: { uid: number; gid: number } | undefined): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  if (account) await chown(dir, account.uid, account.gid);
-  await chmod(dir, 0o700);
-}
-
-/**
- * Returns the role's password, initialising the cluster first when `<root>/pgdata` does not exist:
- * initdb (UTF8, locale C — FerretDB accepts only those — and password authentication for every
- * connection, TCP or socket), then the `ferretdb` database created in single-user mode (no server,
- * no port), all in a side directory renamed into place at the end, so that an interrupted attempt
- * leaves nothing half made.
- */
-async function ensureCluster(
-  root: string,
-  install: PostgresInstall,
-  account: { uid: number; gid: number } | undefined,
-  log: Logger,
-): Promise<string> {
-  const dataDir = path.join(root, 'pgdata');
-  const passwordFile = path.join(root, 'postgres-password');
-  if (await stat(path.join(dataDir, 'PG_VERSION')).catch(() => undefined)) {
-    const password = (await readFile(passwordFile, 'utf8').catch(() => '')).trim();
-    if (!password)
-      throw new Error(`${passwordFile} is missing: the cluster in ${dataDir} cannot be used without it (remove ${root} to start afresh)`);
-    return password;
-  }
-
-  const initDir = path.join(root, 'pgdata.init');
-  const initPasswordFile = path.join(root, 'pgdata.init.password');
-  await rm(initDir, { recursive: true, force: true });
-  await ownedDirectory(initDir, account);
-  const password = randomBytes(24).toString('base64url');
-  await writeFile(initPasswordFile, `${password}\n`, { mode: 0o600 });
-  if (account) await chown(initPasswordFile, account.uid, account.gid);
-  log.info(
-    { dataDir, version: install.version, runAs: account ? UNPRIVILEGED_ACCOUNT : undefined },
-    'initialising the embedded PostgreSQL cluster (once)',
-  );
-  const run = { cwd: root, env: serverEnv(), uid: account?.uid, gid: account?.gid, timeout: 180_000, maxBuffer: 4 * 1024 * 1024 };
-  try {
-    await execFileAsync(
-      install.initdb,
-      ['-D', initDir, '-U', ROLE, `--pwfile=${initPasswordFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C'],
-      run,
-    ).catch((err: unknown) => {
-      throw new Error(`initdb failed: ${execErrorText(err)}`);
-    });
-  } finally {
-    await rm(initPasswordFile, { force: true });
-  }
-  const created = await runSingleUser(install, initDir, `CREATE DATABASE ${DATABASE};\n`, run);
-  if (/\b(ERROR|FATAL|PANIC):/.test(created))
-    throw new Error(`creating the ${DATABASE} database failed: ${created.trim().split('\n').slice(-5).join('\n')}`);
-  await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
-  await rename(initDir, dataDir);
-  return password;
-}
-
-/** Runs SQL through `postgres --single` (stdin) and returns everything it printed. */
-function runSingleUser(
-  install: PostgresInstall,
-  dataDir: string,
-  sql: string,
-  run: { cwd: string; env: NodeJS.ProcessEnv; uid?: number; gid?: number; timeout: number },
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(install.postgres, ['--single', '-D', dataDir, '-c', 'listen_addresses=', 'postgres'], {
-      cwd: run.cwd,
-      env: run.env,
-      uid: run.uid,
-      gid: run.gid,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), run.timeout);
-    child.once('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(output);
-      else
-        reject(new Error(`postgres --single exited (code ${code}, signal ${signal}): ${output.trim().split('\n').slice(-5).join('\n')}`));
-    });
-    child.stdin.end(sql);
-  });
-}
-
-/** The environment PostgreSQL's programs get: nothing of ours but PATH, and the C locale. */
-function serverEnv(): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', LANG: 'C', ...(process.env.TZ ? { TZ: process.env.TZ } : {}) };
-}
-
 class PostgresLaunchError extends Error {
   constructor(
     message: string,
@@ -419,62 +214,4 @@ async function launchPostgres(l: {
       cause: lastError,
     },
   );
-}
-
-/**
- * Resolves when PostgreSQL on 127.0.0.1:`port` accepts connections: sends a startup message and
- * expects the server's authentication request, then hangs up (as pg_isready does; the server does not
- * log a client that leaves during authentication). Rejects with the server's error (e.g. SQLSTATE
- * 57P03 "the database system is starting up"), a network error, or when `signal` aborts.
- */
-export function probePostgres(port: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    let received = Buffer.alloc(0);
-    let settled = false;
-    const finish = (err?: Error) => {
-      if (settled) return;
-      settled = true;
-      signal.removeEventListener('abort', onAbort);
-      socket.destroy();
-      if (err) reject(err);
-      else resolve();
-    };
-    const onAbort = () => finish(new Error(`PostgreSQL on port ${port} did not answer in time`));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    socket.once('connect', () => socket.write(startupMessage({ user: ROLE, database: DATABASE, application_name: 'kus-probe' })));
-    socket.on('data', (chunk: Buffer) => {
-      received = Buffer.concat([received, chunk]);
-      if (received.length < 5) return;
-      const type = String.fromCharCode(received[0]);
-      if (type === 'R') return finish(); // an authentication request: it accepts connections
-      if (type !== 'E') return finish(new Error(`unexpected answer from PostgreSQL (message type ${JSON.stringify(type)})`));
-      const length = received.readInt32BE(1);
-      if (received.length < 1 + length) return;
-      finish(new Error(`PostgreSQL: ${errorFields(received.subarray(5, 1 + length))}`));
-    });
-    socket.once('error', (err) => finish(err));
-    socket.once('close', () => finish(new Error('PostgreSQL closed the connection')));
-  });
-}
-
-/** Protocol 3.0 startup message: length, version, then name/value pairs, each NUL-terminated. */
-function startupMessage(params: Record<string, string>): Buffer {
-  const body = Buffer.from(
-    `${Object.entries(params)
-      .flatMap(([k, v]) => [k, v])
-      .join('\0')}\0\0`,
-  );
-  const head = Buffer.alloc(8);
-  head.writeInt32BE(8 + body.length, 0);
-  head.writeInt32BE(196_608, 4);
-  return Buffer.concat([head, body]);
-}
-
-/** "FATAL 57P03: the database system is starting up" from an ErrorResponse body. */
-function errorFields(body: Buffer): string {
-  const fields: Record<string, string> = {};
-  for (const part of body.toString('utf8').split('\0')) if (part) fields[part[0]] = part.slice(1);
-  return `${fields.V ?? fields.S ?? 'ERROR'} ${fields.C ?? ''}: ${fields.M ?? '(no message)'}`;
 }
