@@ -156,8 +156,8 @@ export class CatalogIndex {
 
   /**
    * Candidates of a text query with their scores and standing. When enough documents match every
-   * word on its own, those matching a word only through a synonym's word or missing words are left
-   * out; otherwise they follow (docs/search.md, "Precision").
+   * word, those missing words are left out, and when enough match every word on its own, those
+   * matching a word only through a synonym's word too; otherwise they follow (docs/search.md, "Precision").
    */
   private candidates(units: QueryUnit[], viewer: Viewer, corrections: Array<{ from: string; to: string }>) {
     const acc = this.terms.scoreUnits(units, corrections, viewer, this.slots.length);
@@ -182,7 +182,11 @@ export class CatalogIndex {
       const standing: Standing = matched < minMatch ? 2 : weakest <= Evidence.Related ? 1 : 0;
       list.push({ doc, score: score * (required ? matched / Math.max(required, matched) : 1), standing });
     }
+    // Datasets missing words go when enough match every word somehow; those matching a word only
+    // through a synonym's word go when enough match every word strongly.
     const strong = list.filter((c) => c.standing === 0).length;
+    const full = list.filter((c) => c.standing < 2).length;
+    if (full >= BACKFILL_BELOW) list = list.filter((c) => c.standing < 2);
     if (strong >= BACKFILL_BELOW) list = list.filter((c) => c.standing === 0);
     const relaxed = list.length > 0 && !list.some((c) => c.standing < 2);
     const vias = (doc: number) => units.map((_, k) => (acc.scores[k][doc] > 0 ? acc.viaOf(k, doc) : null));
