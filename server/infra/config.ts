@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { S3Settings } from './s3-contract';
 
 /** EMBEDDED_MONGO values: one embedded database, or `ferretdb` for FerretDB on PostgreSQL if available, else on SQLite. */
 export const EMBEDDED_MONGO_CHOICES = ['mongod', 'ferretdb', 'ferretdb-pg', 'ferretdb-sqlite'] as const;
@@ -19,15 +20,7 @@ export interface Config {
    */
   embeddedMongo?: EmbeddedMongoChoice;
   dbName: string;
-  s3?: {
-    endpoint?: string;
-    bucket: string;
-    region: string;
-    accessKeyId: string;
-    secretAccessKey: string;
-    forcePathStyle: boolean;
-    checksumMode: 'WHEN_REQUIRED' | 'WHEN_SUPPORTED';
-  };
+  s3?: S3Settings;
   s3Bucket: string;
   seedDemo: boolean;
   demoPassword: string;

@@ -35,37 +35,16 @@ const ASSEMBLE_IDLE_TIMEOUT_MS = 15 * 60_000;
 /** Creates the S3 client and the handful of object operations the app uses, each bounded by the deadline. */
 export function createStorage(settings: S3Settings, options: StorageOptions = {}): Storage {
   const timeoutMs = options.timeoutMs ?? DEFAULT_S3_TIMEOUT_MS;
-  const client = new S3Client({
-    region: settings.region,
-    endpoint: settings.endpoint,
-    forcePathStyle: settings.forcePathStyle,
-    credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
-    // With the SDK default (WHEN_SUPPORTED) streamed uploads use aws-chunked framing with a CRC trailer,
-    // which s3rver (and other S3 look-alikes) store verbatim inside the object; presigned PUTs would
-    // also carry a checksum of an empty body. WHEN_REQUIRED avoids both.
-    requestChecksumCalculation: settings.checksumMode,
-    responseChecksumValidation: settings.checksumMode,
-    // Without these the SDK waits for an unreachable endpoint as long as the OS lets it (minutes for
-    // a dropped SYN) and retries three times. connectionTimeout bounds connecting, socketTimeout any
-    // silence on the socket, including in the middle of a streamed body; one retry at most.
-    requestHandler: { connectionTimeout: timeoutMs, socketTimeout: timeoutMs },
-    maxAttempts: 2,
-  });
+  // Without these the SDK waits for an unreachable endpoint as long as the OS lets it (minutes for
+  // a dropped SYN) and retries three times. connectionTimeout bounds connecting, socketTimeout any
+  // silence on the socket, including in the middle of a streamed body; one retry at most.
+  const client = clientOf(settings, { connectionTimeout: timeoutMs, socketTimeout: timeoutMs }, 2);
   // CompleteMultipartUpload may keep the socket silent while storage assembles the parts (s3rver
   // copies every byte before answering; AWS sends keep-alive whitespace): a client of its own with
   // a long idle timeout, created when first needed.
   let assembler: S3Client | null = null;
   const assemblingClient = () =>
-    (assembler ??= new S3Client({
-      region: settings.region,
-      endpoint: settings.endpoint,
-      forcePathStyle: settings.forcePathStyle,
-      credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
-      requestChecksumCalculation: settings.checksumMode,
-      responseChecksumValidation: settings.checksumMode,
-      requestHandler: { connectionTimeout: timeoutMs, socketTimeout: ASSEMBLE_IDLE_TIMEOUT_MS },
-      maxAttempts: 1,
-    }));
+    (assembler ??= clientOf(settings, { connectionTimeout: timeoutMs, socketTimeout: ASSEMBLE_IDLE_TIMEOUT_MS }, 1));
   const bucket = settings.bucket;
   const health: StorageHealth = { lastAnswerAt: 0, lastFailureAt: 0, checking: null };
   const call = storageCaller(timeoutMs, health);
@@ -182,6 +161,27 @@ export function createStorage(settings: S3Settings, options: StorageOptions = {}
 
     assertAvailable: () => assertAnsweredRecently(health, ping),
   };
+}
+
+/** An S3 client for `settings` with these connect and silence timeouts (ms) and `maxAttempts` tries per call. */
+function clientOf(
+  settings: S3Settings,
+  requestHandler: { connectionTimeout: number; socketTimeout: number },
+  maxAttempts: number,
+): S3Client {
+  return new S3Client({
+    region: settings.region,
+    endpoint: settings.endpoint,
+    forcePathStyle: settings.forcePathStyle,
+    credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
+    // With the SDK default (WHEN_SUPPORTED) streamed uploads use aws-chunked framing with a CRC trailer,
+    // which s3rver (and other S3 look-alikes) store verbatim inside the object; presigned PUTs would
+    // also carry a checksum of an empty body. WHEN_REQUIRED avoids both.
+    requestChecksumCalculation: settings.checksumMode,
+    responseChecksumValidation: settings.checksumMode,
+    requestHandler,
+    maxAttempts,
+  });
 }
 
 /** `attachment` Content-Disposition with an ASCII fallback and an RFC 5987 UTF-8 filename. */
