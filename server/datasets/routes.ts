@@ -1,82 +1,28 @@
 import type { Request } from 'express';
-import { Types, type QueryFilter } from 'mongoose';
-import { isMemberOf, seesAllProviders } from '../http/context';
+import { Types } from 'mongoose';
 import { depsOf } from '../http/deps';
-import { badRequest, notFound } from '../http/errors';
-import { intQuery, listQuery, route } from '../http/route';
-import { Organization } from '../organizations/model';
-import { organizationsById } from '../organizations/lookup';
+import { notFound } from '../http/errors';
+import { route } from '../http/route';
 import type { OrganizationDoc } from '../organizations/model';
 import { rulesOfFace } from '../policy/dataset-rules';
 import { searchCatalog } from '../search/handler';
-import { relationTo, seesWorkingCopy } from './access';
 import { createDataset, deleteDataset, updateDataset } from './commands';
 import { loadDataset, loadReadableDataset } from './load';
 import { reviewDataset, submitDataset, withdrawDataset } from './publication';
-import { Dataset, DatasetVersion, type DatasetDoc } from './model';
+import { DatasetVersion, type DatasetDoc } from './model';
 import { withExternalAccess } from './external-access';
 import { etagOf, presentDataset } from './presenter';
 import { announceOutcome, announceSubmission } from './notices';
 import { reviewChangesOf } from './review-changes';
 import { readDataset } from './read';
-import { datasetStore, versionMetasOf, type ProviderRef } from './store';
-import type { WorkingSort } from './working-order';
+import { providersOf } from './providers';
+import { workspaceList } from './workspace';
+import { datasetStore, versionMetasOf } from './store';
 import { ArtifactUpload } from '../artifacts/upload-model';
-
-const STATUSES = ['draft', 'in_review', 'changes_requested', 'published', 'withdrawn'];
-
-/** The providers of some datasets, from the store when it knows them, else from the database. */
-async function providersOf(ids: readonly Types.ObjectId[]): Promise<Map<string, ProviderRef>> {
-  const store = datasetStore();
-  const out = new Map<string, ProviderRef>();
-  const missing: Types.ObjectId[] = [];
-  for (const id of ids) {
-    const known = store.loaded ? store.provider(String(id)) : undefined;
-    if (known) out.set(String(id), known);
-    else missing.push(id);
-  }
-  if (missing.length) for (const [id, org] of await organizationsById(missing)) out.set(id, org);
-  return out;
-}
 
 async function presentOne(req: Request, doc: DatasetDoc, view: 'working' | 'live') {
   const providers = await providersOf([doc.providerId]);
   return presentDataset(doc, view, providers.get(String(doc.providerId)) as OrganizationDoc | undefined, req.ctx.lang);
-}
-
-/**
- * Workspace listing (`?status=` or `?workspace=true`): working copies the caller may see — their
- * organisation's, or every provider's for national reviewers and admins. Returns the statuses
- * asked for and the providers whose datasets are listed (null: every provider).
- */
-async function workspaceScope(req: Request): Promise<{ statuses: string[]; providerIds: Types.ObjectId[] | null }> {
-  const user = req.ctx.user;
-  if (!user) throw notFound('route_not_found');
-  const statuses = listQuery(req, 'status');
-  for (const s of statuses) if (!STATUSES.includes(s)) throw badRequest('invalid_query', { name: 'status' });
-  const providerSlugs = listQuery(req, 'provider');
-  const wide = seesAllProviders(user);
-  if (providerSlugs.length) {
-    const orgs = await Organization.find({ slug: { $in: providerSlugs } }, { _id: 1 }).lean();
-    return { statuses, providerIds: orgs.map((o) => o._id).filter((id) => wide || isMemberOf(user, id)) };
-  }
-  // An outsider's workspace is empty: no organisation, no working copies.
-  if (!wide) return { statuses, providerIds: user.organizationId ? [user.organizationId] : [] };
-  return { statuses, providerIds: null };
-}
-
-/** The same listing from the database (before the store is loaded). */
-async function workspaceFromDatabase(scope: { statuses: string[]; providerIds: Types.ObjectId[] | null }, sort: WorkingSort, lang: string, page: number, pageSize: number) {
-  const filter: QueryFilter<DatasetDoc> = {};
-  if (scope.statuses.length) filter.status = { $in: scope.statuses as DatasetDoc['status'][] };
-  if (scope.providerIds) filter.providerId = scope.providerIds.length === 1 ? scope.providerIds[0] : { $in: scope.providerIds };
-  const order: Record<string, 1 | -1> =
-    sort === 'title' ? { [`title.${lang}`]: 1, _id: 1 } : sort === 'newest' ? { createdAt: -1, _id: -1 } : { updatedAt: -1, _id: -1 };
-  const [total, docs] = await Promise.all([
-    Dataset.countDocuments(filter),
-    Dataset.find(filter).sort(order).skip((page - 1) * pageSize).limit(pageSize).lean<DatasetDoc[]>(),
-  ]);
-  return { total, docs };
 }
 
 export const datasetRoutes = [
@@ -98,20 +44,7 @@ export const datasetRoutes = [
         res.json(await searchCatalog(req));
         return;
       }
-      const page = intQuery(req, 'page', 1, 1, 10_000);
-      const pageSize = intQuery(req, 'pageSize', 50, 1, 100);
-      const scope = await workspaceScope(req);
-      const sort = String(req.query.sort ?? 'updated') as WorkingSort;
-      if (!['newest', 'title', 'updated'].includes(sort)) throw badRequest('invalid_query', { name: 'sort' });
-      const store = datasetStore();
-      const { total, docs } = store.loaded
-        ? store.list({ providerIds: scope.providerIds?.map(String) ?? null, statuses: scope.statuses, sort, lang: req.ctx.lang, page, pageSize })
-        : await workspaceFromDatabase(scope, sort, req.ctx.lang, page, pageSize);
-      const providers = await providersOf(docs.map((d) => d.providerId));
-      const items = docs.map((d) =>
-        presentDataset(d, seesWorkingCopy(relationTo(req.ctx.user, d.providerId)) ? 'working' : 'live', providers.get(String(d.providerId)) as OrganizationDoc | undefined, req.ctx.lang),
-      );
-      res.json({ items, total, page, pageSize });
+      res.json(await workspaceList(req));
     },
   }),
   route({
