@@ -31,11 +31,9 @@ export const datasetRoutes = [
     path: '/datasets',
     permission: 'public',
     response: 'datasets.list',
+    // The workspace mode (`?status=`, `?workspace=true`) is described in the summary, not as parameters: it
+    // reads only provider, sort and paging, so the search parameters above would be ignored rather than checked.
     querySchema: 'datasets.search',
-    query: {
-      workspace: { description: '`true`: list the working copies the caller may manage or review instead of searching (signed in; sort newest, title or updated).' },
-      status: { description: 'Working copies in these states (implies workspace).', enum: ['draft', 'in_review', 'changes_requested', 'published', 'withdrawn'], repeatable: true },
-    },
     tag: 'datasets',
     summary: 'Search the catalogue (q, filters, disjunctive facets, sort, paging; only what the caller may see); with status/workspace, the working copies the caller may manage or review',
     async handler(req, res) {
