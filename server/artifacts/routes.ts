@@ -36,6 +36,7 @@ export const artifactRoutes = [
     path: '/datasets/:id/artifacts',
     permission: ['provider', 'admin'],
     response: { schema: 'artifacts.created', headers: { ETag: true } },
+    headers: { 'If-Match': { description: 'The ETag of the dataset; 412 when it changed since.' } },
     body: 'artifacts.create',
     tag: 'artifacts',
     summary:
@@ -60,6 +61,7 @@ export const artifactRoutes = [
   route({
     method: 'delete',
     path: '/datasets/:id/artifacts/:artifactId',
+    headers: { 'If-Match': { description: 'The ETag of the dataset; 412 when it changed since.' } },
     permission: ['provider', 'admin'],
     tag: 'artifacts',
     summary: 'Remove a file from the working copy; a published file stays public (and stored) until the next version is approved',

@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import { depsOf } from '../http/deps';
 import { recordAudit } from '../audit/record';
 import { actorOf } from '../http/context';
-import { AppError, conflict, forbidden, isDuplicateKey, notFound, tooManyRequests, validationFailed } from '../http/errors';
+import { AppError, conflict, isDuplicateKey, notFound, tooManyRequests, validationFailed } from '../http/errors';
 import { hit, secondsLeft } from '../http/rate-limit';
 import { route } from '../http/route';
 import { SESSION_COOKIE } from '../http/authenticate';
@@ -11,13 +11,12 @@ import { endMembership, membershipOrganization, requestMembership } from '../org
 import { Organization, type OrganizationDoc } from '../organizations/model';
 import { startEmailVerification, verifyEmail } from './email-verification';
 import { chargeAttempt, familiarity, refund, rememberDevice, signInGate } from './login-guard';
-import { ApiToken, Session, User, type UserDoc } from './models';
+import { Session, User, type UserDoc } from './models';
 import { loadAuthUser } from './load-user';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { presentUser } from './presenter';
-import { API_TOKEN_PREFIX, hashSecret, newSecret } from './secrets';
-
-const MAX_TOKENS_PER_USER = 20;
+import { hashSecret, newSecret } from './secrets';
+import { createToken, listTokens, revokeToken } from './tokens';
 
 async function startSession(req: Request, res: Response, userId: Types.ObjectId): Promise<string> {
   const { config } = depsOf(req);
@@ -244,23 +243,7 @@ export const authRoutes = [
     summary: 'Create a personal API token from a signed-in browser session (not with a token); the secret is shown only in this response',
     responses: [201],
     async handler(req, res) {
-      const user = req.ctx.user!;
-      // A token must not mint tokens: a leaked one would otherwise renew itself forever.
-      if (req.ctx.authVia !== 'session') throw forbidden('token_requires_session');
-      const active = await ApiToken.countDocuments({ userId: user.id, revokedAt: null, expiresAt: { $gt: new Date() } });
-      if (active >= MAX_TOKENS_PER_USER) throw conflict('too_many_tokens', { max: MAX_TOKENS_PER_USER });
-      const token = API_TOKEN_PREFIX + newSecret();
-      const now = new Date();
-      const doc = await ApiToken.create({
-        userId: user.id,
-        name: String(req.body.name).trim(),
-        tokenHash: hashSecret(token),
-        prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
-        expiresAt: new Date(now.getTime() + Number(req.body.expiresInDays) * 86400_000),
-        createdAt: now,
-      });
-      await recordAudit(actorOf(req.ctx), 'auth.token_created', { type: 'api_token', id: doc._id }, { name: doc.name, expiresAt: doc.expiresAt });
-      res.status(201).json({ id: String(doc._id), name: doc.name, token, prefix: doc.prefix, expiresAt: doc.expiresAt, createdAt: doc.createdAt });
+      await createToken(req, res);
     },
   }),
   route({
@@ -271,19 +254,7 @@ export const authRoutes = [
     tag: 'auth',
     summary: 'List own API tokens (never the secrets)',
     async handler(req, res) {
-      const docs = await ApiToken.find({ userId: req.ctx.user!.id }).sort({ createdAt: -1 }).limit(100).lean();
-      const now = Date.now();
-      const items = docs.map((d) => ({
-        id: String(d._id),
-        name: d.name,
-        prefix: d.prefix,
-        createdAt: d.createdAt,
-        expiresAt: d.expiresAt,
-        lastUsedAt: d.lastUsedAt,
-        revokedAt: d.revokedAt,
-        active: !d.revokedAt && d.expiresAt.getTime() > now,
-      }));
-      res.json({ items, total: items.length, page: 1, pageSize: items.length });
+      await listTokens(req, res);
     },
   }),
   route({
@@ -294,15 +265,7 @@ export const authRoutes = [
     summary: 'Revoke an API token',
     responses: [204],
     async handler(req, res) {
-      const id = String(req.params.id);
-      if (!Types.ObjectId.isValid(id)) throw notFound('token_not_found');
-      const doc = await ApiToken.findOneAndUpdate(
-        { _id: new Types.ObjectId(id), userId: req.ctx.user!.id, revokedAt: null },
-        { $set: { revokedAt: new Date() } },
-      ).lean();
-      if (!doc) throw notFound('token_not_found');
-      await recordAudit(actorOf(req.ctx), 'auth.token_revoked', { type: 'api_token', id: doc._id });
-      res.status(204).end();
+      await revokeToken(req, res);
     },
   }),
 ];
