@@ -17,7 +17,7 @@ export function valueKindOf(type: unknown): ValueKind | undefined {
 /** The part of i18next this module needs. */
 interface I18nLike {
   services: { formatter?: { add(name: string, fn: (value: unknown, lng: string | undefined, options: unknown) => string): void } };
-  t(key: string, options?: Record<string, unknown>): string;
+  t(key: string, options: { lng: string | undefined }): string;
 }
 
 /**

@@ -8,7 +8,7 @@ export function Explained({ e, as: Tag = 'li' }: { e: Explanation; as?: 'li' | '
   return (
     <Tag className={`explained tone-${e.tone}`}>
       <Icon name={e.icon} tone={e.tone} />
-      <span>{t(e.key, e.values)}</span>
+      <span>{t(e.key, e.values ?? {})}</span>
     </Tag>
   );
 }
