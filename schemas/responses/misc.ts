@@ -140,6 +140,13 @@ const exclusionReason = {
   },
 } as const;
 
+/** A dataset left out of a partner's matches, with why. */
+const excludedCandidate = {
+  type: 'object',
+  required: ['dataset', 'reasons'],
+  properties: { dataset: candidate, reasons: { type: 'array', items: exclusionReason } },
+} as const;
+
 /** `GET /partners/{slug}/matches`: datasets ranked for a partner's profile (docs/matching.md). */
 export const partnerMatchesSchema = {
   $id: 'matching.partnerMatches',
@@ -162,11 +169,7 @@ export const partnerMatchesSchema = {
     excludedTotal: { type: 'integer', minimum: 0 },
     ineligible: {
       type: 'array',
-      items: {
-        type: 'object',
-        required: ['dataset', 'reasons'],
-        properties: { dataset: candidate, reasons: { type: 'array', items: exclusionReason } },
-      },
+      items: excludedCandidate,
     },
   },
 } as const;
@@ -186,11 +189,7 @@ export const partnerMatchesExportSchema = {
     },
     excluded: {
       type: 'array',
-      items: {
-        type: 'object',
-        required: ['dataset', 'reasons'],
-        properties: { dataset: candidate, reasons: { type: 'array', items: exclusionReason } },
-      },
+      items: excludedCandidate,
     },
   },
 } as const;
