@@ -127,11 +127,6 @@ export function analyzeQuery(q: string): QueryUnit[] {
   return units;
 }
 
-/** Glossary entries a query mentions (used to offer the other language's term). */
-export function queryGlossaryEntries(q: string): number[] {
-  return [...new Set(analyzeQuery(q).flatMap((u) => u.entries))];
-}
-
 /** Damerau–Levenshtein distance, giving up (returning max+1) once it exceeds `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;

@@ -1,17 +1,18 @@
 // Why a result matched: highlight ranges in its texts, a description snippet when the match is not in
 // the title or summary, and a "matched by" note per query word (glossary term, typo, keyword…).
 import type { Lang } from '../i18n';
-import { glossaryEntry, queryGlossaryEntries, tokenize, type QueryUnit } from './analyze';
+import { glossaryEntry, tokenize, type QueryUnit } from './analyze';
+import { fieldTexts } from './entry';
 import { glossarySpans } from './glossary-terms';
 import { HANGUL } from './korean';
 import type { CatalogEntry, Via } from './types';
 
-/** Terms of the other language for a query's glossary words ("no results? try 의료영상"). */
-export function otherLanguageTerms(q: string): Array<{ text: string; lang: Lang }> {
+/** Terms of the other language for a query's glossary words ("no results? try 의료영상"), from its analysed units. */
+export function otherLanguageTerms(q: string, units: QueryUnit[]): Array<{ text: string; lang: Lang }> {
   const hangul = HANGUL.test(q);
   const latin = /[a-z]/i.test(q);
   const out: Array<{ text: string; lang: Lang }> = [];
-  for (const e of queryGlossaryEntries(q)) {
+  for (const e of new Set(units.flatMap((u) => u.entries))) {
     const entry = glossaryEntry(e);
     if (hangul || !latin) out.push({ text: entry.en[0], lang: 'en' });
     if (latin || !hangul) out.push({ text: entry.ko[0], lang: 'ko' });
@@ -115,8 +116,9 @@ export function explainHit(entry: CatalogEntry, units: QueryUnit[], vias: Array<
   const highlights = highlightsOf(entry, units);
   const shownText = [highlights[`title.${lang}`], highlights[`summary.${lang}`]].some(Boolean);
   const snippet = shownText ? null : snippetOf(entry, units, lang);
-  const shown = [entry.live.title, entry.live.summary].map((f) => `${(f as Bi)?.[lang] ?? ''} ${(f as Bi)?.[lang === 'ko' ? 'en' : 'ko'] ?? ''}`).join(' ') + (snippet?.text ?? '');
-  const keywords = ((entry.live.keywords as { ko?: string[]; en?: string[] } | undefined)?.[lang] ?? []).concat((entry.live.keywords as { ko?: string[]; en?: string[] } | undefined)?.[lang === 'ko' ? 'en' : 'ko'] ?? []).join(' · ');
+  const texts = fieldTexts(entry);
+  const shown = [...texts.title, ...texts.summary, snippet?.text ?? ''].join(' ');
+  const keywords = texts.keywords.join(' · ');
   const matchedBy: MatchNote[] = [];
   units.forEach((u, k) => {
     const via = vias[k];

@@ -86,7 +86,7 @@ export async function searchCatalog(req: Request) {
       relaxed: result.relaxed,
       partial: result.partial,
       corrections: result.corrections,
-      alternatives: params.q ? otherLanguageTerms(params.q) : [],
+      alternatives: params.q ? otherLanguageTerms(params.q, result.units) : [],
     },
   };
 }
