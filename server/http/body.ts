@@ -48,10 +48,20 @@ export function requireJsonContentType(req: Request, _res: Response, next: NextF
   next();
 }
 
-/** Requires one of `types` as the Content-Type of a body the route reads as text (415 otherwise). */
+/** The media type the request declares, lower-cased without parameters ('' when none). */
+export function declaredMediaType(req: Request): string {
+  return (req.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/**
+ * Requires one of `types` as the Content-Type of a body the route reads as text (415 otherwise).
+ * An empty body declared as one of them passes: the handler answers what is wrong with it (an
+ * empty import is a bad request, not a wrong media type).
+ */
 export function requireContentType(types: readonly string[]) {
   return (req: Request, _res: Response, next: NextFunction): void => {
-    if (!hasBody(req) || !req.is([...types])) throw unsupportedMediaType(types.join(', '));
+    const accepted = hasBody(req) ? !!req.is([...types]) : types.includes(declaredMediaType(req));
+    if (!accepted) throw unsupportedMediaType(types.join(', '));
     next();
   };
 }

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { AppError, unsupportedMediaType } from '../http/errors';
 import { route } from '../http/route';
+import { declaredMediaType } from '../http/body';
 import { columnsForPath } from './columns';
 import { importDatasets, type ImportReport } from './commands';
 import { CSV_TYPE, IMPORT_TYPES, NDJSON_TYPES, parseCsvRows, parseNdjsonRows } from './parse';
@@ -58,9 +59,11 @@ export const importRoutes = [
     async handler(req, res) {
       const dryRun = boolQuery(req, 'dryRun');
       const partial = boolQuery(req, 'partial');
-      if (typeof req.body !== 'string') throw unsupportedMediaType(IMPORT_TYPES.join(', '));
-      const csv = !!req.is(CSV_TYPE);
-      const rows = csv ? await parseCsvRows(req.body) : req.is([...NDJSON_TYPES]) ? parseNdjsonRows(req.body) : null;
+      // requireContentType let through only an importable type; an empty body has no parsed text.
+      const type = declaredMediaType(req);
+      const text = typeof req.body === 'string' ? req.body : '';
+      const csv = type === CSV_TYPE;
+      const rows = csv ? await parseCsvRows(text) : (NDJSON_TYPES as readonly string[]).includes(type) ? parseNdjsonRows(text) : null;
       if (!rows) throw unsupportedMediaType(IMPORT_TYPES.join(', '));
       const report = await importDatasets(req.ctx, rows, { dryRun, partial });
       if (report.rejected) {

@@ -179,6 +179,15 @@ describe('bulk import: input handling', () => {
     expect(flag.body.errors[0].path).toBe('/query/dryRun');
   });
 
+  it('answers an empty body of an importable type with 400 import_empty, and one without a type with 415', async () => {
+    for (const type of ['text/csv', 'application/x-ndjson']) {
+      const res = await P.post('/api/v1/import', '', { 'content-type': type });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('import_empty');
+    }
+    expect((await P.post('/api/v1/import')).status).toBe(415);
+  });
+
   it('is for providers and admins only', async () => {
     expect((await app.anon.post('/api/v1/import', 'slug\nabc-def', CSV)).status).toBe(401);
     const researcher = app.as(await createUser({ roles: ['researcher'] }));
