@@ -60,6 +60,7 @@ import {
   type LabelingProcedurePatch,
 } from './labeling-procedure';
 import { policyEvaluateSchema, type PolicyEvaluate } from './policy';
+import { harvestCurationSchema, harvestSourceCreateSchema, harvestSourceUpdateSchema, type HarvestCuration, type HarvestSourceCreate, type HarvestSourceUpdate } from './harvest';
 import { datasetSearchSchema, type DatasetSearch } from './search';
 import {
   organizationCreateSchema,
@@ -122,6 +123,9 @@ export const SCHEMAS = [
   accessRequestResubmitSchema,
   accessRequestRevokeSchema,
   accessRequestWithdrawSchema,
+  harvestSourceCreateSchema,
+  harvestSourceUpdateSchema,
+  harvestCurationSchema,
 ] as const;
 
 export type SchemaId = (typeof SCHEMAS)[number]['$id'];
@@ -164,6 +168,9 @@ export interface SchemaTypes {
   'accessRequests.resubmit': AccessRequestResubmit;
   'accessRequests.revoke': AccessRequestRevoke;
   'accessRequests.withdraw': AccessRequestWithdraw;
+  'harvest.sourceCreate': HarvestSourceCreate;
+  'harvest.sourceUpdate': HarvestSourceUpdate;
+  'harvest.curation': HarvestCuration;
 }
 
 // Compile-time check that SchemaTypes and SCHEMAS name the same ids.

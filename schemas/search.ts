@@ -33,6 +33,7 @@ export const datasetSearchSchema = {
     language: list(language),
     availableTo: list(country),
     purpose: codes(PURPOSE_CODES),
+    origin: codes(['local', 'harvested'] as const),
     sort: { type: 'string', enum: ['relevance', 'newest', 'title', 'updated'] },
     page: { type: 'integer', minimum: 1, maximum: 10_000 },
     pageSize: { type: 'integer', minimum: 1, maximum: 100 },

@@ -2,6 +2,7 @@
 // (server/datasets/presenter.ts, server/artifacts/routes.ts, server/datasets/review-changes.ts).
 import { datasetDraftSchema, externalAccessItem } from '../dataset';
 import { ARTIFACT_KIND_CODES, REVIEW_ACTION_CODES } from '../taxonomy';
+import { datasetOrigin } from './harvest';
 import { bilingual, dateTime, hexId, nullableDateTime, nullableString, organizationRef, pageOf, stringList } from './common';
 
 export const DATASET_STATUSES = ['draft', 'in_review', 'changes_requested', 'published', 'withdrawn'] as const;
@@ -55,6 +56,7 @@ export const datasetViewSchema = {
     externalAccess: { type: 'array', items: externalAccessItem },
     publishedAt: nullableDateTime,
     withdrawnAt: nullableDateTime,
+    origin: datasetOrigin,
     fileChanges: {
       anyOf: [
         {

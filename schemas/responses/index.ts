@@ -6,6 +6,7 @@ import * as access from './access';
 import * as accounts from './accounts';
 import { problemSchema } from './common';
 import * as datasets from './datasets';
+import * as harvest from './harvest';
 import * as labeling from './labeling';
 import * as misc from './misc';
 
@@ -60,6 +61,10 @@ export const RESPONSE_SCHEMAS = [
   misc.croissantSchema,
   misc.openApiDocumentSchema,
   misc.csvTextSchema,
+  harvest.harvestSourceSchema,
+  harvest.harvestSourceListSchema,
+  harvest.harvestRunSchema,
+  harvest.harvestRunListSchema,
 ] as const;
 
 type ResponseSchema = (typeof RESPONSE_SCHEMAS)[number];
