@@ -15,8 +15,10 @@ import { auditRoutes } from './audit/routes';
 import { policyRoutes } from './policy/routes';
 import { matchingRoutes } from './matching/routes';
 import { interopRoutes } from './interop/routes';
+import { citationRoutes } from './citation/routes';
 import { importRoutes } from './import/routes';
 import { openApiRoute } from './interop/openapi-route';
+import { observatoryRoutes } from './observatory/routes';
 
 /**
  * Every API route, each declaring its permission (a test walks this list and the Express stack)
@@ -40,6 +42,8 @@ export const allRoutes: RouteDef[] = [
   ...policyRoutes,
   ...matchingRoutes,
   ...interopRoutes,
+  ...citationRoutes,
   ...importRoutes,
+  ...observatoryRoutes,
   openApiRoute(() => allRoutes),
 ];

@@ -4,11 +4,14 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import * as access from './access';
 import * as accounts from './accounts';
+import * as citation from './citation';
 import { problemSchema } from './common';
 import * as datasets from './datasets';
 import * as harvest from './harvest';
 import * as labeling from './labeling';
 import * as misc from './misc';
+import * as stats from './stats';
+import * as observatory from './observatory';
 
 export { problemSchema };
 
@@ -61,6 +64,12 @@ export const RESPONSE_SCHEMAS = [
   misc.croissantSchema,
   misc.openApiDocumentSchema,
   misc.csvTextSchema,
+  stats.datasetStatsSchema,
+  stats.providerStatsSchema,
+  stats.overviewStatsSchema,
+  citation.citationViewSchema,
+  citation.citationDataciteSchema,
+  observatory.observatorySchema,
   harvest.harvestSourceSchema,
   harvest.harvestSourceListSchema,
   harvest.harvestRunSchema,
