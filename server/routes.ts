@@ -18,6 +18,7 @@ import { interopRoutes } from './interop/routes';
 import { citationRoutes } from './citation/routes';
 import { importRoutes } from './import/routes';
 import { openApiRoute } from './interop/openapi-route';
+import { statsRoutes } from './stats/routes';
 import { observatoryRoutes } from './observatory/routes';
 
 /**
@@ -45,5 +46,6 @@ export const allRoutes: RouteDef[] = [
   ...citationRoutes,
   ...importRoutes,
   ...observatoryRoutes,
+  ...statsRoutes,
   openApiRoute(() => allRoutes),
 ];
