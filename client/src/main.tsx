@@ -36,6 +36,9 @@ const PartnersPage = lazy(() => import('./pages/partners/PartnersPage'));
 const PartnerMatchesPage = lazy(() => import('./pages/partners/PartnerMatchesPage'));
 const PartnerProfilePage = lazy(() => import('./pages/partners/PartnerProfilePage'));
 const DuaPage = lazy(() => import('./pages/agreements/DuaPage'));
+const HarvestSourcesPage = lazy(() => import('./pages/harvest/HarvestSourcesPage'));
+const HarvestSourcePage = lazy(() => import('./pages/harvest/HarvestSourcePage'));
+const RunReportPage = lazy(() => import('./pages/harvest/RunReportPage'));
 
 const page = (el: React.ReactNode) => <Suspense fallback={<Loading />}>{el}</Suspense>;
 
@@ -72,6 +75,9 @@ const router = createBrowserRouter([
       { path: '/partners/:slug/matches', element: page(<RequireRole>{<PartnerMatchesPage />}</RequireRole>) },
       { path: '/partners/:slug/profile', element: page(<RequireRole>{<PartnerProfilePage />}</RequireRole>) },
       { path: '/agreements/dua', element: page(<DuaPage />) },
+      { path: '/admin/harvest', element: page(<RequireRole roles={['admin']}>{<HarvestSourcesPage />}</RequireRole>) },
+      { path: '/admin/harvest/runs/:id', element: page(<RequireRole roles={['admin']}>{<RunReportPage />}</RequireRole>) },
+      { path: '/admin/harvest/:id', element: page(<RequireRole roles={['admin']}>{<HarvestSourcePage />}</RequireRole>) },
       { path: '*', element: <NotFound /> },
     ],
   },

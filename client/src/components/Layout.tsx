@@ -130,6 +130,7 @@ function Header() {
           {hasRole('provider', 'admin') && <NavLink to="/workspace">{t('nav.workspace')}</NavLink>}
           {hasRole('reviewer', 'admin') && <NavLink to="/review" end>{t('nav.review')}</NavLink>}
           {hasRole('reviewer', 'admin') && <NavLink to="/review/access">{t('nav.accessReview')}</NavLink>}
+          {hasRole('admin') && <NavLink to="/admin/harvest">{t('harvest:nav')}</NavLink>}
           {members && (
             <NavLink to={members} data-testid="nav-members">
               {t('nav.members')}

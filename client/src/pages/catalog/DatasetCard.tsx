@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { labelOf } from '@schemas/taxonomy';
-import { Bi } from '../../components/Bi';
+import { Bi, useBi } from '../../components/Bi';
 import { explainAccessLevel, explainClassificationLevel, licenseShortLabel } from '../../lib/explain';
 import { useFormat, useLang } from '../../lib/hooks';
 import { Icon } from '../dataset/Icon';
@@ -11,7 +11,7 @@ import type { Highlights } from './highlight';
 import { Marked } from './Marked';
 
 /**
- * One catalogue result: title link, provider, summary (with the search matches marked),
+ * One catalogue result: title link, provider, a "Harvested · source" badge for harvested ones, summary (with the search matches marked),
  * why it matched when the title and summary do not show it, modality/task badges and the access
  * facts in words.
  */
@@ -19,6 +19,7 @@ export function DatasetCard({ dataset, highlights, reason }: { dataset: DatasetV
   const { t } = useTranslation('catalog');
   const lang = useLang();
   const format = useFormat();
+  const bi = useBi();
   const d = dataset;
   const access = d.disclosure?.accessLevel;
   const level = d.classification?.level;
@@ -36,6 +37,13 @@ export function DatasetCard({ dataset, highlights, reason }: { dataset: DatasetV
           <Icon name="building" />
           <span className="visually-hidden">{t('card.provider')}</span>
           <Bi text={d.provider.name} />
+        </p>
+      )}
+      {d.origin?.kind === 'harvested' && (
+        <p className="dataset-card-origin">
+          <span className="badge primary" data-testid="harvested-badge">
+            {t('harvest:card.badge', { source: bi(d.origin.source.name) })}
+          </span>
         </p>
       )}
       {d.summary && <Marked as="p" className="dataset-card-summary" text={d.summary} field="summary" highlights={highlights} />}

@@ -1,8 +1,8 @@
 // Words for facet values: taxonomy codes through the shared taxonomy labels, providers by the name
-// the API sends with their counts, languages through Intl.
+// the API sends with their counts, languages through Intl, origins (local/harvested) from the harvest namespace.
 import { labelOf, type TaxonomyName } from '@schemas/taxonomy';
 import { licenseShortLabel } from '../../lib/explain';
-import type { Lang } from '../../lib/i18n';
+import i18n, { type Lang } from '../../lib/i18n';
 import type { CatalogFilter } from './query';
 import type { FacetValue } from './types';
 
@@ -43,6 +43,7 @@ export function filterValueLabel(name: CatalogFilter, value: string, lang: Lang,
   if (taxonomy) return labelOf(taxonomy, value, lang);
   if (name === 'license') return licenseShortLabel(value, lang);
   if (name === 'language') return languageName(value, lang);
+  if (name === 'origin') return i18n.getFixedT(lang, 'harvest')(`origin.${value}`, { defaultValue: value });
   if (name === 'provider') {
     const label = known?.find((f) => f.value === value)?.label;
     return (label && (label[lang] ?? label[lang === 'ko' ? 'en' : 'ko'])) || value;

@@ -8,7 +8,7 @@ export const CATALOG_SORTS = ['relevance', 'newest', 'title'] as const;
 export type CatalogSort = (typeof CATALOG_SORTS)[number];
 
 /** Facet filters of `GET /datasets` (docs/design.md §6), each repeatable in the URL. */
-export const CATALOG_FILTERS = ['modality', 'task', 'license', 'accessLevel', 'classification', 'provider', 'krTech', 'usCet', 'language', 'availableTo', 'purpose'] as const;
+export const CATALOG_FILTERS = ['modality', 'task', 'license', 'accessLevel', 'classification', 'provider', 'origin', 'krTech', 'usCet', 'language', 'availableTo', 'purpose'] as const;
 export type CatalogFilter = (typeof CATALOG_FILTERS)[number];
 
 /** Everything that decides which catalogue page is shown. */

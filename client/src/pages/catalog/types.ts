@@ -3,8 +3,8 @@ import type { Page } from '../../lib/api';
 import type { DatasetView } from '../dataset/types';
 import type { Highlights } from './highlight';
 
-/** The facets `GET /datasets` counts (filters `availableTo` and `purpose` have no counts). */
-export const FACETS = ['modality', 'task', 'license', 'accessLevel', 'classification', 'provider', 'krTech', 'usCet', 'language'] as const;
+/** The facets `GET /datasets` counts (filters `availableTo` and `purpose` have no counts); `origin` is local or harvested (docs/harvest.md). */
+export const FACETS = ['modality', 'task', 'license', 'accessLevel', 'classification', 'provider', 'origin', 'krTech', 'usCet', 'language'] as const;
 export type FacetName = (typeof FACETS)[number];
 
 /** One value of a facet with the number of results it would give; providers carry their name. */

@@ -11,6 +11,7 @@ import { ArtifactsList } from './ArtifactsList';
 import { ClassificationExplainer } from './ClassificationExplainer';
 import { DisclosureExplainer } from './DisclosureExplainer';
 import { FactsTable } from './FactsTable';
+import { HarvestedBanner } from './HarvestedBanner';
 import { Icon } from './Icon';
 import { LabelingSummary } from './LabelingSummary';
 import { LicenseExplainer } from './LicenseExplainer';
@@ -73,7 +74,8 @@ export default function DatasetPage() {
 
   const workingCopy = !!d.review;
   const providerMember = !!user && !!d.provider && user.organization?.id === d.provider.id;
-  const canEdit = (providerMember && hasRole('provider')) || hasRole('admin');
+  // A harvested dataset changes only when its source does (docs/harvest.md): no edit link.
+  const canEdit = ((providerMember && hasRole('provider')) || hasRole('admin')) && d.origin?.kind !== 'harvested';
   const publishedAt = d.published?.publishedAt ?? d.publishedAt;
   // A working copy carries the next version number; the catalogue shows the published one.
   const shownVersion = d.published?.version ?? (d.version > 0 ? d.version : null);
@@ -125,6 +127,7 @@ export default function DatasetPage() {
         )}
       </header>
 
+      <HarvestedBanner dataset={d} />
       {workingCopy && <ReviewPanel dataset={d} />}
 
       <section className="dataset-section" aria-labelledby="about-heading" data-testid="about">

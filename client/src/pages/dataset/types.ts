@@ -3,6 +3,7 @@
 import type { ClassificationDraft, Contact, DisclosureDraft, Labeling, License } from '@schemas/dataset';
 import type { BilingualText } from '../../components/Bi';
 import type { ArtifactView, ExternalAccessView } from '@schemas/responses';
+import type { DatasetOrigin } from '../harvest/types';
 
 /** The provider organisation embedded in dataset responses. */
 export interface ProviderRef {
@@ -67,6 +68,8 @@ export interface DatasetView extends Content {
   /** Working copy only: the version in the catalogue while a revision is edited. */
   published?: { version: number; publishedAt: string } | null;
   updatedAt?: string;
+  /** Typed in here (`local`) or harvested from a registered source (docs/harvest.md). */
+  origin?: DatasetOrigin;
 }
 
 /** One published version in `GET /datasets/:id/versions`. */

@@ -1,0 +1,99 @@
+import { labelOf } from '@schemas/taxonomy';
+import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { Bi } from '../../components/Bi';
+import { useAuth } from '../../lib/auth';
+import { useFormat, useLang } from '../../lib/hooks';
+import { CurationForm } from '../harvest/CurationForm';
+import type { HarvestedOrigin } from '../harvest/types';
+import type { DatasetView } from './types';
+import './harvested-banner.css';
+
+/** The technology areas and modalities as badges, with the group named for screen readers. */
+function AreaList({ origin, dataset }: { origin: HarvestedOrigin; dataset: DatasetView }) {
+  const { t } = useTranslation('harvest');
+  const lang = useLang();
+  // Once a curator confirmed them, the dataset's own fields hold the confirmed values.
+  const kr = origin.curated ? (dataset.techAreas?.kr ?? []) : origin.suggested.techAreas.kr;
+  const us = origin.curated ? (dataset.techAreas?.us ?? []) : origin.suggested.techAreas.us;
+  const modalities = origin.curated ? (dataset.modalities ?? []) : origin.suggested.modalities;
+  const badges = [...kr.map((c) => labelOf('krTechnologies', c, lang)), ...us.map((c) => labelOf('usCetAreas', c, lang)), ...modalities.map((c) => labelOf('modalities', c, lang))];
+  return (
+    <div className="harvested-areas" data-testid="harvested-areas">
+      <p>
+        <strong>{t(origin.curated ? 'banner.confirmedAreas' : 'banner.suggestedAreas')}</strong>
+      </p>
+      {badges.length ? (
+        <ul className="tag-list" aria-label={t(origin.curated ? 'banner.confirmedAreas' : 'banner.suggestedAreas')}>
+          {badges.map((b) => (
+            <li key={b} className="badge primary">
+              {b}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('banner.noAreas')}</p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * For a harvested dataset: where it comes from (source, original record), that it is read-only
+ * here and follows the source, and the suggested technology areas with the curation form for
+ * admins and reviewers (docs/harvest.md "On the dataset page"). Renders nothing for local datasets.
+ */
+export function HarvestedBanner({ dataset }: { dataset: DatasetView }) {
+  const { t } = useTranslation('harvest');
+  const { hasRole } = useAuth();
+  const format = useFormat();
+  const [curated, setCurated] = useState(false);
+  const origin = dataset.origin;
+  if (origin?.kind !== 'harvested') return null;
+  const shown: HarvestedOrigin = curated ? { ...origin, curated: true } : origin;
+  return (
+    <aside className="harvested-banner" aria-labelledby="harvested-heading" data-testid="harvested-banner">
+      <h2 id="harvested-heading">{t('banner.heading')}</h2>
+      <p data-testid="harvested-from">
+        <Trans t={t} i18nKey="banner.from" components={{ source: <Bi text={origin.source.name} /> }} />{' '}
+        {origin.landingPage ? (
+          <a href={origin.landingPage} rel="noopener noreferrer external" data-testid="landing-page">
+            {t('banner.originalRecord')}
+          </a>
+        ) : (
+          <span className="muted">{t('banner.noLandingPage')}</span>
+        )}
+      </p>
+      <p>{t('banner.readOnly')}</p>
+      <dl className="harvested-facts">
+        <div>
+          <dt>{t('banner.originalId')}</dt>
+          <dd className="url-text">{origin.originalId}</dd>
+        </div>
+        <div>
+          <dt>{t('banner.harvestedAt')}</dt>
+          <dd>
+            <time dateTime={origin.harvestedAt}>{format.dateTime(origin.harvestedAt)}</time>
+          </dd>
+        </div>
+        {origin.sourceModified && (
+          <div>
+            <dt>{t('banner.sourceModified')}</dt>
+            <dd>
+              <time dateTime={origin.sourceModified}>{format.date(origin.sourceModified)}</time>
+            </dd>
+          </div>
+        )}
+      </dl>
+      <AreaList origin={shown} dataset={dataset} />
+      {hasRole('admin', 'reviewer') && (
+        <CurationForm
+          datasetId={dataset.id}
+          initial={shown.curated ? { techAreas: { kr: dataset.techAreas?.kr ?? [], us: dataset.techAreas?.us ?? [] }, modalities: dataset.modalities ?? [] } : origin.suggested}
+          suggested={origin.suggested}
+          onSaved={() => setCurated(true)}
+        />
+      )}
+    </aside>
+  );
+}
