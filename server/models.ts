@@ -12,3 +12,4 @@ export { AccessRequest, AccessRequestTransition } from './access/model';
 export { Notification } from './notifications/model';
 export { Mail } from './mail/model';
 export { KnownDevice } from './auth/login-guard';
+export { UsageCounter } from './stats/model';

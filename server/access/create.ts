@@ -7,6 +7,7 @@ import { loadDataset } from '../datasets/load';
 import { actorOf, type RequestContext } from '../http/context';
 import { AppError, conflict, isDuplicateKey, notFound, unprocessable, type FieldError } from '../http/errors';
 import { evaluate } from '../policy/evaluate';
+import { countRequest } from '../stats/record';
 import { requesterOf } from '../policy/requester';
 import { AccessRequest, type AccessRequestDoc } from './model';
 import { notifyReviewers } from './notices';
@@ -154,6 +155,7 @@ async function createInTurn(
     throw requestExists(rival, now);
   }
 
+  countRequest(created, allowed ? ['submitted', 'approved'] : ['submitted']); // usage statistics, in the background
   await recordAudit(actorOf(ctx), 'access_request.create', auditTarget(created), {
     datasetId: String(dataset._id),
     scope: body.scope,

@@ -7,6 +7,7 @@ import type { AuthUser } from '../http/context';
 import { conflict, isDuplicateKey, notFound } from '../http/errors';
 import { AccessRequest, AccessRequestTransition, type AccessRequestDoc, type AccessRequestState, type HistoryEntry } from './model';
 import { notifyRequester } from './notices';
+import { countDecision } from '../stats/record';
 import { effectiveStatus, isDueForExpiry } from './status';
 
 /** States after a decision: deciding again is a lost race, not a wrong button. */
@@ -113,7 +114,10 @@ export async function transition(
     },
     { returnDocument: 'after' },
   ).lean<AccessRequestDoc>();
-  if (updated) return updated;
+  if (updated) {
+    countDecision(updated, t.to); // usage statistics, in the background
+    return updated;
+  }
   await AccessRequestTransition.deleteOne({ _id: claim });
   const fresh = await reload(doc);
   checkTransition(fresh, t, change.at);

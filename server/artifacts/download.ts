@@ -12,6 +12,7 @@ import { AppError, notFound } from '../http/errors';
 import { rulesOfFace } from '../policy/dataset-rules';
 import { evaluate } from '../policy/evaluate';
 import { explain } from '../policy/messages';
+import { countDownload } from '../stats/record';
 import type { Purpose } from '../policy/types';
 import { downloadScope } from './download-rule';
 import { findArtifact } from './target';
@@ -55,6 +56,7 @@ export async function download(req: Request, res: Response): Promise<void> {
   if (evaluation.decision !== 'allow') {
     throw new AppError(403, 'download_not_allowed', {}, undefined, { scope, purpose, ...explain(evaluation, req.ctx.lang) });
   }
+  countDownload(req, res, doc, artifact.id, scope); // usage statistics, written after the response (docs/statistics.md)
   const { url, expiresAt } = await depsOf(req).storage.presignGet(artifact.key, DOWNLOAD_URL_TTL_SECONDS, {
     filename: artifact.filename,
     contentType: artifact.contentType,

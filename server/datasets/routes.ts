@@ -15,6 +15,7 @@ import { etagOf, presentDataset } from './presenter';
 import { announceOutcome, announceSubmission } from './notices';
 import { reviewChangesOf } from './review-changes';
 import { readDataset } from './read';
+import { countView } from '../stats/record';
 import { providersOf } from './providers';
 import { workspaceList } from './workspace';
 import { datasetStore, versionMetasOf } from './store';
@@ -69,6 +70,7 @@ export const datasetRoutes = [
     summary: 'Read a dataset by id or slug (404 when the caller may not see it)',
     async handler(req, res) {
       const found = await readDataset(String(req.params.id), req.ctx.user);
+      countView(req, res, found); // usage statistics, written after the response (docs/statistics.md)
       // The index keeps the published face presented (presentDataset's live view) for every caller.
       // External access is added for callers the engine allows scope `full` (external-access.ts).
       if (found.entry) {

@@ -56,6 +56,25 @@ export interface Config {
   searchSyncMs: number;
   /** Relative weights of the partner-matching score components (docs/matching.md). */
   matchingWeights: MatchingWeightsConfig;
+  /** Harvesting of partner catalogues (docs/harvesting.md). */
+  harvest: HarvestConfig;
+  /** Usage counters are recorded (docs/statistics.md); `STATS_ENABLED=false` turns recording off (reads still answer). */
+  statsEnabled: boolean;
+}
+
+/** Limits and reach of the harvester (docs/harvesting.md "Safety"). */
+export interface HarvestConfig {
+  /** HARVEST_ALLOWED_HOSTS: the only hosts (`host` or `host:port`) a source or redirect may name; null = any public host. */
+  allowedHosts: string[] | null;
+  /** Connection deadline and whole-response deadline (ms). */
+  connectTimeoutMs: number;
+  timeoutMs: number;
+  /** Largest response body, counted while it streams in. */
+  maxBytes: number;
+  /** Most pages read from one CKAN source in a run. */
+  maxPages: number;
+  /** How often the scheduler looks for due sources (ms); 0 = off (the default in tests). */
+  schedulerMs: number;
 }
 
 /** Weights of the five partner-matching components; they need not sum to 1 (scores use them normalised). */
@@ -207,6 +226,15 @@ export function loadConfig(env: Env = process.env): Config {
     accessSlaDays: int('ACCESS_SLA_DAYS', 5, 1, 365),
     searchSyncMs: int('SEARCH_SYNC_MS', 500, 50, 60_000),
     matchingWeights,
+    harvest: {
+      allowedHosts: env.HARVEST_ALLOWED_HOSTS ? env.HARVEST_ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean) : null,
+      connectTimeoutMs: int('HARVEST_CONNECT_TIMEOUT_MS', 5000, 50, 120_000),
+      timeoutMs: int('HARVEST_TIMEOUT_MS', 60_000, 100, 3_600_000),
+      maxBytes: int('HARVEST_MAX_BYTES', 100_000_000, 1_000, 2_000_000_000),
+      maxPages: int('HARVEST_MAX_PAGES', 100, 1, 100_000),
+      schedulerMs: int('HARVEST_SCHEDULER_MS', nodeEnv === 'test' ? 0 : 60_000, 0, 86_400_000),
+    },
+    statsEnabled: bool('STATS_ENABLED', true),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
