@@ -3,7 +3,7 @@
 // against schemas/datacite.ts. No DOI is minted, so `doi` is absent and the identifier is our URL. Pure.
 import { LICENSES, labelOf, type Locale } from '../../schemas/taxonomy';
 import { isoDate, licenseUrl } from '../interop/common';
-import { authorOf, REPOSITORY, titleOf } from './csl';
+import { authorOf, REPOSITORY, shownLang, titleOf } from './csl';
 import { conceptUrl, versionUrl, type CitationSource } from './source';
 
 /** Scheme names of the technology-area subjects (their codes are `classificationCode`). */
@@ -66,9 +66,10 @@ export function dataciteAttributes(src: CitationSource, lang: Locale): Obj {
   const c = src.content;
   const other: Locale = lang === 'en' ? 'ko' : 'en';
   const url = versionUrl(src.baseUrl, src.slug, src.version);
-  const titles: Obj[] = [{ title: titleOf(src, lang), lang: c.title?.[lang] ? lang : other }];
+  const titles: Obj[] = [{ title: titleOf(src, lang), lang: shownLang(c.title, lang) }];
   if (c.title?.[lang] && c.title?.[other]) titles.push({ title: c.title[other], titleType: 'TranslatedTitle', lang: other });
   const provider = authorOf(src, lang);
+  const providerLang = shownLang(src.provider?.name, lang);
   const contributors: Obj[] = [];
   if (c.contact?.name) {
     contributors.push({ name: c.contact.name, nameType: 'Personal', contributorType: 'ContactPerson', affiliation: [{ name: provider }] });
@@ -85,9 +86,9 @@ export function dataciteAttributes(src: CitationSource, lang: Locale): Obj {
     url,
     identifiers: [{ identifier: url, identifierType: 'URL' }],
     alternateIdentifiers: [{ alternateIdentifier: url, alternateIdentifierType: 'URL' }],
-    creators: [{ name: provider, nameType: 'Organizational', lang }],
+    creators: [{ name: provider, nameType: 'Organizational', lang: providerLang }],
     titles,
-    publisher: { name: provider, lang },
+    publisher: { name: provider, lang: providerLang },
     publicationYear: String(src.publishedAt.getUTCFullYear()),
     types: { resourceTypeGeneral: 'Dataset', resourceType: modalities.length ? `Dataset: ${modalities.join(', ')}` : 'Dataset' },
     subjects: subjectsOf(src, lang),

@@ -40,7 +40,9 @@ export function apaEnglish(src: CitationSource): string {
  */
 export function apaKorean(src: CitationSource): string {
   const year = src.publishedAt.getUTCFullYear();
-  return `${authorOf(src, 'ko')}. (${year}). ${titleOf(src, 'ko')} (버전 ${src.version}) [데이터셋]. ${REPOSITORY}. ${versionUrl(src.baseUrl, src.slug, src.version)}`;
+  const author = authorOf(src, 'ko');
+  // An author ending in a full stop ("Acme Inc.") is not given a second one, as APA does.
+  return `${author.endsWith('.') ? author : `${author}.`} (${year}). ${titleOf(src, 'ko')} (버전 ${src.version}) [데이터셋]. ${REPOSITORY}. ${versionUrl(src.baseUrl, src.slug, src.version)}`;
 }
 
 /** The APA-like reference in `lang`. */
@@ -80,14 +82,18 @@ function isoDay(d: Date): string {
 }
 
 /**
- * RIS (type DATA), rendered by citation-js from the CSL item, with two corrections: RIS dates are
- * `YYYY/MM/DD/` with two-digit month and day, which citation-js leaves unpadded (`2026/12/1/`);
- * and it drops CSL `archive`, which RIS carries as DP (database provider).
+ * RIS (type DATA), rendered by citation-js from the CSL item, with three corrections: RIS dates are
+ * `YYYY/MM/DD/` with two-digit month and day, which citation-js leaves unpadded (`2026/12/1/`); it
+ * drops CSL `archive`, which RIS carries as DP (database provider); and it mangles some ids in ID
+ * (`acme-robot-grasping-v1` came out as `acme-robot-grasping-`), so ID is written from the key.
  */
 export function ris(src: CitationSource, lang: Locale): string {
   const text = new Cite([cslItem(src, lang)]).format('ris').replace(/\r?\n/g, '\n');
   const padded = text.replace(/^(DA|Y2|PY) {2}- (\d{4})\/(\d{1,2})\/(\d{1,2})\//gm, (_m, tag: string, y: string, m: string, d: string) => `${tag}  - ${y}/${m.padStart(2, '0')}/${d.padStart(2, '0')}/`);
-  return padded.replace(/^ER {2}-.*$/m, `DP  - ${REPOSITORY}\nER  - `).replace(/\n+$/, '\n');
+  return padded
+    .replace(/^ID {2}-.*$/m, `ID  - ${citationKey(src)}`)
+    .replace(/^ER {2}-.*$/m, `DP  - ${REPOSITORY}\nER  - `)
+    .replace(/\n*$/, '\n');
 }
 
 /** CSL-JSON: an array holding the one item (the shape citation processors read). */
