@@ -3,7 +3,7 @@ import type { Page } from '../../lib/api';
 import type { DatasetView } from '../dataset/types';
 import type { Highlights } from './highlight';
 
-/** The facets `GET /datasets` counts (filters `availableTo` and `purpose` have no counts); `origin` is local or harvested (docs/harvest.md). */
+/** The facets `GET /datasets` counts (filters `availableTo` and `purpose` have no counts); `origin` is local or harvested (docs/harvesting-client.md). */
 export const FACETS = ['modality', 'task', 'license', 'accessLevel', 'classification', 'provider', 'origin', 'krTech', 'usCet', 'language'] as const;
 export type FacetName = (typeof FACETS)[number];
 

@@ -74,7 +74,7 @@ export default function DatasetPage() {
 
   const workingCopy = !!d.review;
   const providerMember = !!user && !!d.provider && user.organization?.id === d.provider.id;
-  // A harvested dataset changes only when its source does (docs/harvest.md): no edit link.
+  // A harvested dataset changes only when its source does (docs/harvesting-client.md): no edit link.
   const canEdit = ((providerMember && hasRole('provider')) || hasRole('admin')) && d.origin?.kind !== 'harvested';
   const publishedAt = d.published?.publishedAt ?? d.publishedAt;
   // A working copy carries the next version number; the catalogue shows the published one.

@@ -41,7 +41,7 @@ function AreaList({ origin, dataset }: { origin: HarvestedOrigin; dataset: Datas
 /**
  * For a harvested dataset: where it comes from (source, original record), that it is read-only
  * here and follows the source, and the suggested technology areas with the curation form for
- * admins and reviewers (docs/harvest.md "On the dataset page"). Renders nothing for local datasets.
+ * admins and reviewers (docs/harvesting-client.md "On the dataset page"). Renders nothing for local datasets.
  */
 export function HarvestedBanner({ dataset }: { dataset: DatasetView }) {
   const { t } = useTranslation('harvest');

@@ -68,7 +68,7 @@ export interface DatasetView extends Content {
   /** Working copy only: the version in the catalogue while a revision is edited. */
   published?: { version: number; publishedAt: string } | null;
   updatedAt?: string;
-  /** Typed in here (`local`) or harvested from a registered source (docs/harvest.md). */
+  /** Typed in here (`local`) or harvested from a registered source (docs/harvesting-client.md). */
   origin?: DatasetOrigin;
 }
 

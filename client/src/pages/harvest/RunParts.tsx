@@ -1,5 +1,5 @@
 // Small pieces every harvest page shows a run with: its status badge, its counts and its error in
-// plain words (docs/harvest.md "Run report").
+// plain words (docs/harvesting-client.md "Run report").
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/hooks';
 import type { Run, RunCounts, RunStatus } from './types';

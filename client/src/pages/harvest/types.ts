@@ -1,4 +1,4 @@
-// The harvesting API's shapes as the client reads them (docs/harvest.md, the contract of issue 16).
+// The harvesting API's shapes as the client reads them (docs/harvesting-client.md, the contract of issue 16).
 // Declared here from the contract until the server's response schemas (schemas/responses) exist.
 import type { BilingualText } from '../../components/Bi';
 

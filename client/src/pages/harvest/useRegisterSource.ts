@@ -1,5 +1,5 @@
 // State of the "register a source" form: values, field errors (own checks and the server's), the
-// request and where to go after it (docs/harvest.md "Sources").
+// request and where to go after it (docs/harvesting-client.md "Sources").
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../lib/api';

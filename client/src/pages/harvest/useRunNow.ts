@@ -1,5 +1,5 @@
 // "Run now": start a run (202) and poll it until it finishes, so the page can show progress and
-// the outcome (docs/harvest.md "Runs"). A run already going when the page opens is followed too.
+// the outcome (docs/harvesting-client.md "Runs"). A run already going when the page opens is followed too.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type ApiError } from '../../lib/api';
 import { asApiError } from './problem';
