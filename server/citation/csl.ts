@@ -2,7 +2,7 @@
 // APA (English) and RIS formats are rendered from, and what the CSL-JSON download is. Pure.
 import type { Locale } from '../../schemas/taxonomy';
 import { pick } from '../interop/common';
-import { versionUrl, type CitationSource } from './source';
+import { versionUrl, type CitationSource } from './model';
 
 /** The repository: where a format tells the publisher apart from the repository, this is the latter. */
 export const REPOSITORY = 'K–US Data Bridge';

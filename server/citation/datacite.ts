@@ -4,7 +4,7 @@
 import { LICENSES, labelOf, type Locale } from '../../schemas/taxonomy';
 import { isoDate, licenseUrl } from '../interop/common';
 import { authorOf, REPOSITORY, shownLang, titleOf } from './csl';
-import { conceptUrl, versionUrl, type CitationSource } from './source';
+import { conceptUrl, versionUrl, type CitationSource } from './model';
 
 /** Scheme names of the technology-area subjects (their codes are `classificationCode`). */
 export const SUBJECT_SCHEMES = {

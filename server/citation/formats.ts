@@ -6,7 +6,7 @@ import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 import type { Locale } from '../../schemas/taxonomy';
 import { authorOf, citationKey, cslItem, REPOSITORY, titleOf, type CslItem } from './csl';
-import { versionUrl, type CitationSource } from './source';
+import { versionUrl, type CitationSource } from './model';
 
 /** Format names of `?format=`, with the media type and file extension of each. */
 export const CITATION_FORMATS = {

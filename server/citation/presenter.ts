@@ -1,7 +1,7 @@
 // The "Cite this dataset" summary: every format of one version at once, for the dataset page.
 import type { Locale } from '../../schemas/taxonomy';
 import { apaEnglish, apaKorean, bibtex, cslJson, ris } from './formats';
-import { versionUrl, type CitationSource } from './source';
+import { versionUrl, type CitationSource } from './model';
 
 /** The summary of `GET /datasets/{id}/citation` (no `format`): BibTeX, RIS and CSL-JSON in `lang`, APA in both. */
 export function presentCitation(src: CitationSource, lang: Locale) {

@@ -7,7 +7,8 @@ import { intQuery, route } from '../http/route';
 import { dataciteAttributes } from './datacite';
 import { apa, bibtex, CITATION_FORMAT_NAMES, CITATION_FORMATS, cslJson, ris, type CitationFormat } from './formats';
 import { presentCitation } from './presenter';
-import { loadCitationSource, type CitationSource } from './source';
+import { loadCitationSource } from './load';
+import type { CitationSource } from './model';
 
 const DOWNLOAD_VALUES = ['1', 'true', '0', 'false'] as const;
 

@@ -3,6 +3,8 @@
 // classification feeds rai:personalSensitiveInformation. Pure: the route loads what it needs.
 import type { TFunction } from 'i18next';
 import { labelOf, type Locale } from '../../schemas/taxonomy';
+import { bibtex } from '../citation/formats';
+import { citationSourceOfExport } from '../citation/model';
 import type { ProcedureVersionDoc } from '../labeling/model';
 import { bareMediaType, isoDate, licenseUrl, pick } from './common';
 import type { ExportDataset } from './source';
@@ -156,6 +158,9 @@ export function croissantDataset(ds: ExportDataset, procedure: ProcedureRef | nu
       })),
     'rai:personalSensitiveInformation': personalSensitiveInformation(c, lang, t),
   };
+  // The BibTeX citation of the version shown (docs/citations.md); none before the first publication.
+  const cited = citationSourceOfExport(ds, baseUrl);
+  if (cited) doc.citeAs = bibtex(cited, lang);
   if (c.title?.[other]) doc.alternateName = c.title[other];
   if (Array.isArray(c.languages) && c.languages.length) doc.inLanguage = c.languages;
   if (procedure) {

@@ -1,6 +1,6 @@
 // The two datasets the citation formats are checked against (expected outputs written out by hand in
 // formats.test.ts and datacite.test.ts; docs/citations.md explains each form).
-import type { CitationSource } from '../../../server/citation/source';
+import type { CitationSource } from '../../../server/citation/model';
 
 export const BASE = 'https://databridge.example.kr';
 const ACCESSED = new Date('2026-12-01T09:30:00Z');
