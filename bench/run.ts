@@ -2,7 +2,8 @@
  * Benchmarks of the catalogue API against the embedded database, each reported as a ratio to the
  * raw driver doing the equivalent work in the same run (so the numbers travel between machines).
  * Usage: npm run bench [-- --datasets 1000 --iterations 50 --match-datasets 20000 --match-iterations 20]
- * Sections: --only catalogue,search,matching,import (the default), relevance (search quality on the
+ * Sections: --only catalogue,search,matching,import (the default), stats (usage counting on vs off
+ * on the dataset view, bench/stats.ts), relevance (search quality on the
  * demo catalogue against a $regex baseline, no database), load (run on its own: it
  * drives the app process with autocannon for minutes; flags in bench/load.ts) and pages (run on its
  * own: every page a person waits for, one request at a time, and restart to first search, through
@@ -30,6 +31,7 @@ import { benchMatching } from './matching';
 import { benchPages } from './pages';
 import { benchRelevance } from './relevance';
 import { benchSearch } from './search';
+import { benchStats } from './stats';
 import { benchUpload } from './upload';
 import { BENCH_DB } from './timing';
 
@@ -145,6 +147,7 @@ async function main(): Promise<void> {
   if (only.includes('catalogue')) await benchCatalogue();
   if (only.includes('search')) await benchSearchSizes();
   if (only.includes('matching')) await benchMatching({ datasets: arg('match-datasets', 20_000), iterations: arg('match-iterations', 20) });
+  if (only.includes('stats')) await benchStats({ datasets: arg('stats-datasets', 200), iterations: arg('iterations', 400) });
   if (only.includes('import')) console.log('\nbulk import', JSON.stringify(await benchImport({}), null, 2));
   if (only.includes('pages')) {
     const backend = argList('backend', 'pg')[0];
