@@ -8,6 +8,7 @@ import { useApi, useFormat, useLang } from '../../lib/hooks';
 import { CanIUsePanel } from '../access/CanIUsePanel';
 import { FittingPartnersPanel } from '../partners/FittingPartnersPanel';
 import { ArtifactsList } from './ArtifactsList';
+import { CitePanel } from './CitePanel';
 import { ClassificationExplainer } from './ClassificationExplainer';
 import { DisclosureExplainer } from './DisclosureExplainer';
 import { FactsTable } from './FactsTable';
@@ -157,6 +158,7 @@ export default function DatasetPage() {
       <LabelingSummary labeling={d.labeling} />
       <ArtifactsList artifacts={d.artifacts ?? []} member={workingCopy} />
       <VersionHistory datasetId={d.id} />
+      <CitePanel datasetId={d.id} />
       <MetadataLinks datasetId={d.id} slug={d.slug} />
     </article>
   );
