@@ -19,6 +19,7 @@ import { users } from './data/users';
 import { procedures } from './data/procedures';
 import { datasets } from './data/datasets';
 import { fullDataFor, samplesFor, type FullDataFile, type SampleFile } from './samples';
+import { seedUsage } from './usage';
 
 export interface SeedDeps {
   config: Config;
@@ -224,6 +225,7 @@ async function loadDemo({ config, log, storage }: SeedDeps): Promise<SeedReport>
     report.datasets++;
   }
 
+  log.info({ counters: await seedUsage(SEED_EPOCH) }, 'demo usage counters'); // docs/statistics.md "Demo figures"
   await recordAudit({ id: null, email: 'seed' }, 'seed.run', { type: 'system', id: null }, { ...report });
   log.info({ ...report }, 'demo seed finished');
   return report;

@@ -244,3 +244,27 @@ describe('reading', () => {
     expect(await AuditEvent.countDocuments({ action: 'stats.export', targetType: 'statistics' })).toBe(1);
   });
 });
+
+describe('demo figures', () => {
+  it('demo seeding writes deterministic counters once: dataset pages and the demo provider show figures', async () => {
+    const { seedDemo } = await import('../../seed/run');
+    const { seedUsage } = await import('../../seed/usage');
+    const { loadConfig } = await import('../../server/infra/config');
+    const { createLogger } = await import('../../server/infra/logger');
+    const { startCatalogIndex } = await import('../../server/search/registry');
+    await seedDemo({ config: loadConfig({ NODE_ENV: 'test' }), log: createLogger('silent'), storage: app.storage });
+    await startCatalogIndex();
+    const before = await UsageCounter.countDocuments();
+    expect(before).toBeGreaterThan(1000);
+    expect(await seedUsage(Date.UTC(2026, 9, 1))).toBe(0); // idempotent
+    const totals = await app.anon.get('/api/v1/stats/datasets/korean-spontaneous-speech-2023');
+    expect(totals.status).toBe(200);
+    expect(totals.body.allTime.views).toBeGreaterThan(100);
+    expect(totals.body.allTime.requests).toBeGreaterThanOrEqual(totals.body.allTime.approved);
+    const demoProvider = await app.login('provider@demo.kr', 'databridge-demo');
+    const table = await demoProvider.get('/api/v1/stats/providers/kdata-agency?from=2025-11&to=2026-10');
+    expect(table.status).toBe(200);
+    expect(table.body.rows.length).toBeGreaterThan(50);
+    expect(table.body.rows.some((r: { byCountry: { cells: Array<{ suppressed: boolean }> } }) => r.byCountry.cells.some((c) => c.suppressed))).toBe(true);
+  }, 240_000);
+});
