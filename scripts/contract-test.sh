@@ -44,6 +44,8 @@ trap cleanup EXIT
 trap "exit 130" INT TERM
 
 echo "contract test: app on $BASE, data in $DATA_DIR"
+# Harvest sources schemathesis registers may name only loopback: nothing else is ever contacted.
+export HARVEST_ALLOWED_HOSTS=127.0.0.1,localhost
 # Started as `npm start` does, without npm in between: $APP_PID is scripts/with-node.mjs, which
 # runs the app on a supported Node and passes SIGTERM on; the app then stops its database and storage.
 HOST=127.0.0.1 PORT="$PORT" DATA_DIR="$DATA_DIR" LOG_LEVEL="${CONTRACT_LOG_LEVEL:-warn}" \

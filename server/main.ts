@@ -17,6 +17,7 @@ import { keepDataJsonWarm } from './interop/public';
 import { startCatalogIndex, stopCatalogIndex } from './search/registry';
 import { startImportReconciler } from './import/reconcile';
 import { startSweeper } from './infra/sweeper';
+import { startHarvestScheduler } from './harvest/scheduler';
 
 /** In-flight requests get this long to finish after SIGTERM/SIGINT before their connections are cut. */
 const DRAIN_MS = 10_000;
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     });
     startImportReconciler({ log });
     startSweeper({ intervalMs: 10 * 60_000, log });
+    startHarvestScheduler(config.harvest, log);
     // Test runs start app processes side by side; building the client in each would race (the
     // browser tests build it themselves).
     if (config.env !== 'test') await ensureClientBuilt(log);

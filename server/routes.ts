@@ -17,6 +17,7 @@ import { matchingRoutes } from './matching/routes';
 import { interopRoutes } from './interop/routes';
 import { citationRoutes } from './citation/routes';
 import { importRoutes } from './import/routes';
+import { harvestRoutes } from './harvest/routes';
 import { openApiRoute } from './interop/openapi-route';
 import { statsRoutes } from './stats/routes';
 import { observatoryRoutes } from './observatory/routes';
@@ -45,6 +46,7 @@ export const allRoutes: RouteDef[] = [
   ...interopRoutes,
   ...citationRoutes,
   ...importRoutes,
+  ...harvestRoutes,
   ...observatoryRoutes,
   ...statsRoutes,
   openApiRoute(() => allRoutes),

@@ -7,6 +7,7 @@ import type { ArtifactDoc, DatasetDoc } from '../datasets/model';
 import { presentArtifact } from '../datasets/presenter';
 import { providerScope, requireView } from '../datasets/access';
 import { loadDataset } from '../datasets/load';
+import { assertLocal } from '../harvest/origin-view';
 import { actorOf } from '../http/context';
 import { depsOf } from '../http/deps';
 import { AppError, conflict } from '../http/errors';
@@ -71,6 +72,7 @@ export async function completeArtifact(req: Request, res: Response): Promise<voi
   const user = req.ctx.user!;
   const { doc } = requireView(await loadDataset(String(req.params.id)), user);
   const scope = providerScope(user, doc.providerId);
+  assertLocal(doc, req.ctx.lang);
   const artifact = findArtifact(doc.artifacts, String(req.params.artifactId));
   if (artifact.status === 'available') {
     res.json({ artifact: presentArtifact(artifact, String(doc._id)) });

@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { Types } from 'mongoose';
 import { providerScope, requireView, type OrgScope } from '../datasets/access';
 import { datasetForWrite } from '../datasets/commands';
+import { assertLocal } from '../harvest/origin-view';
 import { assertEditable } from '../datasets/content';
 import { guardedWrite } from '../datasets/guarded-write';
 import { loadDataset } from '../datasets/load';
@@ -54,6 +55,7 @@ export async function multipartTarget(req: Request): Promise<{ doc: DatasetDoc; 
   const user = req.ctx.user!;
   const { doc } = requireView(await loadDataset(String(req.params.id)), user);
   const scope = providerScope(user, doc.providerId);
+  assertLocal(doc, req.ctx.lang);
   const artifact = findArtifact(doc.artifacts, String(req.params.artifactId));
   return { doc, scope, artifact };
 }

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record';
 import { actorOf, type RequestContext } from '../http/context';
 import { conflict, isDuplicateKey, preconditionFailed, validationFailed } from '../http/errors';
 import { Organization } from '../organizations/model';
+import { assertLocal } from '../harvest/origin-view';
 import { providerScope, requireView } from './access';
 import { assertEditable, assertNotImporting, checkDraft, contentOf, mergeContent } from './content';
 import { guardedWrite, type WriteTarget } from './guarded-write';
@@ -37,7 +38,9 @@ export async function createDataset(ctx: RequestContext, body: Record<string, un
 export async function datasetForWrite(ctx: RequestContext, idOrSlug: string): Promise<WriteTarget<DatasetDoc>> {
   const user = ctx.user!;
   const { doc } = requireView(await loadDataset(idOrSlug), user);
-  return { target: doc, scope: providerScope(user, doc.providerId) };
+  const scope = providerScope(user, doc.providerId);
+  assertLocal(doc, ctx.lang);
+  return { target: doc, scope };
 }
 
 /**

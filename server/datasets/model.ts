@@ -71,6 +71,20 @@ export interface LiveSnapshot extends DatasetContent {
   artifacts: ArtifactDoc[];
 }
 
+/** Where a harvested dataset came from (docs/harvesting.md); the dataset is read-only here. */
+export interface HarvestOrigin {
+  kind: 'harvested';
+  sourceId: Types.ObjectId;
+  /** The source as it was named when last harvested (renames are copied over). */
+  source: { name: { ko?: string; en?: string }; kind: string; url: string };
+  originalId: string;
+  landingPage: string | null;
+  harvestedAt: Date;
+  sourceModified: string | null;
+  suggested: { techAreas: { kr: string[]; us: string[] }; modalities: string[] };
+  curated: boolean;
+}
+
 export interface DatasetDoc extends DatasetContent {
   _id: Types.ObjectId;
   providerId: Types.ObjectId;
@@ -90,6 +104,8 @@ export interface DatasetDoc extends DatasetContent {
   withdrawnAt: Date | null;
   /** The bulk import that last wrote this document (server/import/batch.ts); never presented. */
   importBatchId?: Types.ObjectId | null;
+  /** Set on datasets a harvest made (server/harvest/): where they came from; absent on local ones. */
+  origin?: HarvestOrigin | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -131,6 +147,7 @@ const datasetSchema = new Schema<DatasetDoc>(
     publishedAt: { type: Date, default: null },
     withdrawnAt: { type: Date, default: null },
     importBatchId: Schema.Types.ObjectId,
+    origin: { type: M, default: undefined },
   },
   { timestamps: true, minimize: false, versionKey: false, collection: 'datasets' },
 );

@@ -1,3 +1,4 @@
+import { presentOrigin } from '../harvest/origin-view';
 import type { Lang } from '../i18n';
 import type { OrganizationDoc } from '../organizations/model';
 import { fileChanges } from './files';
@@ -69,6 +70,7 @@ export function presentDataset(doc: DatasetDoc, view: 'working' | 'live', provid
       artifacts: live.artifacts.map((a) => presentArtifact(a, id)),
       publishedAt: live.publishedAt,
       withdrawnAt: doc.withdrawnAt,
+      origin: presentOrigin(doc),
     };
   }
   return {
@@ -95,6 +97,7 @@ export function presentDataset(doc: DatasetDoc, view: 'working' | 'live', provid
     published: doc.live ? { version: doc.live.version, publishedAt: doc.live.publishedAt } : null,
     publishedAt: doc.publishedAt,
     withdrawnAt: doc.withdrawnAt,
+    origin: presentOrigin(doc),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
     etag: etagOf(doc),

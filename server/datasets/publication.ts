@@ -1,5 +1,6 @@
 // The publication workflow of a dataset (docs/design.md §5): submit for review, approve or request changes, withdraw.
 import { recordAudit } from '../audit/record';
+import { assertLocal } from '../harvest/origin-view';
 import { actorOf, type AuthUser, type RequestContext } from '../http/context';
 import { conflict, forbidden, isDuplicateKey } from '../http/errors';
 import { providerScope, requireView, reviewScope } from './access';
@@ -24,6 +25,7 @@ export async function submitDataset(ctx: RequestContext, idOrSlug: string, chang
   const user = ctx.user!;
   const { doc } = requireView(await loadDataset(idOrSlug), user);
   const scope = providerScope(user, doc.providerId);
+  assertLocal(doc, ctx.lang);
   if (!['draft', 'changes_requested'].includes(doc.status))
     throw conflict('invalid_status_transition', { from: doc.status, to: 'in_review' });
   await assertNotImporting(doc);
@@ -62,6 +64,7 @@ export async function reviewDataset(
   const user = ctx.user!;
   const { doc } = requireView(await loadDataset(idOrSlug), user);
   reviewScope(user, doc.providerId);
+  assertLocal(doc, ctx.lang);
   if (doc.status !== 'in_review')
     throw conflict('invalid_status_transition', { from: doc.status, to: action === 'approve' ? 'published' : 'changes_requested' });
   // Separation of duties: whoever submitted can never decide, whatever roles they hold.
@@ -183,6 +186,7 @@ export async function withdrawDataset(ctx: RequestContext, idOrSlug: string, com
   const user = ctx.user!;
   const { doc } = requireView(await loadDataset(idOrSlug), user);
   const scope = providerScope(user, doc.providerId);
+  assertLocal(doc, ctx.lang);
   if (!doc.live || doc.withdrawnAt || doc.status === 'in_review')
     throw conflict('invalid_status_transition', { from: doc.status, to: 'withdrawn' });
   const updated = await Dataset.findOneAndUpdate(

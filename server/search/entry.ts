@@ -43,6 +43,8 @@ export function entryOf(doc: DatasetDoc, org: Pick<OrganizationDoc, '_id' | 'slu
       accessLevel: live.disclosure?.accessLevel ? [live.disclosure.accessLevel] : [],
       classification: [level],
       provider: org?.slug ? [org.slug] : [],
+      // Harvested from a partner catalogue or written here (docs/harvesting.md).
+      origin: [doc.origin?.kind === 'harvested' ? 'harvested' : 'local'],
       krTech: live.techAreas?.kr ?? [],
       usCet: live.techAreas?.us ?? [],
       language: live.languages ?? [],

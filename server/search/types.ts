@@ -6,7 +6,7 @@ import type { PolicyDataset, Purpose, Requester } from '../policy/types';
 import type { QueryUnit } from './analyze';
 
 /** The facets of docs/design.md §6, named as the query parameters that filter them. */
-export const FACETS = ['modality', 'task', 'license', 'accessLevel', 'classification', 'provider', 'krTech', 'usCet', 'language'] as const;
+export const FACETS = ['modality', 'task', 'license', 'accessLevel', 'classification', 'provider', 'origin', 'krTech', 'usCet', 'language'] as const;
 export type FacetName = (typeof FACETS)[number];
 
 /** One published, not withdrawn dataset as the index holds it (rebuilt whenever the dataset changes). */

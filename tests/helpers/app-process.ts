@@ -9,7 +9,7 @@ import { createLogger } from '../../server/infra/logger';
 import { createStorage } from '../../server/infra/s3';
 import { startCatalogIndex, stopCatalogIndex } from '../../server/search/registry';
 
-const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0' });
+const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HARVEST_ALLOWED_HOSTS: '127.0.0.1,localhost' });
 const log = createLogger('silent');
 await mongoose.connect(process.env.MONGO_URI!, { dbName: process.env.DB_NAME });
 await startCatalogIndex({ pollMs: config.searchSyncMs, log });

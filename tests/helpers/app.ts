@@ -100,7 +100,7 @@ let passwordHash: Promise<string> | undefined;
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const services = inject('services');
   const dbName = `t_${randomBytes(6).toString('hex')}`;
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HARVEST_ALLOWED_HOSTS: '127.0.0.1,localhost', ...env });
   const log = createLogger('silent');
   await mongoose.connect(services.mongoUri, { dbName });
   await syncIndexes();

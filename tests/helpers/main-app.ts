@@ -54,6 +54,7 @@ export async function startMainApp(env: Record<string, string> = {}): Promise<Ma
       SEED_DEMO: 'false',
       EMBEDDED_MONGO: process.env.EMBEDDED_MONGO?.startsWith('ferretdb') ? process.env.EMBEDDED_MONGO : 'ferretdb',
       DO_NOT_TRACK: '1',
+      HARVEST_ALLOWED_HOSTS: '127.0.0.1,localhost',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,7 +11,7 @@ import { createLogger } from '../../server/infra/logger';
 import { connectMongo, syncIndexes } from '../../server/infra/mongo';
 import { createStorage } from '../../server/infra/s3';
 
-const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0' });
+const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HARVEST_ALLOWED_HOSTS: '127.0.0.1,localhost' });
 const log = createLogger('silent');
 const optional = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
 // As in server/main.ts: every database call gets the request deadline (DB_TIMEOUT_MS).

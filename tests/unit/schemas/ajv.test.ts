@@ -147,6 +147,9 @@ describe('every produced error is a known code with its declared params', () => 
     'accessRequests.resubmit': { statement: 'A longer statement of the research purpose.', acceptedAgreements: ['dua'], note: 'Added IRB.' },
     'accessRequests.revoke': { reason: 'Terms breached.' },
     'accessRequests.withdraw': { note: 'No longer needed.' },
+    'harvest.sourceCreate': { name: { en: 'Partner catalogue' }, kind: 'dcat-us', url: 'https://data.example.gov/data.json', providerId: 'a'.repeat(24), schedule: 'daily' },
+    'harvest.sourceUpdate': { schedule: 'weekly', enabled: false },
+    'harvest.curation': { techAreas: { kr: ['artificial_intelligence'], us: ['artificial_intelligence'] }, modalities: ['speech'] },
     'policy.evaluate': {
       dataset: { license: publishableDataset().license, disclosure: publishableDataset().disclosure, classification: publishableDataset().classification },
       requester: { country: 'US', orgType: 'university' },
