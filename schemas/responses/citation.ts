@@ -20,9 +20,15 @@ const cslItem = {
   },
 } as const;
 
-/** The summary the "Cite this dataset" panel reads (no `format`). */
-const citationSummary = {
-  type: 'object',
+/**
+ * `GET /datasets/{id}/citation`. Without `format`, the summary the "Cite this dataset" panel reads
+ * (an object); with `format=csl-json`, the CSL-JSON array; with apa, bibtex or ris, the citation's
+ * text. One schema for the three (the route has one success answer in several media types): the
+ * object keywords apply to the summary, `items` to the array, and a string passes both.
+ */
+export const citationViewSchema = {
+  $id: 'citation.view',
+  type: ['object', 'array', 'string'],
   required: ['version', 'versions', 'url', 'doi', 'formats'],
   additionalProperties: false,
   properties: {
@@ -46,15 +52,7 @@ const citationSummary = {
       },
     },
   },
-} as const;
-
-/**
- * `GET /datasets/{id}/citation`: the summary without `format`; with it, the CSL-JSON array
- * (`csl-json`) or the citation's text (apa, bibtex, ris).
- */
-export const citationViewSchema = {
-  $id: 'citation.view',
-  anyOf: [citationSummary, { type: 'array', items: cslItem }, { type: 'string' }],
+  items: cslItem,
 } as const;
 
 /** `GET /datasets/{id}/datacite`: DataCite attributes (schemas/datacite.ts). */
