@@ -57,12 +57,26 @@ export async function benchStats(opts: StatsBenchOptions = {}): Promise<StatsBen
   const print = opts.print ?? ((line: string) => console.log(line));
   const dir = mkdtempSync(path.join(tmpdir(), 'kdb-bench-stats-'));
   const log = createLogger('warn');
-  const services = await startServices({ dataDir: dir, persistent: false, allowedOrigins: [], bucket: 'bench', log, mongodbUri: process.env.MONGODB_URI, embeddedMongo: process.env.EMBEDDED_MONGO as 'ferretdb' | undefined });
+  const services = await startServices({
+    dataDir: dir,
+    persistent: false,
+    allowedOrigins: [],
+    bucket: 'bench',
+    log,
+    mongodbUri: process.env.MONGODB_URI,
+    embeddedMongo: process.env.EMBEDDED_MONGO as 'ferretdb' | undefined,
+  });
   const servers: Array<import('node:http').Server> = [];
   try {
     await connectMongo(services.mongoUri, 'bench_stats', BENCH_DB);
     await syncIndexes();
-    const org = await Organization.create({ slug: 'bench-stats-org', name: { ko: '벤치', en: 'Bench' }, country: 'KR', type: 'public_agency', verified: true });
+    const org = await Organization.create({
+      slug: 'bench-stats-org',
+      name: { ko: '벤치', en: 'Bench' },
+      country: 'KR',
+      type: 'public_agency',
+      verified: true,
+    });
     const publishedAt = new Date();
     await Dataset.insertMany(
       Array.from({ length: n }, (_, i) => {
@@ -71,16 +85,48 @@ export async function benchStats(opts: StatsBenchOptions = {}): Promise<StatsBen
           title: { ko: `통계 벤치마크 ${i}`, en: `Statistics benchmark ${i}` },
           summary: { ko: '합성 데이터', en: 'Synthetic data' },
           modalities: ['text'],
-          classification: { level: 'public', personalInfo: 'none', sensitiveCategories: [], exportControl: { controlled: false }, nationalCoreTechnology: false },
-          disclosure: { accessLevel: 'open', samplesAccess: 'open', allowedCountries: ['*'], allowedOrgTypes: ['*'], allowedPurposes: ['research'], crossBorder: 'allowed', conditions: { dua: false, irb: false, attribution: true, noRedistribution: false }, maxGrantDays: 365 },
+          classification: {
+            level: 'public',
+            personalInfo: 'none',
+            sensitiveCategories: [],
+            exportControl: { controlled: false },
+            nationalCoreTechnology: false,
+          },
+          disclosure: {
+            accessLevel: 'open',
+            samplesAccess: 'open',
+            allowedCountries: ['*'],
+            allowedOrgTypes: ['*'],
+            allowedPurposes: ['research'],
+            crossBorder: 'allowed',
+            conditions: { dua: false, irb: false, attribution: true, noRedistribution: false },
+            maxGrantDays: 365,
+          },
         };
-        return { ...content, providerId: org._id, createdBy: new Types.ObjectId(), status: 'published', version: 1, rev: 1, artifacts: [], reviewHistory: [], live: { ...content, version: 1, publishedAt, approvedBy: new Types.ObjectId(), artifacts: [] }, publishedAt, withdrawnAt: null };
+        return {
+          ...content,
+          providerId: org._id,
+          createdBy: new Types.ObjectId(),
+          status: 'published',
+          version: 1,
+          rev: 1,
+          artifacts: [],
+          reviewHistory: [],
+          live: { ...content, version: 1, publishedAt, approvedBy: new Types.ObjectId(), artifacts: [] },
+          publishedAt,
+          withdrawnAt: null,
+        };
       }),
     );
     await startCatalogIndex({ log });
     const storage = createStorage(services.s3);
     const listen = async (env: Record<string, string>) => {
-      const app = createApp({ config: loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', ...env }), log: createLogger('silent'), storage, s3Origin: null });
+      const app = createApp({
+        config: loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', ...env }),
+        log: createLogger('silent'),
+        storage,
+        s3Origin: null,
+      });
       const server = app.listen(0, '127.0.0.1');
       servers.push(server);
       await new Promise((r) => server.once('listening', r));
@@ -92,7 +138,9 @@ export async function benchStats(opts: StatsBenchOptions = {}): Promise<StatsBen
     const view = async (base: string) => {
       const i = seq++;
       const t0 = process.hrtime.bigint();
-      const res = await fetch(`${base}/datasets/bench-stats-${(i * 7) % n}`, { headers: { 'user-agent': `Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0 bench/${i}` } });
+      const res = await fetch(`${base}/datasets/bench-stats-${(i * 7) % n}`, {
+        headers: { 'user-agent': `Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0 bench/${i}` },
+      });
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`GET answered ${res.status}`);
       return Number(process.hrtime.bigint() - t0) / 1e6;
@@ -123,13 +171,23 @@ export async function benchStats(opts: StatsBenchOptions = {}): Promise<StatsBen
     const a = summary(off);
     const b = summary(on);
     const c = summary(isolated);
-    const result = { off: a, on: b, onIsolated: c, p95DifferenceMs: b.p95 - a.p95, ratioP50: b.p50 / a.p50, ratioP95: b.p95 / a.p95, countersWritten: written };
+    const result = {
+      off: a,
+      on: b,
+      onIsolated: c,
+      p95DifferenceMs: b.p95 - a.p95,
+      ratioP50: b.p50 / a.p50,
+      ratioP95: b.p95 / a.p95,
+      countersWritten: written,
+    };
     print(`\nusage statistics: GET /datasets/{slug}, ${n} datasets, ${on.length} requests each, ${services.mongoKind}`);
     print(`${''.padEnd(34)} p50 ms   p95 ms`);
     print(`counting off (STATS_ENABLED=false) ${a.p50.toFixed(2).padStart(6)} ${a.p95.toFixed(2).padStart(8)}`);
     print(`counting on                        ${b.p50.toFixed(2).padStart(6)} ${b.p95.toFixed(2).padStart(8)}`);
     print(`counting on, writes settled apart ${c.p50.toFixed(2).padStart(6)} ${c.p95.toFixed(2).padStart(8)}`);
-    print(`p95 difference ${result.p95DifferenceMs.toFixed(2)} ms (limit 5 ms); ratio on/off p50 ${result.ratioP50.toFixed(2)}, p95 ${result.ratioP95.toFixed(2)}; views counted ${written} of ${on.length + isolated.length}`);
+    print(
+      `p95 difference ${result.p95DifferenceMs.toFixed(2)} ms (limit 5 ms); ratio on/off p50 ${result.ratioP50.toFixed(2)}, p95 ${result.ratioP95.toFixed(2)}; views counted ${written} of ${on.length + isolated.length}`,
+    );
     return result;
   } finally {
     for (const s of servers) s.close();

@@ -27,7 +27,11 @@ function pick(key: string, max: number): number {
 }
 
 /** Requesters (indexes into REQUESTERS) per event: everyone views; fewer download; fewer still ask. */
-const WHO: Record<'view' | 'download' | 'request', readonly number[]> = { view: [0, 1, 2, 3, 4, 5, 6, 8], download: [0, 1, 3, 4, 7], request: [0, 2, 3, 5] };
+const WHO: Record<'view' | 'download' | 'request', readonly number[]> = {
+  view: [0, 1, 2, 3, 4, 5, 6, 8],
+  download: [0, 1, 3, 4, 7],
+  request: [0, 2, 3, 5],
+};
 
 /** One month of demo counts of a dataset per event and requester (zeros left out). */
 function monthCounts(key: string, level: string, weight: number): Array<{ event: UsageEvent; r: number; count: number }> {
@@ -45,7 +49,11 @@ function monthCounts(key: string, level: string, weight: number): Array<{ event:
       // Most requests are approved, some rejected, the rest still open.
       const approved = Math.floor((submitted * (50 + pick(`${key}|share|${r}`, 40))) / 100);
       const rejected = Math.floor((submitted - approved) / 2);
-      out.push({ event: 'request_submitted', r, count: submitted }, { event: 'request_approved', r, count: approved }, { event: 'request_rejected', r, count: rejected });
+      out.push(
+        { event: 'request_submitted', r, count: submitted },
+        { event: 'request_approved', r, count: approved },
+        { event: 'request_rejected', r, count: rejected },
+      );
     }
   }
   return out.filter((c) => c.count > 0);
@@ -68,7 +76,15 @@ export async function seedUsage(referenceTime: number): Promise<number> {
       // Later months a little busier.
       for (const c of monthCounts(`${d.slug}|${month}`, level, (popularity * (6 + m)) / 12)) {
         const r = REQUESTERS[c.r]!;
-        docs.push({ datasetId: d._id, providerId: d.providerId, month, event: c.event, country: r.country, orgType: r.orgType, count: c.count });
+        docs.push({
+          datasetId: d._id,
+          providerId: d.providerId,
+          month,
+          event: c.event,
+          country: r.country,
+          orgType: r.orgType,
+          count: c.count,
+        });
       }
     }
   }

@@ -36,6 +36,9 @@ const PartnersPage = lazy(() => import('./pages/partners/PartnersPage'));
 const PartnerMatchesPage = lazy(() => import('./pages/partners/PartnerMatchesPage'));
 const PartnerProfilePage = lazy(() => import('./pages/partners/PartnerProfilePage'));
 const DuaPage = lazy(() => import('./pages/agreements/DuaPage'));
+const ProviderStatisticsPage = lazy(() => import('./pages/stats/ProviderStatisticsPage'));
+const AdminStatisticsPage = lazy(() => import('./pages/stats/AdminStatisticsPage'));
+const ObservatoryPage = lazy(() => import('./pages/observatory/ObservatoryPage'));
 const HarvestSourcesPage = lazy(() => import('./pages/harvest/HarvestSourcesPage'));
 const HarvestSourcePage = lazy(() => import('./pages/harvest/HarvestSourcePage'));
 const RunReportPage = lazy(() => import('./pages/harvest/RunReportPage'));
@@ -61,6 +64,8 @@ const router = createBrowserRouter([
       { path: '/workspace', element: page(<RequireRole roles={['provider', 'admin']}>{<WorkspacePage />}</RequireRole>) },
       { path: '/workspace/datasets/new', element: page(<RequireRole roles={['provider', 'admin']}>{<DatasetEditorPage />}</RequireRole>) },
       { path: '/workspace/datasets/:id', element: page(<RequireRole roles={['provider', 'admin']}>{<DatasetEditorPage />}</RequireRole>) },
+      { path: '/workspace/statistics', element: page(<RequireRole>{<ProviderStatisticsPage />}</RequireRole>) },
+      { path: '/admin/statistics', element: page(<RequireRole roles={['admin']}>{<AdminStatisticsPage />}</RequireRole>) },
       { path: '/workspace/import', element: page(<RequireRole roles={['provider', 'admin']}>{<ImportPage />}</RequireRole>) },
       { path: '/review', element: page(<RequireRole roles={['reviewer', 'admin']}>{<ReviewQueuePage />}</RequireRole>) },
       { path: '/procedures', element: page(<ProcedureListPage />) },
@@ -72,6 +77,7 @@ const router = createBrowserRouter([
       { path: '/review/access/:id', element: page(<RequireRole roles={['reviewer', 'admin']}>{<AccessDecisionPage />}</RequireRole>) },
       { path: '/notifications', element: page(<RequireRole>{<NotificationsPage />}</RequireRole>) },
       { path: '/partners', element: page(<PartnersPage />) },
+      { path: '/observatory', element: page(<ObservatoryPage />) },
       { path: '/partners/:slug/matches', element: page(<RequireRole>{<PartnerMatchesPage />}</RequireRole>) },
       { path: '/partners/:slug/profile', element: page(<RequireRole>{<PartnerProfilePage />}</RequireRole>) },
       { path: '/agreements/dua', element: page(<DuaPage />) },

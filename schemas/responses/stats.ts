@@ -4,7 +4,10 @@ import { bilingual, hexId } from './common';
 
 const month = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' } as const;
 const count = { type: 'integer', minimum: 0 } as const;
-const usageEvent = { type: 'string', enum: ['view', 'sample_download', 'full_download', 'request_submitted', 'request_approved', 'request_rejected'] } as const;
+const usageEvent = {
+  type: 'string',
+  enum: ['view', 'sample_download', 'full_download', 'request_submitted', 'request_approved', 'request_rejected'],
+} as const;
 
 /** Counts per event, every event present. */
 const eventTotals = {
@@ -95,7 +98,11 @@ export const providerStatsSchema = {
     },
     rows: {
       type: 'array',
-      items: { type: 'object', required: ['datasetId', 'month', 'event', 'total', 'byCountry', 'byOrgType'], properties: { datasetId: hexId, ...rowFields } },
+      items: {
+        type: 'object',
+        required: ['datasetId', 'month', 'event', 'total', 'byCountry', 'byOrgType'],
+        properties: { datasetId: hexId, ...rowFields },
+      },
     },
   },
 } as const;
@@ -115,7 +122,11 @@ export const overviewStatsSchema = {
     },
     rows: {
       type: 'array',
-      items: { type: 'object', required: ['providerId', 'month', 'event', 'total', 'byCountry', 'byOrgType'], properties: { providerId: hexId, ...rowFields } },
+      items: {
+        type: 'object',
+        required: ['providerId', 'month', 'event', 'total', 'byCountry', 'byOrgType'],
+        properties: { providerId: hexId, ...rowFields },
+      },
     },
   },
 } as const;

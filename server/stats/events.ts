@@ -1,7 +1,14 @@
 // What is counted and how a counter is keyed (docs/statistics.md "Events").
 
 /** Counted events: a view of the published face, a download URL issued by scope, requests and their decisions. */
-export const USAGE_EVENTS = ['view', 'sample_download', 'full_download', 'request_submitted', 'request_approved', 'request_rejected'] as const;
+export const USAGE_EVENTS = [
+  'view',
+  'sample_download',
+  'full_download',
+  'request_submitted',
+  'request_approved',
+  'request_rejected',
+] as const;
 export type UsageEvent = (typeof USAGE_EVENTS)[number];
 
 /** The requester dimension used when nobody signed in or the account belongs to no organisation. */

@@ -46,23 +46,41 @@ function sentOk(res: Response): Promise<boolean> {
 }
 
 /** Counts an event of a web request (view, download) by a non-member, not a bot, once per viewer and target per 30 minutes. */
-function countHit(req: Request, res: Response, dataset: { id: string; providerId: Types.ObjectId | string }, event: UsageEvent, target: string): void {
+function countHit(
+  req: Request,
+  res: Response,
+  dataset: { id: string; providerId: Types.ObjectId | string },
+  event: UsageEvent,
+  target: string,
+): void {
   const rt = runtimeOf(req);
   if (!rt.enabled || isMemberOf(req.ctx.user, String(dataset.providerId))) return;
   const viewer = viewerOf(req);
   if (!viewer || !repeats.firstWithin(viewer, `${event}:${target}`)) return;
-  const key = { datasetId: new Types.ObjectId(dataset.id), providerId: new Types.ObjectId(String(dataset.providerId)), event, requester: requesterKindOf(req.ctx.user) };
+  const key = {
+    datasetId: new Types.ObjectId(dataset.id),
+    providerId: new Types.ObjectId(String(dataset.providerId)),
+    event,
+    requester: requesterKindOf(req.ctx.user),
+  };
   inBackground(sentOk(res), () => increment(key), rt.log);
 }
 
 /** Hook of GET /datasets/{id}: counts a view when the caller was shown the published face. */
 export function countView(req: Request, res: Response, found: ReadableDataset): void {
   if (found.entry) countHit(req, res, { id: found.entry.id, providerId: found.entry.providerId }, 'view', found.entry.id);
-  else if (found.view === 'live') countHit(req, res, { id: String(found.doc._id), providerId: found.doc.providerId }, 'view', String(found.doc._id));
+  else if (found.view === 'live')
+    countHit(req, res, { id: String(found.doc._id), providerId: found.doc.providerId }, 'view', String(found.doc._id));
 }
 
 /** Hook of the download route: counts an issued download URL by the file's scope. */
-export function countDownload(req: Request, res: Response, doc: { _id: Types.ObjectId; providerId: Types.ObjectId }, artifactId: string, scope: string): void {
+export function countDownload(
+  req: Request,
+  res: Response,
+  doc: { _id: Types.ObjectId; providerId: Types.ObjectId },
+  artifactId: string,
+  scope: string,
+): void {
   const event: UsageEvent = scope === 'full' ? 'full_download' : 'sample_download';
   countHit(req, res, { id: String(doc._id), providerId: doc.providerId }, event, `${String(doc._id)}/${artifactId}`);
 }

@@ -31,7 +31,10 @@ function publicTotalsOf(rows: ReadonlyArray<{ event: string; count: number }>): 
 export async function datasetReport(dataset: { id: string; slug: string }, now = new Date()) {
   const monthly = await datasetMonthly(new Types.ObjectId(dataset.id));
   const cutoff = monthsBefore(monthOf(now), 11);
-  const months = monthly.filter((r) => r.count > 0).map((r) => r.month).sort();
+  const months = monthly
+    .filter((r) => r.count > 0)
+    .map((r) => r.month)
+    .sort();
   return {
     datasetId: dataset.id,
     slug: dataset.slug,

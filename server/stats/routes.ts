@@ -14,13 +14,18 @@ import { datasetReport, overviewReport, providerReport } from './reports';
 const RANGE_QUERY: Record<string, QueryParamDoc> = {
   from: { description: 'First month, YYYY-MM (default: 11 months before `to`).', allowEmpty: true },
   to: { description: 'Last month, YYYY-MM (default: this month, UTC).', allowEmpty: true },
-  format: { description: 'json (default) or csv (UTF-8 with BOM; suppressed cells have an empty count and suppressed=true).', enum: ['json', 'csv'] },
+  format: {
+    description: 'json (default) or csv (UTF-8 with BOM; suppressed cells have an empty count and suppressed=true).',
+    enum: ['json', 'csv'],
+  },
 };
 
 function formatOf(req: Request): 'json' | 'csv' {
   const raw = req.query.format ?? 'json';
   if (raw === 'json' || raw === 'csv') return raw;
-  throw new AppError(400, 'validation_failed', { count: 1 }, [{ path: '/query/format', code: 'enum', params: { allowedValues: ['json', 'csv'] } }]);
+  throw new AppError(400, 'validation_failed', { count: 1 }, [
+    { path: '/query/format', code: 'enum', params: { allowedValues: ['json', 'csv'] } },
+  ]);
 }
 
 function sendCsv(res: Response, name: string, body: string): void {
@@ -44,7 +49,8 @@ export const statsRoutes = [
     permission: 'public',
     response: 'stats.dataset',
     tag: 'statistics',
-    summary: 'Public usage totals of a dataset (views, downloads, access requests, approvals; all time and the last 12 months); 404 when the caller may not see it',
+    summary:
+      'Public usage totals of a dataset (views, downloads, access requests, approvals; all time and the last 12 months); 404 when the caller may not see it',
     async handler(req, res) {
       const found = await readDataset(String(req.params.id), req.ctx.user);
       const dataset = found.entry ? { id: found.entry.id, slug: found.entry.slug } : { id: String(found.doc._id), slug: found.doc.slug };
@@ -55,10 +61,15 @@ export const statsRoutes = [
     method: 'get',
     path: '/stats/providers/:slug',
     permission: 'signed_in',
-    response: { schema: 'stats.provider', mediaTypes: ['application/json', 'text/csv'], headers: { 'Content-Disposition': false, 'Cache-Control': false } },
+    response: {
+      schema: 'stats.provider',
+      mediaTypes: ['application/json', 'text/csv'],
+      headers: { 'Content-Disposition': false, 'Cache-Control': false },
+    },
     query: RANGE_QUERY,
     tag: 'statistics',
-    summary: "A provider's usage per dataset, month and event, by requester country and organisation type, small counts suppressed (the provider's members and admins)",
+    summary:
+      "A provider's usage per dataset, month and event, by requester country and organisation type, small counts suppressed (the provider's members and admins)",
     async handler(req, res) {
       const org = await viewableProvider(req);
       const range = monthRangeOf(req);
@@ -78,7 +89,11 @@ export const statsRoutes = [
     method: 'get',
     path: '/stats/overview',
     permission: ['admin'],
-    response: { schema: 'stats.overview', mediaTypes: ['application/json', 'text/csv'], headers: { 'Content-Disposition': false, 'Cache-Control': false } },
+    response: {
+      schema: 'stats.overview',
+      mediaTypes: ['application/json', 'text/csv'],
+      headers: { 'Content-Disposition': false, 'Cache-Control': false },
+    },
     query: RANGE_QUERY,
     tag: 'statistics',
     summary: "Every provider's usage per month and event, by requester country and organisation type, small counts suppressed (admins)",
@@ -90,7 +105,12 @@ export const statsRoutes = [
         res.json(report);
         return;
       }
-      await recordAudit(actorOf(req.ctx), 'stats.export', { type: 'statistics', id: null, organizationId: null }, { ...range, scope: 'overview' });
+      await recordAudit(
+        actorOf(req.ctx),
+        'stats.export',
+        { type: 'statistics', id: null, organizationId: null },
+        { ...range, scope: 'overview' },
+      );
       sendCsv(res, `statistics-overview-${range.from}-${range.to}.csv`, overviewCsv(report));
     },
   }),

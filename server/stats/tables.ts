@@ -37,7 +37,10 @@ export function totalsBy(cells: readonly CounterCell[], subjectOf: (c: CounterCe
 
 /** Rows per (subject, month, event), sorted by subject, month, event order; breakdowns suppressed. */
 export function rowsBy(cells: readonly CounterCell[], subjectOf: (c: CounterCell) => string): StatsRow[] {
-  const groups = new Map<string, { subject: string; month: string; event: UsageEvent; country: Map<string, number>; orgType: Map<string, number> }>();
+  const groups = new Map<
+    string,
+    { subject: string; month: string; event: UsageEvent; country: Map<string, number>; orgType: Map<string, number> }
+  >();
   for (const c of cells) {
     const subject = subjectOf(c);
     const key = `${subject}|${c.month}|${c.event}`;

@@ -84,11 +84,16 @@ describe('views', () => {
 describe('downloads', () => {
   it('an issued download URL is counted by the file’s scope (sample or full), once per person and file in the window', async () => {
     const { id, sampleId, fullId } = await openDataset();
-    for (let i = 0; i < 2; i++) expect((await US.get(`/api/v1/datasets/${id}/artifacts/${sampleId}/download?format=json`, BROWSER)).status).toBe(200);
+    for (let i = 0; i < 2; i++)
+      expect((await US.get(`/api/v1/datasets/${id}/artifacts/${sampleId}/download?format=json`, BROWSER)).status).toBe(200);
     expect((await US.get(`/api/v1/datasets/${id}/artifacts/${fullId}/download?format=json`, BROWSER)).status).toBe(200);
     expect((await KR.get(`/api/v1/datasets/${id}/artifacts/${fullId}/download`, BROWSER)).status).toBe(302);
     expect((await P.get(`/api/v1/datasets/${id}/artifacts/${fullId}/download?format=json`, BROWSER)).status).toBe(200);
-    expect(await countersOf(id)).toEqual({ 'sample_download|US|university': 1, 'full_download|US|university': 1, 'full_download|KR|company': 1 });
+    expect(await countersOf(id)).toEqual({
+      'sample_download|US|university': 1,
+      'full_download|US|university': 1,
+      'full_download|KR|company': 1,
+    });
   });
 
   it('a refused download is not counted', async () => {
@@ -100,18 +105,34 @@ describe('downloads', () => {
 
 describe('access requests', () => {
   const ask = (c: Client, body: Record<string, unknown>) => c.post('/api/v1/access-requests', body, { 'idempotency-key': randomUUID() });
-  const request = (datasetId: string, purpose: string) => ({ datasetId, scope: 'full', purpose, statement: STATEMENT, durationDays: 30, acceptedAgreements: ['dua'] });
+  const request = (datasetId: string, purpose: string) => ({
+    datasetId,
+    scope: 'full',
+    purpose,
+    statement: STATEMENT,
+    durationDays: 30,
+    acceptedAgreements: ['dua'],
+  });
 
   it('submissions, approvals and rejections are counted with the requester’s country and organisation type', async () => {
-    const approval = { ...buildDataset().disclosure, accessLevel: 'approval', conditions: { dua: true, irb: false, attribution: true, noRedistribution: false }, maxGrantDays: 90 };
+    const approval = {
+      ...buildDataset().disclosure,
+      accessLevel: 'approval',
+      conditions: { dua: true, irb: false, attribution: true, noRedistribution: false },
+      maxGrantDays: 90,
+    };
     const ds = await publishDataset(P, R, { disclosure: approval });
     const us = await ask(US, request(ds.id, 'research'));
     expect(us.status, us.text).toBe(201);
     const kr = await ask(KR, request(ds.id, 'commercial'));
     expect(kr.status, kr.text).toBe(201);
     const expiresAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
-    expect((await R.post(`/api/v1/access-requests/${us.body.id}/decision`, { decision: 'approve', reason: 'Fits.', expiresAt })).status).toBe(200);
-    expect((await R.post(`/api/v1/access-requests/${kr.body.id}/decision`, { decision: 'reject', reason: 'Out of scope.' })).status).toBe(200);
+    expect(
+      (await R.post(`/api/v1/access-requests/${us.body.id}/decision`, { decision: 'approve', reason: 'Fits.', expiresAt })).status,
+    ).toBe(200);
+    expect((await R.post(`/api/v1/access-requests/${kr.body.id}/decision`, { decision: 'reject', reason: 'Out of scope.' })).status).toBe(
+      200,
+    );
     expect(await countersOf(ds.id)).toEqual({
       'request_submitted|US|university': 1,
       'request_approved|US|university': 1,
@@ -184,7 +205,8 @@ describe('reading', () => {
     const ds = await publishDataset(P, R);
     const base = { datasetId: new Types.ObjectId(ds.id as string), providerId: providerOrg._id };
     const at = new Date('2024-05-10T00:00:00Z');
-    const add = (event: 'view' | 'full_download', country: string, orgType: string, n: number) => increment({ ...base, event, requester: { country, orgType } }, at, n);
+    const add = (event: 'view' | 'full_download', country: string, orgType: string, n: number) =>
+      increment({ ...base, event, requester: { country, orgType } }, at, n);
     // Views: US 10, KR 6, JP 2 → JP suppressed, KR too (else 18 − 10 − 6 = 2 shows JP); US shown.
     await add('view', 'US', 'university', 10);
     await add('view', 'KR', 'company', 6);
@@ -218,9 +240,18 @@ describe('reading', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
     expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="statistics-/);
-    const bytes = new Uint8Array(await (await fetch(`${app.url}/api/v1/stats/providers/${providerOrg.slug}?from=2024-05&to=2024-05&format=csv`, { headers: { authorization: `Bearer ${provider.token}` } })).arrayBuffer());
+    const bytes = new Uint8Array(
+      await (
+        await fetch(`${app.url}/api/v1/stats/providers/${providerOrg.slug}?from=2024-05&to=2024-05&format=csv`, {
+          headers: { authorization: `Bearer ${provider.token}` },
+        })
+      ).arrayBuffer(),
+    );
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('provider,dataset,title_ko,title_en,month,event,breakdown,value,count,suppressed');
     const prefix = `${providerOrg.slug},${ds.slug},한국어 음성 인식 학습 데이터,Korean speech recognition training data,2024-05`;
     expect(lines).toEqual(
@@ -238,7 +269,10 @@ describe('reading', () => {
   it('admins export the overview as CSV (audited)', async () => {
     const res = await ADMIN.get('/api/v1/stats/overview?from=2024-05&to=2024-05&format=csv');
     expect(res.status).toBe(200);
-    const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('provider,name_ko,name_en,month,event,breakdown,value,count,suppressed');
     expect(lines.some((l) => l.startsWith(`${providerOrg.slug},`) && l.includes(',2024-05,view,total,,18,false'))).toBe(true);
     expect(await AuditEvent.countDocuments({ action: 'stats.export', targetType: 'statistics' })).toBe(1);
@@ -265,6 +299,8 @@ describe('demo figures', () => {
     const table = await demoProvider.get('/api/v1/stats/providers/kdata-agency?from=2025-11&to=2026-10');
     expect(table.status).toBe(200);
     expect(table.body.rows.length).toBeGreaterThan(50);
-    expect(table.body.rows.some((r: { byCountry: { cells: Array<{ suppressed: boolean }> } }) => r.byCountry.cells.some((c) => c.suppressed))).toBe(true);
+    expect(
+      table.body.rows.some((r: { byCountry: { cells: Array<{ suppressed: boolean }> } }) => r.byCountry.cells.some((c) => c.suppressed)),
+    ).toBe(true);
   }, 240_000);
 });

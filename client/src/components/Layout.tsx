@@ -126,8 +126,10 @@ function Header() {
           </NavLink>
           <NavLink to="/procedures">{t('nav.procedures')}</NavLink>
           <NavLink to="/partners">{t('matching:partners.heading')}</NavLink>
+          <NavLink to="/observatory">{t('observatory:nav')}</NavLink>
           {user && <NavLink to="/requests">{t('nav.requests')}</NavLink>}
           {hasRole('provider', 'admin') && <NavLink to="/workspace">{t('nav.workspace')}</NavLink>}
+          {hasRole('admin') ? <NavLink to="/admin/statistics">{t('stats:nav')}</NavLink> : user?.organization && hasRole('provider') && <NavLink to="/workspace/statistics">{t('stats:nav')}</NavLink>}
           {hasRole('reviewer', 'admin') && <NavLink to="/review" end>{t('nav.review')}</NavLink>}
           {hasRole('reviewer', 'admin') && <NavLink to="/review/access">{t('nav.accessReview')}</NavLink>}
           {hasRole('admin') && <NavLink to="/admin/harvest">{t('harvest:nav')}</NavLink>}

@@ -47,7 +47,8 @@ describe('publishBreakdown', () => {
         const total = Object.values(dict).reduce((s, n) => s + n, 0);
         const hidden = out.cells.filter((c) => c.suppressed);
         for (const c of out.cells) if (!c.suppressed) expect(c.count).toBe(dict[c.value]);
-        for (const [v, n] of Object.entries(dict)) if (n > 0 && n < SUPPRESSION_THRESHOLD && !out.withheld) expect(hidden.map((c) => c.value)).toContain(v);
+        for (const [v, n] of Object.entries(dict))
+          if (n > 0 && n < SUPPRESSION_THRESHOLD && !out.withheld) expect(hidden.map((c) => c.value)).toContain(v);
         if (out.withheld || hidden.length === 0) return;
         // What a reader can compute: the hidden cells' sum. With two or more cells each ≥ 1 and a sum
         // above their number, each could be at least two values.

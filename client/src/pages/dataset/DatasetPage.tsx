@@ -20,6 +20,7 @@ import { MetadataLinks } from './MetadataLinks';
 import { ReviewPanel, StatusBadge } from './ReviewPanel';
 import type { DatasetView } from './types';
 import { VersionHistory } from './VersionHistory';
+import { UsageTotals } from './UsageTotals';
 import { YourAccessPanel } from './YourAccessPanel';
 import './dataset.css';
 
@@ -158,6 +159,7 @@ export default function DatasetPage() {
       <LabelingSummary labeling={d.labeling} />
       <ArtifactsList artifacts={d.artifacts ?? []} member={workingCopy} />
       <VersionHistory datasetId={d.id} />
+      <UsageTotals datasetId={d.id} />
       <CitePanel datasetId={d.id} />
       <MetadataLinks datasetId={d.id} slug={d.slug} />
     </article>

@@ -65,6 +65,7 @@ export default function WorkspacePage() {
           <p className="muted">{t('workspace.intro')}</p>
         </div>
         <div className="page-actions">
+          <Link to="/workspace/statistics" className="button secondary" data-testid="workspace-statistics">{t('stats:workspaceLink')}</Link>
           <Link to="/workspace/import" className="button secondary" data-testid="import-datasets">
             {t('workspace.importDatasets')}
           </Link>
