@@ -66,6 +66,8 @@ export const FIELD_ERROR_PARAMS = {
   duplicate_code: ['value'],
   // Produced by server modules that check against stored data (listed so their messages exist).
   unknown_organization: [],
+  // A harvest source URL whose host HARVEST_ALLOWED_HOSTS does not list (docs/harvesting.md).
+  harvest_host_not_allowed: [],
   procedure_version_not_referenceable: [],
   content_type_not_allowed: ['allowed'],
   upload_missing: [],
