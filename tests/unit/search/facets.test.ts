@@ -38,7 +38,7 @@ function params(q: string, filters: Partial<Record<FacetName, string[]>>) {
 }
 
 const filterArb = fc.record(
-  Object.fromEntries(FACETS.map((f) => [f, fc.option(fc.subarray(valuesOf(f), { minLength: 1, maxLength: 3 }), { nil: undefined, freq: 2 })])) as Record<
+  Object.fromEntries(FACETS.map((f) => [f, fc.option(fc.subarray(valuesOf(f), { minLength: 1, maxLength: Math.min(3, valuesOf(f).length) }), { nil: undefined, freq: 2 })])) as Record<
     FacetName,
     fc.Arbitrary<string[] | undefined>
   >,
