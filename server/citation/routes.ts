@@ -46,7 +46,7 @@ async function citation(req: Request, res: Response): Promise<void> {
   res.set('Content-Type', mediaType).send(body(src, format, req));
 }
 
-const versionDoc = { description: 'A published version (default: the current one); 404 version_not_found when never published.', type: 'integer', minimum: 1, maximum: 1_000_000 } as const;
+const versionDoc = { description: 'A published version (default: the current one); 404 version_not_found when never published.', type: 'integer', minimum: 1, maximum: 1_000_000, allowEmpty: true } as const;
 
 export const citationRoutes = [
   route({
@@ -62,9 +62,9 @@ export const citationRoutes = [
       headers: { 'Content-Disposition': false },
     },
     query: {
-      format: { description: 'apa (text, in the language of lang), bibtex, ris or csl-json; absent: the JSON summary.', enum: CITATION_FORMAT_NAMES },
+      format: { description: 'apa (text, in the language of lang), bibtex, ris or csl-json; absent: the JSON summary.', enum: CITATION_FORMAT_NAMES, allowEmpty: true },
       version: versionDoc,
-      download: { description: '1 or true: sent as an attachment named <slug>-v<n>.<ext>.', enum: DOWNLOAD_VALUES },
+      download: { description: '1 or true: sent as an attachment named <slug>-v<n>.<ext>.', enum: DOWNLOAD_VALUES, allowEmpty: true },
     },
     handler: citation,
   }),
