@@ -5,7 +5,14 @@ import { krName, usName, type Observatory } from './model';
 import { PlotFigure, type PlotModule } from './PlotFigure';
 
 const CELL_W = 52;
+/** Row height; the sticky row names (observatory.css .obs-row-labels li) use the same. */
 const CELL_H = 30;
+const MARGIN_LEFT = 4;
+
+/** Room above the grid for the column names turned 45° (each reaches 0.71 × its width upwards). */
+function topMargin(reach: number[]): number {
+  return Math.ceil(Math.max(...reach)) + 16;
+}
 
 /** The KR12 × US CET heatmap: Korean areas as columns, US areas as rows, the count in each cell. */
 export function MatrixChart({ matrix }: { matrix: Observatory['matrix'] }) {
@@ -32,26 +39,27 @@ export function MatrixChart({ matrix }: { matrix: Observatory['matrix'] }) {
       })
     : t('matrix.summaryEmpty');
 
+  const reach = matrix.kr.map((c) => labelWidth(krName(c, lang)) * 0.71);
+
   const draw = (Plot: PlotModule) => {
     const cellName = (d: { kr: string; us: string; count: number }) =>
       t('matrix.cellLabel', { kr: krName(d.kr, lang), us: usName(d.us, lang), count: fmt.number(d.count) });
     const fill = (d: { count: number }) => cellColour(0.12 + (0.88 * d.count) / max);
-    const marginLeft = Math.max(...matrix.us.map((c) => labelWidth(usName(c, lang)))) + 16;
-    // Column labels are turned 45°: each reaches 0.71 × its width up and to the right of its column.
-    const reach = matrix.kr.map((c) => labelWidth(krName(c, lang)) * 0.71);
-    const marginTop = Math.ceil(Math.max(...reach)) + 16;
+    // Column names are turned 45°: each reaches as far to the right as it reaches up.
+    const marginTop = topMargin(reach);
     const marginRight = Math.max(16, ...reach.map((r, i) => Math.ceil(r - (matrix.kr.length - i - 0.5) * CELL_W) + 8));
     return Plot.plot({
-      width: marginLeft + CELL_W * matrix.kr.length + marginRight,
+      width: MARGIN_LEFT + CELL_W * matrix.kr.length + marginRight,
       height: marginTop + CELL_H * matrix.us.length + 8,
-      marginLeft,
+      marginLeft: MARGIN_LEFT,
       marginTop,
       marginRight,
       marginBottom: 8,
       style: PLOT_STYLE,
       ariaDescription: t('matrix.legend'),
-      x: { domain: matrix.kr, axis: 'top', tickFormat: (c: string) => krName(c, lang), tickRotate: -45, label: null, tickSize: 0 },
-      y: { domain: matrix.us, tickFormat: (c: string) => usName(c, lang), label: null, tickSize: 0 },
+      x: { domain: matrix.kr, padding: 0, axis: 'top', tickFormat: (c: string) => krName(c, lang), tickRotate: -45, label: null, tickSize: 0 },
+      // Row names are HTML beside the SVG (rowLabels), so they stay in view while the grid scrolls.
+      y: { domain: matrix.us, axis: null, padding: 0 },
       marks: [
         Plot.cell(grid, { x: 'kr', y: 'us', fill: '#f4f5f6', inset: 1, ariaHidden: 'true' }),
         Plot.cell(filled, {
@@ -67,6 +75,17 @@ export function MatrixChart({ matrix }: { matrix: Observatory['matrix'] }) {
       ],
     });
   };
+
+  const rowLabels = (
+    // The SVG (role img) and the table name every row for assistive technology; these are for eyes.
+    <ol className="obs-row-labels" aria-hidden="true" style={{ paddingTop: topMargin(reach) }}>
+      {matrix.us.map((us) => (
+        <li key={us} title={usName(us, lang)}>
+          {usName(us, lang)}
+        </li>
+      ))}
+    </ol>
+  );
 
   const table = (
     <>
@@ -133,6 +152,7 @@ export function MatrixChart({ matrix }: { matrix: Observatory['matrix'] }) {
       drawKey={`${lang}|${JSON.stringify(matrix.cells)}`}
       table={table}
       scrollLabel={t('matrix.scrollLabel')}
+      stickyStart={rowLabels}
     />
   );
 }

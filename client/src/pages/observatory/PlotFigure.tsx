@@ -28,6 +28,8 @@ interface Props {
   legend?: ReactNode;
   /** Heading level of the figure's title (2 on its own, 3 inside a section). */
   level?: 2 | 3;
+  /** Inside the scroller, before the chart: labels that stay in view while it scrolls (position: sticky). */
+  stickyStart?: ReactNode;
   /** Wide charts scroll sideways inside the figure, with a keyboard-focusable scroller. */
   scrollLabel?: string;
 }
@@ -36,7 +38,7 @@ interface Props {
  * One observatory chart: a `<figure>` with its caption, the SVG drawn by Plot (role img, named by
  * the heading and described by the summary), a text summary and the data as a table.
  */
-export function PlotFigure({ id, heading, caption, summary, draw, drawKey, table, legend, scrollLabel, level = 2 }: Props) {
+export function PlotFigure({ id, heading, caption, summary, draw, drawKey, table, legend, scrollLabel, stickyStart, level = 2 }: Props) {
   const { t } = useTranslation('observatory');
   const host = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'loading' | 'drawn' | 'failed'>('loading');
@@ -85,7 +87,10 @@ export function PlotFigure({ id, heading, caption, summary, draw, drawKey, table
       )}
       {scrollLabel ? (
         <div className="obs-scroll" tabIndex={0} role="region" aria-label={scrollLabel}>
-          {plot}
+          <div className="obs-scroll-row">
+            {stickyStart}
+            {plot}
+          </div>
         </div>
       ) : (
         plot
