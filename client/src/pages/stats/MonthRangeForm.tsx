@@ -24,10 +24,20 @@ export function MonthRangeForm({
     <form className="stats-range" onSubmit={submit} data-testid="stats-range">
       <fieldset>
         <legend>{t('range.legend')}</legend>
-        <label htmlFor={`${id}-from`}>{t('range.from')}</label>
-        <input id={`${id}-from`} type="month" value={draft.from} required onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
-        <label htmlFor={`${id}-to`}>{t('range.to')}</label>
-        <input id={`${id}-to`} type="month" value={draft.to} required onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+        <div className="stats-range-field">
+          <label htmlFor={`${id}-from`}>{t('range.from')}</label>
+          <input
+            id={`${id}-from`}
+            type="month"
+            value={draft.from}
+            required
+            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+          />
+        </div>
+        <div className="stats-range-field">
+          <label htmlFor={`${id}-to`}>{t('range.to')}</label>
+          <input id={`${id}-to`} type="month" value={draft.to} required onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+        </div>
         <button type="submit" className="secondary">
           {t('range.apply')}
         </button>

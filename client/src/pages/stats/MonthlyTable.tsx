@@ -39,9 +39,10 @@ function BreakdownList({ breakdown, label, threshold }: { breakdown: Breakdown; 
 export function MonthlyTable({ caption, rows, threshold }: { caption: string; rows: Row[]; threshold: number }) {
   const { t } = useTranslation('stats');
   const f = useStatsFormat();
+  // Focusable so that keyboard users can scroll a wide table (axe: scrollable-region-focusable).
   return (
-    <div className="table-scroll">
-      <table className="stats-table" data-testid="stats-monthly">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      <table className="stats-table stats-monthly" data-testid="stats-monthly">
         <caption>{caption}</caption>
         <thead>
           <tr>

@@ -17,8 +17,9 @@ export function TotalsTable({
 }) {
   const { t } = useTranslation('stats');
   const f = useStatsFormat();
+  // Focusable so that keyboard users can scroll a wide table (axe: scrollable-region-focusable).
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="stats-table" data-testid="stats-totals">
         <caption>{caption}</caption>
         <thead>
