@@ -2,7 +2,8 @@
  * Benchmarks of the catalogue API against the embedded database, each reported as a ratio to the
  * raw driver doing the equivalent work in the same run (so the numbers travel between machines).
  * Usage: npm run bench [-- --datasets 1000 --iterations 50 --match-datasets 20000 --match-iterations 20]
- * Sections: --only catalogue,search,matching,import (the default), stats (usage counting on vs off
+ * Sections: --only catalogue,search,matching,import (the default), harvest (a 10,000-record data.json
+ * harvested on loopback against the bulk import of the same records, bench/harvest.ts), stats (usage counting on vs off
  * on the dataset view, bench/stats.ts), relevance (search quality on the
  * demo catalogue against a $regex baseline, no database), load (run on its own: it
  * drives the app process with autocannon for minutes; flags in bench/load.ts) and pages (run on its
@@ -26,6 +27,7 @@ import { Organization } from '../server/organizations/model';
 import { catalogFilter } from '../server/datasets/access';
 import os from 'node:os';
 import { benchImport } from './import';
+import { benchHarvest } from './harvest';
 import { benchLoad } from './load';
 import { benchMatching } from './matching';
 import { benchPages } from './pages';
@@ -149,6 +151,7 @@ async function main(): Promise<void> {
   if (only.includes('matching')) await benchMatching({ datasets: arg('match-datasets', 20_000), iterations: arg('match-iterations', 20) });
   if (only.includes('stats')) await benchStats({ datasets: arg('stats-datasets', 200), iterations: arg('iterations', 400) });
   if (only.includes('import')) console.log('\nbulk import', JSON.stringify(await benchImport({}), null, 2));
+  if (only.includes('harvest')) console.log('\nharvest', JSON.stringify(await benchHarvest({ records: arg('harvest-records', 10_000) }), null, 2));
   if (only.includes('pages')) {
     const backend = argList('backend', 'pg')[0];
     await benchPages({
