@@ -6,10 +6,12 @@ import { Dataset } from '../../server/datasets/model';
 import { recordChange } from '../../server/infra/change-feed';
 import { forgetObservatoryCache } from '../../server/observatory/compute';
 import { createOrg, createUser, startTestApp, type Client, type TestApp, type TestUser } from '../helpers/app';
+import { contractOf } from '../helpers/contract';
 import { buildDataset, publishDataset } from '../helpers/factories';
 
 // Each test file gets its own database, so the counts below are exactly what this file publishes.
 let app: TestApp;
+let contract: ReturnType<typeof contractOf>;
 let provider: TestUser;
 let P: Client;
 let R: Client;
@@ -58,6 +60,8 @@ async function requests(name: string, org: Types.ObjectId, n: number, status = '
 const get = async (client: Client, query = '') => {
   const res = await client.get(`/api/v1/observatory${query}`);
   expect(res.status, res.text).toBe(200);
+  // Every answer matches the published response schema (observatory.view in the OpenAPI document).
+  expect(contract.problems('GET', `/api/v1/observatory${query}`, res)).toEqual([]);
   return res.body;
 };
 const cell = (body: any, kr: string, us: string) => body.matrix.cells.find((c: any) => c.kr === kr && c.us === us)?.count ?? 0;
@@ -65,6 +69,7 @@ const demandOf = (body: any, side: 'kr' | 'us', code: string) => body.demand.fin
 
 beforeAll(async () => {
   app = await startTestApp();
+  contract = contractOf((await app.anon.get('/api/v1/openapi.json')).body);
   const org = await createOrg({ country: 'KR', type: 'public_agency' });
   provider = await createUser({ org, roles: ['provider'] });
   P = app.as(provider);
