@@ -69,6 +69,15 @@ function catalogueServer(n: number): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/** The fields of the API's answers this benchmark reads. */
+interface Answer {
+  id: string;
+  status: string;
+  created?: number;
+  counts: { created: number } & Record<string, number>;
+  error?: unknown;
+}
+
 const MiB = (b: number) => Math.round(b / 1024 / 1024);
 
 /** Runs the harvest benchmark on its own embedded services; returns the measured figures. */
@@ -102,7 +111,7 @@ export async function benchHarvest(opts: HarvestBenchOptions = {}): Promise<Reco
     const catalogueUrl = `http://127.0.0.1:${(catalogue.address() as AddressInfo).port}/data.json`;
     const call = async (method: string, p: string, tok: string, body?: string, type = 'application/json') => {
       const res = await fetch(`${base}${p}`, { method, headers: { authorization: `Bearer ${tok}`, ...(body ? { 'content-type': type } : {}) }, body });
-      const json = (await res.json()) as Record<string, any>;
+      const json = (await res.json()) as Answer;
       if (res.status >= 300) throw new Error(`${method} ${p}: ${res.status} ${JSON.stringify(json).slice(0, 400)}`);
       return json;
     };
