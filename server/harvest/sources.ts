@@ -83,9 +83,15 @@ export async function updateSource(ctx: RequestContext, id: string, patch: Harve
 /** Removes a source and its run history; its datasets are withdrawn (409 while a run is going on). */
 export async function deleteSource(ctx: RequestContext, id: string): Promise<void> {
   const doc = await loadSource(id);
-  // Claiming the run slot keeps a run from starting while the source is taken apart.
-  const held = await HarvestSource.findOneAndUpdate({ _id: doc._id, runningRunId: null }, { $set: { runningRunId: new Types.ObjectId(), enabled: false, nextRunAt: null } });
-  if (!held) throw conflict('harvest_running');
+  // Claiming the run slot (with a live placeholder run, so no claim takes it over as abandoned)
+  // keeps a run from starting while the source is taken apart.
+  const now = new Date();
+  const placeholder = await HarvestRun.create({ sourceId: doc._id, trigger: 'manual', status: 'running', startedAt: now, heartbeatAt: now, counts: { fetched: 0, created: 0, updated: 0, unchanged: 0, withdrawn: 0, skipped: 0 } });
+  const held = await HarvestSource.findOneAndUpdate({ _id: doc._id, runningRunId: null }, { $set: { runningRunId: placeholder._id, enabled: false, nextRunAt: null } });
+  if (!held) {
+    await HarvestRun.deleteOne({ _id: placeholder._id });
+    throw conflict('harvest_running');
+  }
   const ids = await datasetIdsOf(doc._id);
   for (const datasetId of ids) await withdrawDataset(doc._id, datasetId);
   await HarvestRecord.deleteMany({ sourceId: doc._id });
