@@ -9,28 +9,41 @@ import type { HarvestedOrigin } from '../harvest/types';
 import type { DatasetView } from './types';
 import './harvested-banner.css';
 
-/** The technology areas and modalities as badges, with the group named for screen readers. */
+/** The technology areas and modalities, one labelled row per group (KR and US lists share names such as "Artificial Intelligence"). */
 function AreaList({ origin, dataset }: { origin: HarvestedOrigin; dataset: DatasetView }) {
   const { t } = useTranslation('harvest');
   const lang = useLang();
   // Once a curator confirmed them, the dataset's own fields hold the confirmed values.
-  const kr = origin.curated ? (dataset.techAreas?.kr ?? []) : origin.suggested.techAreas.kr;
-  const us = origin.curated ? (dataset.techAreas?.us ?? []) : origin.suggested.techAreas.us;
-  const modalities = origin.curated ? (dataset.modalities ?? []) : origin.suggested.modalities;
-  const badges = [...kr.map((c) => labelOf('krTechnologies', c, lang)), ...us.map((c) => labelOf('usCetAreas', c, lang)), ...modalities.map((c) => labelOf('modalities', c, lang))];
+  const groups = [
+    { key: 'kr', taxonomy: 'krTechnologies', codes: origin.curated ? (dataset.techAreas?.kr ?? []) : origin.suggested.techAreas.kr },
+    { key: 'us', taxonomy: 'usCetAreas', codes: origin.curated ? (dataset.techAreas?.us ?? []) : origin.suggested.techAreas.us },
+    { key: 'modalities', taxonomy: 'modalities', codes: origin.curated ? (dataset.modalities ?? []) : origin.suggested.modalities },
+  ] as const;
+  const any = groups.some((g) => g.codes.length > 0);
   return (
     <div className="harvested-areas" data-testid="harvested-areas">
       <p>
         <strong>{t(origin.curated ? 'banner.confirmedAreas' : 'banner.suggestedAreas')}</strong>
       </p>
-      {badges.length ? (
-        <ul className="tag-list" aria-label={t(origin.curated ? 'banner.confirmedAreas' : 'banner.suggestedAreas')}>
-          {badges.map((b) => (
-            <li key={b} className="badge primary">
-              {b}
-            </li>
-          ))}
-        </ul>
+      {any ? (
+        <dl className="area-groups">
+          {groups
+            .filter((g) => g.codes.length > 0)
+            .map((g) => (
+              <div key={g.key}>
+                <dt>{t(`curation.group.${g.key}`)}</dt>
+                <dd>
+                  <ul className="tag-list">
+                    {g.codes.map((c) => (
+                      <li key={c} className="badge primary">
+                        {labelOf(g.taxonomy, c, lang)}
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+            ))}
+        </dl>
       ) : (
         <p className="muted">{t('banner.noAreas')}</p>
       )}

@@ -64,8 +64,10 @@ export function CurationForm({ datasetId, initial, suggested, onSaved }: { datas
                 <li key={code}>
                   <label className="check">
                     <input type="checkbox" checked={chosen[g.key].includes(code)} onChange={() => toggle(g.key, code)} data-testid={`curate-${g.key}-${code}`} />
-                    {labelOf(g.taxonomy, code, lang)}
-                    {proposed[g.key].includes(code) && <span className="badge primary">{t('curation.suggested')}</span>}
+                    <span>
+                      {labelOf(g.taxonomy, code, lang)}
+                      {proposed[g.key].includes(code) && <span className="badge primary">{t('curation.suggested')}</span>}
+                    </span>
                   </label>
                 </li>
               ))}
