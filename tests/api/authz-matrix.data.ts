@@ -492,6 +492,13 @@ export const MATRIX: Record<string, Row> = {
     admin: 'ok  ok  ok  ok  ok',
     appl:  '403 403 404 404 404',
   }),
+
+  // ---- usage statistics (docs/statistics.md) -----------------------------------------------------
+  // A dataset's public totals: whoever may read the dataset, 404 as the dataset otherwise.
+  'GET /stats/datasets/:id': READ,
+  // The provider org's figures: its active members (any role) and admins; an applicant is no member.
+  'GET /stats/providers/:slug': g('401 403 403 ok  403 ok  403 403 ok  403'),
+  'GET /stats/overview': ADMIN_ONLY,
 };
 
 /**

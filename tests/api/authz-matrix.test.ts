@@ -476,6 +476,11 @@ const DRIVERS: Record<string, Record<string, Driver>> = {
     default: listing((c) => as(c).get(`${API}/partners/${w.orgs.usUniversity.slug}/matches/export?format=json`)),
   },
   'GET /datasets/:id/partner-matches': { default: perState((c, s) => as(c).get(`${API}/datasets/${ds(s).id}/partner-matches`)) },
+
+  // ---- usage statistics ----
+  'GET /stats/datasets/:id': { default: perState((c, s) => as(c).get(`${API}/stats/datasets/${ds(s).id}`)) },
+  'GET /stats/providers/:slug': { default: read((c) => as(c).get(`${API}/stats/providers/${providerSlug()}`)) },
+  'GET /stats/overview': { default: read((c) => as(c).get(`${API}/stats/overview`)) },
 };
 
 function notifications(c: Caller): Promise<Res> {
