@@ -62,6 +62,7 @@ import {
 import { policyEvaluateSchema, type PolicyEvaluate } from './policy';
 import { harvestCurationSchema, harvestSourceCreateSchema, harvestSourceUpdateSchema, type HarvestCuration, type HarvestSourceCreate, type HarvestSourceUpdate } from './harvest';
 import { datasetSearchSchema, type DatasetSearch } from './search';
+import { statsRangeQuerySchema, type StatsRangeQuery } from './stats';
 import {
   organizationCreateSchema,
   organizationUpdateSchema,
@@ -95,6 +96,7 @@ export const SCHEMAS = [
   datasetWithdrawSchema,
   datasetSubmitSchema,
   datasetSearchSchema,
+  statsRangeQuerySchema,
   labelingProcedureCreateSchema,
   labelingProcedureUpdateSchema,
   labelingProcedureDraftSchema,
@@ -140,6 +142,7 @@ export interface SchemaTypes {
   'datasets.withdraw': DatasetWithdraw;
   'datasets.submit': DatasetSubmit;
   'datasets.search': DatasetSearch;
+  'stats.range': StatsRangeQuery;
   'labelingProcedures.create': LabelingProcedureCreate;
   'labelingProcedures.update': LabelingProcedurePatch;
   'labelingProcedures.draft': LabelingProcedureDraft;

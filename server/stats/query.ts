@@ -14,17 +14,20 @@ export interface MonthRange {
   to: string;
 }
 
-/** `?from=&to=` (YYYY-MM); default: the last 12 months up to this one. 400 naming the parameter when malformed or reversed. */
+/**
+ * `?from=&to=` (YYYY-MM, schema `stats.range`); default: the last 12 months up to this one. 400
+ * naming the parameter when malformed (an empty value too). `from` after `to` is a range holding no
+ * month: an empty table, not an error.
+ */
 export function monthRangeOf(req: Request, now = new Date()): MonthRange {
   const read = (name: 'from' | 'to'): string | undefined => {
     const raw = req.query[name];
-    if (raw === undefined || raw === '') return undefined;
+    if (raw === undefined) return undefined;
     if (typeof raw === 'string' && MONTH.test(raw)) return raw;
     throw new AppError(400, 'validation_failed', { count: 1 }, [{ path: `/query/${name}`, code: 'pattern' }]);
   };
   const to = read('to') ?? monthOf(now);
   const from = read('from') ?? monthsBefore(to, 11);
-  if (from > to) throw new AppError(400, 'validation_failed', { count: 1 }, [{ path: '/query/to', code: 'end_before_start' }]);
   return { from, to };
 }
 

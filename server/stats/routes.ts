@@ -5,20 +5,11 @@ import { recordAudit } from '../audit/record';
 import { readDataset } from '../datasets/read';
 import { actorOf, hasRole, isMemberOf } from '../http/context';
 import { AppError, forbidden, notFound } from '../http/errors';
-import { route, type QueryParamDoc } from '../http/route';
+import { route } from '../http/route';
 import { Organization, type OrganizationDoc } from '../organizations/model';
 import { overviewCsv, providerCsv } from './csv';
 import { monthRangeOf } from './query';
 import { datasetReport, overviewReport, providerReport } from './reports';
-
-const RANGE_QUERY: Record<string, QueryParamDoc> = {
-  from: { description: 'First month, YYYY-MM (default: 11 months before `to`).', allowEmpty: true },
-  to: { description: 'Last month, YYYY-MM (default: this month, UTC).', allowEmpty: true },
-  format: {
-    description: 'json (default) or csv (UTF-8 with BOM; suppressed cells have an empty count and suppressed=true).',
-    enum: ['json', 'csv'],
-  },
-};
 
 function formatOf(req: Request): 'json' | 'csv' {
   const raw = req.query.format ?? 'json';
@@ -66,7 +57,7 @@ export const statsRoutes = [
       mediaTypes: ['application/json', 'text/csv'],
       headers: { 'Content-Disposition': false, 'Cache-Control': false },
     },
-    query: RANGE_QUERY,
+    querySchema: 'stats.range',
     tag: 'statistics',
     summary:
       "A provider's usage per dataset, month and event, by requester country and organisation type, small counts suppressed (the provider's members and admins)",
@@ -94,7 +85,7 @@ export const statsRoutes = [
       mediaTypes: ['application/json', 'text/csv'],
       headers: { 'Content-Disposition': false, 'Cache-Control': false },
     },
-    query: RANGE_QUERY,
+    querySchema: 'stats.range',
     tag: 'statistics',
     summary: "Every provider's usage per month and event, by requester country and organisation type, small counts suppressed (admins)",
     async handler(req, res) {

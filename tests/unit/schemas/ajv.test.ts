@@ -99,6 +99,7 @@ describe('every produced error is a known code with its declared params', () => 
     'datasets.withdraw': { comment: 'Superseded.' },
     'datasets.submit': { changeNote: { ko: '표본 파일을 추가했습니다.', en: 'Added a sample file.' } },
     'datasets.search': { q: '음성 인식', modality: ['speech'], availableTo: ['US'], purpose: ['research'], sort: 'relevance', page: 2, pageSize: 20 },
+    'stats.range': { from: '2025-11', to: '2026-10', format: 'csv' },
     'labelingProcedures.create': { slug: 'proc', ...activatableProcedure() },
     'labelingProcedures.update': activatableProcedure(),
     'labelingProcedures.draft': activatableProcedure(),
