@@ -499,6 +499,19 @@ export const MATRIX: Record<string, Row> = {
   // The provider org's figures: its active members (any role) and admins; an applicant is no member.
   'GET /stats/providers/:slug': g('401 403 403 ok  403 ok  403 403 ok  403'),
   'GET /stats/overview': ADMIN_ONLY,
+
+  // ---- harvesting (docs/harvesting.md) -----------------------------------------------------------
+  // Sources and runs: platform admins only. Curation of a harvested dataset of the provider org: the
+  // reviewers who may review it (its own, national) and admins; an applicant's claimed roles count for nothing.
+  'GET /harvest/sources': ADMIN_ONLY,
+  'POST /harvest/sources': ADMIN_ONLY,
+  'GET /harvest/sources/:id': ADMIN_ONLY,
+  'PATCH /harvest/sources/:id': ADMIN_ONLY,
+  'DELETE /harvest/sources/:id': ADMIN_ONLY,
+  'POST /harvest/sources/:id/runs': ADMIN_ONLY,
+  'GET /harvest/sources/:id/runs': ADMIN_ONLY,
+  'GET /harvest/runs/:id': ADMIN_ONLY,
+  'POST /harvest/datasets/:id/curation': g('401 403 403 403 403 ok  403 ok  ok  403'),
 };
 
 /**

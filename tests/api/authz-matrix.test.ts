@@ -7,6 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { User } from '../../server/auth/models';
 import { Dataset, type DatasetDoc } from '../../server/datasets/model';
+import { HarvestRun, HarvestSource } from '../../server/harvest/model';
 import { allRoutes } from '../../server/routes';
 import { CLIENT_DIST } from '../../server/web/spa';
 import { Client, startTestApp, TEST_PASSWORD, type Res } from '../helpers/app';
@@ -481,7 +482,72 @@ const DRIVERS: Record<string, Record<string, Driver>> = {
   'GET /stats/datasets/:id': { default: perState((c, s) => as(c).get(`${API}/stats/datasets/${ds(s).id}`)) },
   'GET /stats/providers/:slug': { default: read((c) => as(c).get(`${API}/stats/providers/${providerSlug()}`)) },
   'GET /stats/overview': { default: read((c) => as(c).get(`${API}/stats/overview`)) },
+
+  // ---- harvesting ----
+  'GET /harvest/sources': { default: read((c) => as(c).get(`${API}/harvest/sources`)) },
+  'POST /harvest/sources': {
+    default: write((c) =>
+      as(c).post(`${API}/harvest/sources`, { name: { en: `Source ${tag()}` }, kind: 'dcat-us', url: 'http://127.0.0.1:9/data.json', providerId: String(w.orgs.provider._id), schedule: 'manual' }),
+    ),
+  },
+  'GET /harvest/sources/:id': { default: writeOn(harvestSources, (c, id) => as(c).get(`${API}/harvest/sources/${id}`)) },
+  'PATCH /harvest/sources/:id': { default: writeOn(harvestSources, (c, id) => as(c).patch(`${API}/harvest/sources/${id}`, { enabled: false })) },
+  'DELETE /harvest/sources/:id': { default: writeOn(harvestSources, (c, id) => as(c).delete(`${API}/harvest/sources/${id}`)) },
+  // Port 9 (discard) refuses at once: the run that starts fails fast in the background.
+  'POST /harvest/sources/:id/runs': { default: writeOn(harvestSources, (c, id) => as(c).post(`${API}/harvest/sources/${id}/runs`)) },
+  'GET /harvest/sources/:id/runs': { default: writeOn(harvestSources, (c, id) => as(c).get(`${API}/harvest/sources/${id}/runs`)) },
+  'GET /harvest/runs/:id': { default: writeOn(harvestRuns, (c, id) => as(c).get(`${API}/harvest/runs/${id}`)) },
+  'POST /harvest/datasets/:id/curation': {
+    default: writeOn(harvestedDatasets, (c, id) => as(c).post(`${API}/harvest/datasets/${id}/curation`, { techAreas: { kr: ['quantum'], us: [] }, modalities: ['tabular'] })),
+  },
 };
+
+/** Harvest sources of the provider org, one per cell (read rows too: the admin's 'ok' needs one that exists). */
+async function harvestSources(callers: Caller[]): Promise<string[]> {
+  const docs = await HarvestSource.insertMany(
+    callers.map(() => ({ name: { en: `Matrix source ${tag()}` }, kind: 'dcat-us', url: 'http://127.0.0.1:9/data.json', providerId: w.orgs.provider._id, schedule: 'manual', enabled: true, createdBy: w.users.admin.id })),
+  );
+  return docs.map((d) => String(d._id));
+}
+
+/** A finished run of a fresh source per cell. */
+async function harvestRuns(callers: Caller[]): Promise<string[]> {
+  const sources = await harvestSources(callers);
+  const now = new Date();
+  const runs = await HarvestRun.insertMany(
+    sources.map((sourceId) => ({ sourceId, trigger: 'manual', status: 'failed', startedAt: now, finishedAt: now, heartbeatAt: now, counts: { fetched: 0, created: 0, updated: 0, unchanged: 0, withdrawn: 0, skipped: 0 }, error: { code: 'fetch_failed' } })),
+  );
+  return runs.map((r) => String(r._id));
+}
+
+/** Published, public datasets of the provider org marked as harvested, one per cell. */
+async function harvestedDatasets(callers: Caller[]): Promise<string[]> {
+  const sources = await harvestSources(callers);
+  const now = new Date();
+  const docs = await Dataset.insertMany(
+    sources.map((sourceId) => {
+      const content = {
+        slug: `harvested-${tag()}`,
+        title: { en: 'Harvested for the matrix' },
+        license: { id: 'CC0-1.0' },
+        disclosure: { accessLevel: 'open', samplesAccess: 'open', allowedCountries: ['*'], allowedOrgTypes: ['*'], allowedPurposes: ['research'], crossBorder: 'allowed', conditions: { dua: false, irb: false, attribution: true, noRedistribution: false }, maxGrantDays: 365 },
+        classification: { level: 'public', personalInfo: 'none', sensitiveCategories: [], exportControl: { controlled: false }, nationalCoreTechnology: false },
+      };
+      return {
+        ...content,
+        providerId: w.orgs.provider._id,
+        createdBy: w.users.admin.id,
+        status: 'published',
+        version: 1,
+        rev: 1,
+        live: { ...content, version: 1, publishedAt: now, approvedBy: w.users.admin.id, artifacts: [] },
+        publishedAt: now,
+        origin: { kind: 'harvested', sourceId, source: { name: { en: 'Matrix source' }, kind: 'dcat-us', url: 'http://127.0.0.1:9/data.json' }, originalId: tag(), landingPage: null, harvestedAt: now, sourceModified: null, suggested: { techAreas: { kr: [], us: [] }, modalities: [] }, curated: false },
+      };
+    }),
+  );
+  return docs.map((d) => String(d._id));
+}
 
 function notifications(c: Caller): Promise<Res> {
   return as(c).get(`${API}/notifications?pageSize=100`);
