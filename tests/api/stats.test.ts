@@ -1,5 +1,6 @@
 // Usage statistics (docs/statistics.md): what is counted, what is not, who reads what, suppression, CSV.
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEvent } from '../../server/audit/model';
@@ -21,6 +22,7 @@ let provider: TestUser;
 let P: Client;
 let R: Client;
 let US: Client;
+let usToken: string;
 let KR: Client;
 let OTHER: Client;
 let ADMIN: Client;
@@ -50,7 +52,9 @@ beforeAll(async () => {
   provider = await createUser({ roles: ['provider'], org: providerOrg });
   P = app.as(provider);
   R = app.as(await createUser({ roles: ['reviewer'], org: providerOrg }));
-  US = app.as(await createUser({ country: 'US', orgType: 'university' }));
+  const usUser = await createUser({ country: 'US', orgType: 'university' });
+  usToken = usUser.token;
+  US = app.as(usUser);
   KR = app.as(await createUser({ country: 'KR', orgType: 'company' }));
   OTHER = app.as(await createUser({ roles: ['provider'] }));
   ADMIN = app.as(await createUser({ roles: ['admin'] }));
@@ -78,6 +82,43 @@ describe('views', () => {
     expect((await US.get(`/api/v1/datasets/${id}`)).status).toBe(200); // fetch's own User-Agent ("node") is a bot
     expect((await US.get(`/api/v1/datasets/no-such-dataset-${randomUUID().slice(0, 6)}`, BROWSER)).status).toBe(404);
     expect(await countersOf(id)).toEqual({});
+  });
+});
+
+describe('recording never affects the answer', () => {
+  it('a request without a User-Agent is not counted', async () => {
+    const { id } = await openDataset();
+    // node:http sends no User-Agent unless told to (fetch always sends one).
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.get(`${app.url}/api/v1/datasets/${id}`, { headers: { authorization: `Bearer ${usToken}` } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+    });
+    expect(status).toBe(200);
+    expect(await countersOf(id)).toEqual({});
+  });
+
+  it('a counter write that fails is logged, not answered: the view still succeeds', async () => {
+    const { id } = await openDataset();
+    const datasetId = new Types.ObjectId(id);
+    // A cell whose count is not a number: the database refuses the $inc.
+    await UsageCounter.collection.insertOne({
+      providerId: providerOrg._id,
+      month: MONTH,
+      datasetId,
+      event: 'view',
+      country: 'US',
+      orgType: 'university',
+      count: 'broken',
+    });
+    const res = await US.get(`/api/v1/datasets/${id}`, BROWSER);
+    expect(res.status).toBe(200);
+    expect(res.body.id).toBe(id);
+    await countersSettled();
+    const cell = await UsageCounter.collection.findOne({ datasetId, event: 'view' });
+    expect(cell?.count).toBe('broken');
   });
 });
 
