@@ -21,7 +21,7 @@ function AreaList({ origin, dataset }: { origin: HarvestedOrigin; dataset: Datas
   ] as const;
   const any = groups.some((g) => g.codes.length > 0);
   return (
-    <div className="harvested-areas" data-testid="harvested-areas">
+    <div className="harvested-areas" data-testid="harvested-areas" data-curated={origin.curated}>
       <p>
         <strong>{t(origin.curated ? 'banner.confirmedAreas' : 'banner.suggestedAreas')}</strong>
       </p>
@@ -60,10 +60,12 @@ export function HarvestedBanner({ dataset }: { dataset: DatasetView }) {
   const { t } = useTranslation('harvest');
   const { hasRole } = useAuth();
   const format = useFormat();
-  const [curated, setCurated] = useState(false);
+  // The curation answer is the dataset view with the confirmed values: shown at once (the page's copy is older).
+  const [curatedView, setCuratedView] = useState<DatasetView | null>(null);
+  const current = curatedView ?? dataset;
   const origin = dataset.origin;
   if (origin?.kind !== 'harvested') return null;
-  const shown: HarvestedOrigin = curated ? { ...origin, curated: true } : origin;
+  const shown: HarvestedOrigin = curatedView ? { ...origin, curated: true } : origin;
   return (
     <aside className="harvested-banner" aria-labelledby="harvested-heading" data-testid="harvested-banner">
       <h2 id="harvested-heading">{t('banner.heading')}</h2>
@@ -98,13 +100,13 @@ export function HarvestedBanner({ dataset }: { dataset: DatasetView }) {
           </div>
         )}
       </dl>
-      <AreaList origin={shown} dataset={dataset} />
+      <AreaList origin={shown} dataset={current} />
       {hasRole('admin', 'reviewer') && (
         <CurationForm
           datasetId={dataset.id}
-          initial={shown.curated ? { techAreas: { kr: dataset.techAreas?.kr ?? [], us: dataset.techAreas?.us ?? [] }, modalities: dataset.modalities ?? [] } : origin.suggested}
+          initial={shown.curated ? { techAreas: { kr: current.techAreas?.kr ?? [], us: current.techAreas?.us ?? [] }, modalities: current.modalities ?? [] } : origin.suggested}
           suggested={origin.suggested}
-          onSaved={() => setCurated(true)}
+          onSaved={setCuratedView}
         />
       )}
     </aside>

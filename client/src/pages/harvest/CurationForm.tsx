@@ -4,10 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { ProblemView } from '../../components/Status';
 import { api, type ApiError } from '../../lib/api';
 import { useLang } from '../../lib/hooks';
+import type { DatasetView } from '../dataset/types';
 import { asApiError } from './problem';
 import type { CurationBody } from './types';
 
 type Group = 'kr' | 'us' | 'modalities';
+/** Codes per list as the dataset view holds them (its own fields are plain strings). */
+type CodeLists = { techAreas: { kr: readonly string[]; us: readonly string[] }; modalities: readonly string[] };
 const GROUPS: { key: Group; taxonomy: TaxonomyName; codes: readonly string[] }[] = [
   { key: 'kr', taxonomy: 'krTechnologies', codes: KR_TECHNOLOGIES.map((i) => i.code) },
   { key: 'us', taxonomy: 'usCetAreas', codes: US_CET_AREAS.map((i) => i.code) },
@@ -19,14 +22,14 @@ const GROUPS: { key: Group; taxonomy: TaxonomyName; codes: readonly string[] }[]
  * dataset from its keywords and themes (`POST /harvest/datasets/{id}/curation`). Suggested values
  * start ticked and are marked, so the curator sees what the machine proposed.
  */
-export function CurationForm({ datasetId, initial, suggested, onSaved }: { datasetId: string; initial: CurationBody; suggested: CurationBody; onSaved: () => void }) {
+export function CurationForm({ datasetId, initial, suggested, onSaved }: { datasetId: string; initial: CodeLists; suggested: CodeLists; onSaved: (view: DatasetView) => void }) {
   const { t } = useTranslation('harvest');
   const lang = useLang();
-  const [chosen, setChosen] = useState<Record<Group, string[]>>({ kr: initial.techAreas.kr, us: initial.techAreas.us, modalities: initial.modalities });
+  const [chosen, setChosen] = useState<Record<Group, string[]>>({ kr: [...initial.techAreas.kr], us: [...initial.techAreas.us], modalities: [...initial.modalities] });
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
-  const proposed: Record<Group, string[]> = { kr: suggested.techAreas.kr, us: suggested.techAreas.us, modalities: suggested.modalities };
+  const proposed: Record<Group, readonly string[]> = { kr: suggested.techAreas.kr, us: suggested.techAreas.us, modalities: suggested.modalities };
 
   const toggle = (g: Group, code: string) => {
     setSaved(false);
@@ -38,10 +41,11 @@ export function CurationForm({ datasetId, initial, suggested, onSaved }: { datas
     setBusy(true);
     setProblem(null);
     try {
-      const body: CurationBody = { techAreas: { kr: chosen.kr, us: chosen.us }, modalities: chosen.modalities };
-      await api(`/harvest/datasets/${encodeURIComponent(datasetId)}/curation`, { method: 'POST', body });
+      // Every ticked code comes from the taxonomy lists above, so the body matches harvest.curation.
+      const body = { techAreas: { kr: chosen.kr, us: chosen.us }, modalities: chosen.modalities } as CurationBody;
+      const { data } = await api<DatasetView>(`/harvest/datasets/${encodeURIComponent(datasetId)}/curation`, { method: 'POST', body });
       setSaved(true);
-      onSaved();
+      onSaved(data);
     } catch (err) {
       setProblem(asApiError(err));
     } finally {

@@ -1,98 +1,30 @@
-// The harvesting API's shapes as the client reads them (docs/harvesting-client.md, the contract of issue 16).
-// Declared here from the contract until the server's response schemas (schemas/responses) exist.
-import type { BilingualText } from '../../components/Bi';
+// The harvesting API's shapes as the client reads them: response types from the server's response
+// schemas (schemas/responses/harvest.ts), request bodies from the request schemas (schemas/harvest.ts);
+// docs/harvesting-client.md.
+import type { HarvestCuration, HarvestSourceCreate } from '@schemas/harvest';
+import type { ResponseOf } from '@schemas/responses';
 
-export const SOURCE_KINDS = ['dcat-us', 'dcat-ap', 'ckan'] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
-
-export const SCHEDULES = ['manual', 'hourly', 'daily', 'weekly'] as const;
-export type Schedule = (typeof SCHEDULES)[number];
-
-export type RunStatus = 'running' | 'succeeded' | 'not_modified' | 'failed';
-
-/** What one run did, record by record. */
-export interface RunCounts {
-  fetched: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  withdrawn: number;
-  skipped: number;
-}
-
-/** A run as source listings and the run history show it. */
-export interface RunSummary {
-  id: string;
-  sourceId: string;
-  trigger: 'manual' | 'schedule';
-  status: RunStatus;
-  startedAt: string;
-  finishedAt: string | null;
-  counts: RunCounts;
-}
-
-/** A record the run left out, with why (message in the request's language). */
-export interface SkippedRecord {
-  originalId: string | null;
-  code: string;
-  message: string;
-}
-
-/** A run's full report. */
-export interface Run extends RunSummary {
-  skipped: SkippedRecord[];
-  skippedTotal?: number;
-  error: { code: string; message: string } | null;
-}
+export { HARVEST_KINDS as SOURCE_KINDS, HARVEST_SCHEDULES as SCHEDULES } from '@schemas/harvest';
+export type { HarvestKind as SourceKind, HarvestSchedule as Schedule } from '@schemas/harvest';
 
 /** A registered catalogue that is harvested. */
-export interface HarvestSource {
-  id: string;
-  name: BilingualText;
-  kind: SourceKind;
-  url: string;
-  provider: { id: string; slug: string; name: BilingualText };
-  schedule: Schedule;
-  enabled: boolean;
-  nextRunAt: string | null;
-  lastRun: RunSummary | null;
-  datasetCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type HarvestSource = ResponseOf<'harvest.source'>;
+/** A run's full report: summary, skipped records (the first 200; `skippedTotal` counts all) and its error. */
+export type Run = ResponseOf<'harvest.run'>;
+/** A run as source listings and the run history show it. */
+export type RunSummary = ResponseOf<'harvest.runList'>['items'][number];
+export type RunCounts = RunSummary['counts'];
+export type RunStatus = RunSummary['status'];
 
-/** Where a dataset comes from: typed in here, or harvested from a registered source. */
-export type DatasetOrigin =
-  | { kind: 'local' }
-  | {
-      kind: 'harvested';
-      source: { id: string; name: BilingualText; kind: SourceKind; url: string };
-      originalId: string;
-      landingPage: string | null;
-      harvestedAt: string;
-      sourceModified: string | null;
-      suggested: { techAreas: { kr: string[]; us: string[] }; modalities: string[] };
-      curated: boolean;
-    };
-
+/** Where a dataset comes from: typed in here (`local`), or harvested from a registered source. */
+export type DatasetOrigin = NonNullable<ResponseOf<'datasets.view'>['origin']>;
 /** The harvested variant of DatasetOrigin. */
 export type HarvestedOrigin = Extract<DatasetOrigin, { kind: 'harvested' }>;
 
 /** Body of `POST /harvest/sources`. */
-export interface SourceCreate {
-  name: BilingualText;
-  kind: SourceKind;
-  url: string;
-  providerId: string;
-  schedule: Schedule;
-  enabled?: boolean;
-}
-
+export type SourceCreate = HarvestSourceCreate;
 /** Body of `POST /harvest/datasets/{id}/curation`. */
-export interface CurationBody {
-  techAreas: { kr: string[]; us: string[] };
-  modalities: string[];
-}
+export type CurationBody = HarvestCuration;
 
 /** True while a run has not finished. */
 export function isRunning(run: Pick<RunSummary, 'status'> | null | undefined): boolean {

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../lib/api';
-import type { ErrorMap } from '../../lib/validation';
+import { localiseErrors, schemaCheck, schemaValidatorReady, type ErrorMap } from '../../lib/validation';
 import type { OrganizationOption } from '../account/OrganizationSelect';
 import { asApiError, harvestFieldErrors } from './problem';
 import type { HarvestSource, Schedule, SourceCreate, SourceKind } from './types';
@@ -59,6 +59,14 @@ export function useRegisterSource(organizations: OrganizationOption[], onCreated
     if (values.nameEn.trim()) name.en = values.nameEn.trim();
     const body: SourceCreate = { name, kind: values.kind, url: values.url.trim(), providerId: provider?.id ?? '', schedule: values.schedule, enabled: values.enabled };
     setBusy(true);
+    // The server's own schema (harvest.sourceCreate) first, so a malformed URL is named without a round trip.
+    await schemaValidatorReady;
+    const found = schemaCheck('harvest.sourceCreate', body);
+    if (found?.length) {
+      setErrors(localiseErrors(found));
+      setBusy(false);
+      return;
+    }
     setErrors({});
     try {
       const { data } = await api<HarvestSource>('/harvest/sources', { method: 'POST', body });
