@@ -26,6 +26,8 @@ export interface QueryParamDoc {
   repeatable?: boolean;
   minimum?: number;
   maximum?: number;
+  /** A regular expression the value matches (an empty value too, when `allowEmpty`). */
+  pattern?: string;
   /** An empty value (`?name=`) means the default, as an absent one. */
   allowEmpty?: boolean;
 }

@@ -64,6 +64,7 @@ function queryParameter(name: string, q: QueryParamDoc): Record<string, unknown>
     ...(q.enum ? { enum: q.allowEmpty ? ['', ...q.enum] : [...q.enum] } : {}),
     ...(q.minimum !== undefined ? { minimum: q.minimum } : {}),
     ...(q.maximum !== undefined ? { maximum: q.maximum } : {}),
+    ...(q.pattern ? { pattern: q.allowEmpty ? `^$|${q.pattern}` : q.pattern } : {}),
   };
   return {
     name,

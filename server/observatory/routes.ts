@@ -8,7 +8,8 @@ import { observatoryFor, OBSERVATORY_TTL_MS, type ObservatoryFilter } from './co
 
 const ORIGINS = ['local', 'harvested'] as const;
 const INTERVALS = ['quarter', 'month'] as const;
-const MONTH = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
+const MONTH_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])$';
+const MONTH = new RegExp(MONTH_PATTERN);
 
 function oneOf<T extends string>(req: Request, name: string, allowed: readonly T[]): T | null {
   const raw = req.query[name];
@@ -41,7 +42,7 @@ export const observatoryRoutes = [
     response: { schema: 'observatory.view', headers: { 'Cache-Control': true } },
     query: {
       origin: { description: 'Count only local or only harvested datasets (the origin share ignores it).', enum: ORIGINS, allowEmpty: true },
-      from: { description: 'Count datasets that appeared, and requests submitted, from this month on (YYYY-MM).', allowEmpty: true },
+      from: { description: 'Count datasets that appeared, and requests submitted, from this month on (YYYY-MM).', pattern: MONTH_PATTERN, allowEmpty: true },
       interval: { description: 'Growth periods: quarters (YYYY-Qn, default) or months (YYYY-MM).', enum: INTERVALS, allowEmpty: true },
     },
     async handler(req, res) {
