@@ -197,6 +197,21 @@ const PARTNER_MATCHES = d({
   appl:  '403 403 403 403 403',
 });
 
+/** A "shows" case nobody passes: the unpublished content is in no caller's answer. */
+// prettier-ignore
+const NOBODY_SEES_REVISION = d({
+  anon:  '404 404 404 404 404',
+  kr:    '404 404 404 404 404',
+  us:    '404 404 404 404 404',
+  prov:  '404 404 404 404 404',
+  oprov: '404 404 404 404 404',
+  rev:   '404 404 404 404 404',
+  orev:  '404 404 404 404 404',
+  nrev:  '404 404 404 404 404',
+  admin: '404 404 404 404 404',
+  appl:  '404 404 404 404 404',
+});
+
 /** Only the platform admin. */
 // prettier-ignore
 const ADMIN_ONLY = g('401 403 403 403 403 403 403 403 ok  403');
@@ -495,6 +510,15 @@ export const MATRIX: Record<string, Row> = {
 
   // ---- usage statistics (docs/statistics.md) -----------------------------------------------------
   // A dataset's public totals: whoever may read the dataset, 404 as the dataset otherwise.
+  // ---- citations (docs/citations.md) ------------------------------------------------------------
+  // Read as the dataset (a draft answers 409 not_published to those who see it, an authorised "ok");
+  // a citation is of a published version only, so the unpublished revision's title shows to nobody.
+  'GET /datasets/:id/citation': { published: READ, unpublishedRevision: NOBODY_SEES_REVISION },
+  'GET /datasets/:id/datacite': { published: READ, unpublishedRevision: NOBODY_SEES_REVISION },
+
+  // ---- observatory (docs/observatory.md): public; counts follow the caller's visibility ----------
+  'GET /observatory': EVERYONE,
+
   'GET /stats/datasets/:id': READ,
   // The provider org's figures: its active members (any role) and admins; an applicant is no member.
   'GET /stats/providers/:slug': g('401 403 403 ok  403 ok  403 403 ok  403'),

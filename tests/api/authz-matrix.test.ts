@@ -479,6 +479,17 @@ const DRIVERS: Record<string, Record<string, Driver>> = {
   'GET /datasets/:id/partner-matches': { default: perState((c, s) => as(c).get(`${API}/datasets/${ds(s).id}/partner-matches`)) },
 
   // ---- usage statistics ----
+  // ---- citations and observatory ----
+  'GET /datasets/:id/citation': {
+    published: perState((c, s) => as(c).get(`${API}/datasets/${ds(s).id}/citation?format=csl-json`)),
+    unpublishedRevision: perStateShows((c, s) => as(c).get(`${API}/datasets/${revision(s).id}/citation?format=csl-json`), showsRevisionTitle),
+  },
+  'GET /datasets/:id/datacite': {
+    published: perState((c, s) => as(c).get(`${API}/datasets/${ds(s).id}/datacite`)),
+    unpublishedRevision: perStateShows((c, s) => as(c).get(`${API}/datasets/${revision(s).id}/datacite`), showsRevisionTitle),
+  },
+  'GET /observatory': { default: read((c) => as(c).get(`${API}/observatory`)) },
+
   'GET /stats/datasets/:id': { default: perState((c, s) => as(c).get(`${API}/stats/datasets/${ds(s).id}`)) },
   'GET /stats/providers/:slug': { default: read((c) => as(c).get(`${API}/stats/providers/${providerSlug()}`)) },
   'GET /stats/overview': { default: read((c) => as(c).get(`${API}/stats/overview`)) },
