@@ -117,14 +117,18 @@ let publicOrder: { generation: number; entries: CatalogEntry[] } | null = null;
 /**
  * The catalogue as anonymous visitors see it, from the catalogue index (the twin of
  * `catalogFilter(null)`: published, not withdrawn, classification `public`), oldest publication
- * first and then by id, as the database sorted it; sorted once per index generation.
+ * first and then by id, as the database sorted it; sorted once per index generation. Harvested
+ * datasets are left out: /data.json and /catalog.jsonld list what this catalogue publishes itself, as
+ * an agency's data.json lists its own inventory, and re-exporting a partner's records would let two
+ * catalogues that harvest each other copy each other's copies without end (docs/harvesting.md
+ * "Exports").
  */
 export async function publicEntries(): Promise<{ generation: number; entries: CatalogEntry[] }> {
   const index = catalogIndex();
   await index.ready();
   if (publicOrder?.generation !== index.generation) {
     const levels: ReadonlyArray<string | undefined> = listableLevels(false);
-    const entries = [...index.entries()].filter((e) => levels.includes(e.live.classification?.level));
+    const entries = [...index.entries()].filter((e) => levels.includes(e.live.classification?.level) && !e.facets.origin.includes('harvested'));
     entries.sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     publicOrder = { generation: index.generation, entries };
   }

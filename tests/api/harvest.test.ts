@@ -100,6 +100,17 @@ describe('DCAT-US data.json', () => {
     expect(local.items.every((d: any) => d.origin.kind === 'local')).toBe(true);
   });
 
+  it('leaves harvested datasets out of this catalogue’s own /data.json and /catalog.jsonld', async () => {
+    const dataJson = await app.anon.get('/data.json');
+    expect(dataJson.status).toBe(200);
+    const identifiers = dataJson.body.dataset.map((d: any) => String(d.identifier));
+    expect(identifiers.some((id: string) => id.includes('harbor-autonomous-vessel-lidar-scans-2'))).toBe(false);
+    expect(identifiers).toContainEqual(expect.stringMatching(new RegExp(`/datasets/${local.slug}$`)));
+    const jsonLd = JSON.stringify((await app.anon.get('/catalog.jsonld?pageSize=100')).body);
+    expect(jsonLd).not.toContain('harbor-autonomous-vessel-lidar-scans-2');
+    expect(jsonLd).toContain(`/datasets/${local.slug}"`);
+  });
+
   it('refuses edits through the provider workflow (409 harvested_read_only, in the caller’s language)', async () => {
     const id = (await admin.get('/api/v1/datasets/harbor-autonomous-vessel-lidar-scans-2')).body.id;
     const patch = await admin.patch(`/api/v1/datasets/${id}`, { title: { en: 'Renamed' } });
