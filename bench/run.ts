@@ -30,6 +30,7 @@ import { benchImport } from './import';
 import { benchHarvest } from './harvest';
 import { benchLoad } from './load';
 import { benchMatching } from './matching';
+import { benchObservatory } from './observatory';
 import { benchPages } from './pages';
 import { benchRelevance } from './relevance';
 import { benchSearch } from './search';
@@ -151,6 +152,7 @@ async function main(): Promise<void> {
   if (only.includes('matching')) await benchMatching({ datasets: arg('match-datasets', 20_000), iterations: arg('match-iterations', 20) });
   if (only.includes('stats')) await benchStats({ datasets: arg('stats-datasets', 200), iterations: arg('iterations', 400) });
   if (only.includes('import')) console.log('\nbulk import', JSON.stringify(await benchImport({}), null, 2));
+  if (only.includes('observatory')) await benchObservatory({ datasets: arg('obs-datasets', 20_000), requests: arg('obs-requests', 10_000), iterations: arg('iterations', 20) });
   if (only.includes('harvest')) console.log('\nharvest', JSON.stringify(await benchHarvest({ records: arg('harvest-records', 10_000) }), null, 2));
   if (only.includes('pages')) {
     const backend = argList('backend', 'pg')[0];

@@ -18,6 +18,7 @@ import { startCatalogIndex, stopCatalogIndex } from './search/registry';
 import { startImportReconciler } from './import/reconcile';
 import { startSweeper } from './infra/sweeper';
 import { startHarvestScheduler } from './harvest/scheduler';
+import { warmObservatoryDemand } from './observatory/compute';
 
 /** In-flight requests get this long to finish after SIGTERM/SIGINT before their connections are cut. */
 const DRAIN_MS = 10_000;
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
     );
     // Harvesters' /data.json is built when the catalogue changes, not when it is first asked for.
     keepDataJsonWarm({ baseUrl: config.publicUrl, contactEmail: config.catalogContactEmail }, log);
+    // The observatory's one slow read (US demand over every request) is done before anyone asks.
+    warmObservatoryDemand(log);
     const app = createApp({ config, log, storage, s3Origin });
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.port, config.host, () => resolve(s));

@@ -1,9 +1,10 @@
 // One observatory answer for one visibility tier and filter, computed from the catalogue index and
 // the access requests, and cached briefly (docs/observatory.md "Cost and caching").
 import type { AuthUser } from '../http/context';
+import type { Logger } from '../infra/logger';
 import { datasetStore } from '../datasets/store';
 import { catalogIndex } from '../search/registry';
-import { countMatrix, demandByArea, growthSeries, originCounts, periodOf, type DemandRow, type GrowthRow, type Interval, type Matrix, type Origin } from './aggregate';
+import { countMatrix, demandByArea, growthSeries, originCounts, periodOf, type DatasetDemand, type DemandRow, type GrowthRow, type Interval, type Matrix, type Origin } from './aggregate';
 import { usDemand } from './demand';
 import { tierOf, visibleDatasets } from './source';
 
@@ -36,6 +37,40 @@ interface Cached {
 }
 const cache = new Map<string, Cached>();
 
+interface CachedDemand {
+  at: number;
+  value: Promise<DatasetDemand[]>;
+  refreshing: boolean;
+}
+// US demand per dataset by `from` month: the one database read of an answer, and the slow one on the
+// embedded FerretDB (an aggregation over every US request). Dataset changes do not end it, so a new
+// publication or harvest recomputes only the in-memory counts; past the TTL the last figures are
+// served while one refresh runs in the background.
+const demandCache = new Map<string, CachedDemand>();
+
+function cachedDemand(since: Date | null, now: number): Promise<DatasetDemand[]> {
+  const key = since ? since.toISOString() : '';
+  const hit = demandCache.get(key);
+  if (hit && now - hit.at < OBSERVATORY_TTL_MS) return hit.value;
+  if (hit && !hit.refreshing) {
+    hit.refreshing = true;
+    const next = usDemand(since);
+    next.then(
+      () => demandCache.set(key, { at: Date.now(), value: next, refreshing: false }),
+      () => {
+        hit.refreshing = false;
+      },
+    );
+    return hit.value;
+  }
+  if (hit) return hit.value;
+  if (demandCache.size >= MAX_CACHED) demandCache.clear();
+  const value = usDemand(since);
+  demandCache.set(key, { at: now, value, refreshing: false });
+  value.catch(() => demandCache.delete(key));
+  return value;
+}
+
 /** The first instant of a `YYYY-MM` month (UTC). */
 export function monthStart(month: string): Date {
   return new Date(`${month}-01T00:00:00.000Z`);
@@ -43,7 +78,7 @@ export function monthStart(month: string): Date {
 
 async function compute(user: AuthUser | null, filter: ObservatoryFilter, now: Date): Promise<Observatory> {
   const since = filter.from ? monthStart(filter.from) : null;
-  const [all, demand] = await Promise.all([visibleDatasets(tierOf(user).viewer), usDemand(since)]);
+  const [all, demand] = await Promise.all([visibleDatasets(tierOf(user).viewer), cachedDemand(since, now.getTime())]);
   const inWindow = since ? all.filter((d) => d.appearedAt >= since) : all;
   const chosen = filter.origin ? inWindow.filter((d) => d.origin === filter.origin) : inWindow;
   const areas = new Map(chosen.map((d) => [d.id, d]));
@@ -80,7 +115,23 @@ export function observatoryFor(user: AuthUser | null, filter: ObservatoryFilter)
   return value;
 }
 
-/** Forgets every cached answer (tests that add access requests between two reads). */
-export function forgetObservatoryCache(): void {
+/**
+ * Reads the US demand of the whole period once at start-up, in the background, so that the first
+ * visitor of the observatory does not wait for the aggregation (docs/observatory.md "Cost and caching").
+ */
+export function warmObservatoryDemand(log: Logger): void {
+  const t0 = Date.now();
+  cachedDemand(null, t0).then(
+    (rows) => log.info({ datasets: rows.length, ms: Date.now() - t0 }, 'observatory demand read'),
+    (err: unknown) => log.warn({ err }, 'observatory demand could not be read; the first request will retry'),
+  );
+}
+
+/**
+ * Forgets every cached answer and, unless `keepDemand`, the cached US demand (tests that add access
+ * requests between two reads; the benchmark's cold runs).
+ */
+export function forgetObservatoryCache({ keepDemand = false } = {}): void {
   cache.clear();
+  if (!keepDemand) demandCache.clear();
 }

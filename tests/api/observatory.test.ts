@@ -231,6 +231,35 @@ describe('GET /observatory demand', () => {
     const harvested = await get(app.anon, '?origin=harvested');
     expect(harvested.demand).toEqual([]);
   });
+
+  it('recounts datasets at once after a publication while the US demand follows within its TTL', async () => {
+    const before = await get(P);
+    // Requests stored without forgetting the cache, then a publication (a dataset change).
+    await AccessRequest.insertMany(
+      Array.from({ length: 5 }, () => ({
+        datasetId: new Types.ObjectId(ids.confidential),
+        providerId: provider.organizationId,
+        requesterId: new Types.ObjectId(),
+        requesterOrgId: usOrg,
+        idempotencyKey: randomUUID(),
+        bodyHash: 'x',
+        scope: 'full',
+        purpose: 'research',
+        statement: 'A statement of purpose long enough to be accepted.',
+        durationDays: 30,
+        evaluation: { decision: 'request_required', reasons: [], requirements: [] },
+        status: 'submitted',
+        submittedAt: new Date(),
+      })),
+    );
+    await publish('late', ['aerospace_marine'], ['space_technologies']);
+    const after = await get(P);
+    expect(cell(after, 'aerospace_marine', 'space_technologies')).toBe(cell(before, 'aerospace_marine', 'space_technologies') + 1);
+    expect(demandOf(after, 'kr', 'hydrogen')).toEqual(demandOf(before, 'kr', 'hydrogen'));
+    // Past the TTL (here: the cache forgotten) the new requests count.
+    forgetObservatoryCache();
+    expect(demandOf(await get(P), 'kr', 'hydrogen')).toEqual({ kr: 'hydrogen', requests: 12, approved: 0, suppressed: false });
+  });
 });
 
 function isDate(at: string): boolean {

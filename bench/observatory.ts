@@ -1,0 +1,169 @@
+/**
+ * The technology-area observatory at scale (docs/observatory.md "How to measure"): N synthetic
+ * published datasets (default 20,000; a quarter harvested, publication spread over three years)
+ * and M access requests from US organisations, then p50/p95 of computing the answer in process
+ * after a dataset change (answers recomputed, US demand reused) for an anonymous visitor, a provider
+ * member and monthly growth, with nothing cached (the demand aggregation too), of GET /observatory
+ * after a change and cached, against the raw driver reading the datasets' areas.
+ * Alone: npx tsx bench/observatory.ts [--datasets 20000 --requests 10000 --iterations 20]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import mongoose, { Types } from 'mongoose';
+import { createApp } from '../server/app';
+import { AccessRequest } from '../server/access/model';
+import { Dataset } from '../server/datasets/model';
+import type { AuthUser } from '../server/http/context';
+import { loadConfig } from '../server/infra/config';
+import { createLogger } from '../server/infra/logger';
+import { connectMongo, syncIndexes } from '../server/infra/mongo';
+import { createStorage } from '../server/infra/s3';
+import { startServices } from '../server/infra/services';
+import { forgetObservatoryCache, observatoryFor } from '../server/observatory/compute';
+import { Organization } from '../server/organizations/model';
+import { startCatalogIndex, stopCatalogIndex } from '../server/search/registry';
+import { syntheticDataset, type Timing } from './matching';
+import { BENCH_DB } from './timing';
+
+export interface ObservatoryBenchOptions {
+  datasets?: number;
+  requests?: number;
+  iterations?: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function time(iterations: number, fn: () => Promise<unknown>, before?: () => void): Promise<Timing> {
+  for (let i = 0; i < Math.min(3, iterations); i++) {
+    before?.();
+    await fn();
+  }
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    before?.();
+    const t0 = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+const DAY = 86_400_000;
+
+/** Loads the synthetic catalogue and requests into fresh embedded services and prints the timings. */
+export async function benchObservatory(opts: ObservatoryBenchOptions = {}): Promise<void> {
+  const n = opts.datasets ?? 20_000;
+  const m = opts.requests ?? 10_000;
+  const iterations = opts.iterations ?? 20;
+  const dir = mkdtempSync(path.join(tmpdir(), 'kdb-bench-obs-'));
+  const log = createLogger('warn');
+  const services = await startServices({ dataDir: dir, persistent: false, allowedOrigins: [], bucket: 'bench', log, mongodbUri: process.env.MONGODB_URI, embeddedMongo: process.env.EMBEDDED_MONGO as 'ferretdb' | undefined });
+  try {
+    await connectMongo(services.mongoUri, `bench_obs_${Date.now().toString(36)}`, BENCH_DB);
+    await syncIndexes();
+    const provider = await Organization.create({ slug: 'bench-provider', name: { ko: '벤치 제공기관', en: 'Bench provider' }, country: 'KR', type: 'public_agency', verified: true });
+    const usOrgs = await Organization.insertMany(
+      Array.from({ length: 20 }, (_, i) => ({ slug: `bench-us-${i}`, name: { ko: `미국 기관 ${i}`, en: `US org ${i}` }, country: 'US', type: 'university', verified: true })),
+    );
+    const start = Date.now() - 3 * 365 * DAY;
+    const ids: Types.ObjectId[] = [];
+    for (let from = 0; from < n; from += 2000) {
+      const batch = Array.from({ length: Math.min(2000, n - from) }, (_, k) => {
+        const i = from + k;
+        const at = new Date(start + ((i * 7919) % (3 * 365)) * DAY);
+        const doc = { _id: new Types.ObjectId(), ...syntheticDataset(i, provider._id, new Types.ObjectId(), at) };
+        ids.push(doc._id);
+        return i % 4 === 0 ? { ...doc, origin: { kind: 'harvested', harvestedAt: at } } : doc;
+      });
+      await Dataset.collection.insertMany(batch, { ordered: false });
+    }
+    for (let from = 0; from < m; from += 2000) {
+      const batch = Array.from({ length: Math.min(2000, m - from) }, (_, k) => {
+        const i = from + k;
+        return {
+          kind: 'access',
+          datasetId: ids[(i * 31) % ids.length],
+          providerId: provider._id,
+          requesterId: new Types.ObjectId(),
+          requesterOrgId: usOrgs[i % usOrgs.length]._id,
+          idempotencyKey: `bench-${i}`,
+          bodyHash: 'bench',
+          scope: 'full',
+          purpose: 'research',
+          statement: 'Synthetic request for the observatory benchmark.',
+          durationDays: 30,
+          evaluation: { decision: 'request_required', reasons: [], requirements: [] },
+          status: i % 3 === 0 ? 'approved' : 'submitted',
+          submittedAt: new Date(start + (i % (3 * 365)) * DAY),
+        };
+      });
+      await AccessRequest.collection.insertMany(batch, { ordered: false });
+    }
+    await startCatalogIndex({ log });
+
+    const member = { id: new Types.ObjectId(), roles: ['provider'], organizationId: provider._id, organization: { id: provider._id } } as unknown as AuthUser;
+    const filter = { origin: null, from: null, interval: 'quarter' as const };
+    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent' });
+    const app = createApp({ config, log: createLogger('silent'), storage: createStorage(services.s3), s3Origin: null });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/observatory`;
+    try {
+      const get = async (query = '') => {
+        const res = await fetch(url + query);
+        if (res.status !== 200) throw new Error(`observatory: ${res.status} ${await res.text()}`);
+        return res.json();
+      };
+      const sample = (await get()) as { matrix: { cells: unknown[] }; growth: unknown[]; demand: unknown[] };
+      // After a dataset change: the answers are recomputed, the US demand (TTL, not ended by dataset changes) is reused.
+      const afterChange = () => forgetObservatoryCache({ keepDemand: true });
+      const anonChange = await time(iterations, () => observatoryFor(null, filter), afterChange);
+      const memberChange = await time(iterations, () => observatoryFor(member, filter), afterChange);
+      const monthly = await time(iterations, () => observatoryFor(null, { ...filter, interval: 'month' }), afterChange);
+      // Nothing cached: the demand aggregation too (the first request after start, or a new `from`).
+      const coldRuns = Math.min(iterations, 2);
+      const anonCold = await time(coldRuns, () => observatoryFor(null, filter), () => forgetObservatoryCache());
+      const apiChange = await time(iterations, () => get(), afterChange);
+      const apiCached = await time(iterations * 5, () => get());
+      const coll = mongoose.connection.db!.collection('datasets');
+      const rawFilter = { live: { $ne: null }, withdrawnAt: null, 'live.classification.level': 'public' };
+      // The equivalent database work: reading every listed dataset's areas (slow on FerretDB, so three reads).
+      const rawScan = await time(2, () => coll.find(rawFilter, { projection: { 'live.techAreas': 1, publishedAt: 1, origin: 1 } }).toArray());
+      console.log(`\nobservatory: ${n} datasets (${Math.round(n / 4)} harvested), ${m} US access requests, ${sample.matrix.cells.length} matrix cells, ${sample.growth.length} growth rows, ${sample.demand.length} demand rows (${services.mongoKind})`);
+      console.log('benchmark                                     p50 ms    p95 ms    p95 / raw scan');
+      const row = (name: string, t: Timing) => console.log(`${name.padEnd(46)}${t.p50.toFixed(1).padStart(6)}  ${t.p95.toFixed(1).padStart(8)}  ${(t.p95 / rawScan.p95).toFixed(3).padStart(10)}`);
+      row('compute, anonymous, after a dataset change', anonChange);
+      row('compute, provider member, after a change', memberChange);
+      row('compute, monthly growth, after a change', monthly);
+      row('compute, anonymous, nothing cached', anonCold);
+      row('GET /observatory after a dataset change', apiChange);
+      row('GET /observatory, cached (same tier, TTL)', apiCached);
+      row('raw driver projection scan of public areas', rawScan);
+    } finally {
+      server.close();
+    }
+  } finally {
+    await stopCatalogIndex();
+    await mongoose.disconnect();
+    await services.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function arg(name: string, def: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : def;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  benchObservatory({ datasets: arg('datasets', 20_000), requests: arg('requests', 10_000), iterations: arg('iterations', 20) }).catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
