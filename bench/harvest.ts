@@ -25,6 +25,7 @@ import { connectMongo, syncIndexes } from '../server/infra/mongo';
 import { createStorage } from '../server/infra/s3';
 import { startServices } from '../server/infra/services';
 import { Organization } from '../server/organizations/model';
+import { startCatalogIndex, stopCatalogIndex } from '../server/search/registry';
 import { BENCH_DB } from './timing';
 
 export interface HarvestBenchOptions {
@@ -90,6 +91,8 @@ export async function benchHarvest(opts: HarvestBenchOptions = {}): Promise<Reco
   try {
     await connectMongo(services.mongoUri, `bench_harvest_${Date.now().toString(36)}`, BENCH_DB);
     await syncIndexes();
+    // As in the app: the dataset store and catalogue index run, and follow every write of both paths.
+    await startCatalogIndex({ log });
     const importOrg = await Organization.create({ slug: 'bench-import-org', name: { ko: '가져오기', en: 'Import' }, country: 'KR', type: 'public_agency', verified: true });
     const harvestOrg = await Organization.create({ slug: 'bench-harvest-org', name: { ko: '수집', en: 'Harvest' }, country: 'US', type: 'public_agency', verified: true });
     const token = async (email: string, roles: Role[], org: { _id: Types.ObjectId }) => {
@@ -173,6 +176,7 @@ export async function benchHarvest(opts: HarvestBenchOptions = {}): Promise<Reco
   } finally {
     for (const close of closers) close();
     await mongoose.connection.dropDatabase().catch(() => undefined);
+    await stopCatalogIndex();
     await mongoose.disconnect();
     await services.stop();
     rmSync(dir, { recursive: true, force: true });

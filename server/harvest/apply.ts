@@ -1,10 +1,11 @@
-// Writing a chunk of mapped records (docs/harvesting.md "Writing"): one lookup of the chunk's harvest
-// records and datasets, then creates (record first — its unique (source, originalId) index is the
+// Writing a chunk of mapped records (docs/harvesting.md "Writing"): the chunk's harvest records from
+// the run's map of the source's records and its datasets from the dataset store, then creates (record first — its unique (source, originalId) index is the
 // claim — then the dataset, published with its live snapshot), updates of changed records only, and
 // re-publication of records that came back. Every write goes through the Dataset model, so the change
 // feed carries it to the search index. Writes filter on `origin.sourceId`: a local dataset is never touched.
 import { Types } from 'mongoose';
 import { Dataset, type DatasetDoc, type HarvestOrigin } from '../datasets/model';
+import { datasetStore } from '../datasets/store';
 import { isDuplicateKey } from '../http/errors';
 import type { Mapped } from './mapper';
 import { HarvestRecord, type HarvestRecordDoc, type HarvestSourceDoc } from './model';
@@ -26,10 +27,21 @@ function originOf(source: HarvestSourceDoc, m: Mapped, now: Date, curated: boole
   };
 }
 
+/**
+ * The slugs among `variants` that a dataset has. From the process's dataset store once it is loaded
+ * (a `$in` on the embedded FerretDB scans every dataset: a 10,000-record harvest spent most of its
+ * time here); a writer the store has not seen yet is caught by the unique slug index and retried.
+ */
+async function takenSlugs(variants: string[]): Promise<Set<string>> {
+  const store = datasetStore();
+  if (store.loaded) return new Set(variants.filter((v) => store.getBySlug(v) !== undefined));
+  return new Set((await Dataset.find({ slug: { $in: variants } }, { slug: 1 }).lean<Array<{ slug: string }>>()).map((d) => d.slug));
+}
+
 /** Picks a free slug for each new record: its base, else base-2 … base-6, else base-<hash>. */
 async function freeSlugs(bases: string[]): Promise<string[]> {
   const variants = bases.flatMap((b) => [b, ...Array.from({ length: SUFFIXES - 1 }, (_, i) => `${b}-${i + 2}`)]);
-  const taken = new Set((await Dataset.find({ slug: { $in: variants } }, { slug: 1 }).lean<Array<{ slug: string }>>()).map((d) => d.slug));
+  const taken = await takenSlugs(variants);
   return bases.map((b, i) => {
     for (const v of [b, ...Array.from({ length: SUFFIXES - 1 }, (_, k) => `${b}-${k + 2}`)]) {
       if (!taken.has(v)) {
@@ -83,6 +95,7 @@ async function createAll(state: RunState, items: Mapped[], now: Date): Promise<v
       state.skip({ originalId: items[w.index].originalId, code: isDuplicateKey(w) || isDuplicateKey(w.err) ? 'duplicate_identifier' : 'invalid_record' });
     }
   }
+  for (const i of claimed) state.known?.set(records[i].originalId, records[i]);
   const mine = [...claimed];
   const slugs = await freeSlugs(mine.map((i) => items[i].slugBase));
   const docs = mine.map((i, k) => newDataset(state, items[i], ids[i], slugs[k], now));
@@ -105,6 +118,7 @@ async function createAll(state: RunState, items: Mapped[], now: Date): Promise<v
       failed.delete(k);
     } catch {
       await HarvestRecord.deleteOne({ sourceId: state.source._id, originalId: items[i].originalId, datasetId: ids[i] });
+      state.known?.delete(items[i].originalId);
       state.skip({ originalId: items[i].originalId, code: 'slug_conflict' });
     }
   }
@@ -137,21 +151,45 @@ async function updateOne(state: RunState, m: Mapped, rec: HarvestRecordDoc, doc:
   );
   if (res.modifiedCount !== 1) return false;
   await HarvestRecord.updateOne({ _id: rec._id }, { $set: { hash: m.hash, withdrawn: false } });
+  state.known?.set(m.originalId, { ...rec, hash: m.hash, withdrawn: false });
   return true;
+}
+
+/** The source's harvest records by original identifier: read in one pass on the run's first chunk. */
+async function knownRecords(state: RunState): Promise<Map<string, HarvestRecordDoc>> {
+  if (!state.known) {
+    const known = new Map<string, HarvestRecordDoc>();
+    const cursor = HarvestRecord.find({ sourceId: state.source._id }).lean<HarvestRecordDoc[]>().cursor();
+    for await (const rec of cursor as AsyncIterable<HarvestRecordDoc>) known.set(rec.originalId, rec);
+    state.known = known;
+  }
+  return state.known;
+}
+
+/** The datasets of changed records: from the dataset store when it holds them, the rest from the database. */
+async function datasetsById(ids: Types.ObjectId[]): Promise<Map<string, DatasetDoc>> {
+  const store = datasetStore();
+  const out = new Map<string, DatasetDoc>();
+  const missing: Types.ObjectId[] = [];
+  for (const id of ids) {
+    const doc = store.loaded ? store.get(String(id)) : undefined;
+    if (doc) out.set(String(id), doc);
+    else missing.push(id);
+  }
+  if (missing.length) for (const d of await Dataset.find({ _id: { $in: missing } }).lean<DatasetDoc[]>()) out.set(String(d._id), d);
+  return out;
 }
 
 /** Writes one chunk of mapped records (their identifiers are distinct within the run). */
 export async function applyChunk(state: RunState, items: Mapped[]): Promise<void> {
   if (!items.length) return;
   const now = new Date();
-  const records = await HarvestRecord.find({ sourceId: state.source._id, originalId: { $in: items.map((m) => m.originalId) } }).lean<HarvestRecordDoc[]>();
-  const byOriginal = new Map(records.map((r) => [r.originalId, r]));
+  const byOriginal = await knownRecords(state);
   const changed = items.filter((m) => {
     const rec = byOriginal.get(m.originalId);
     return rec && (rec.hash !== m.hash || rec.withdrawn);
   });
-  const docs = changed.length ? await Dataset.find({ _id: { $in: changed.map((m) => byOriginal.get(m.originalId)!.datasetId) } }).lean<DatasetDoc[]>() : [];
-  const docById = new Map(docs.map((d) => [String(d._id), d]));
+  const docById = await datasetsById(changed.map((m) => byOriginal.get(m.originalId)!.datasetId));
   const creates: Mapped[] = [];
   for (const m of items) {
     const rec = byOriginal.get(m.originalId);
@@ -167,6 +205,7 @@ export async function applyChunk(state: RunState, items: Mapped[]): Promise<void
     if (!doc) {
       // The dataset is gone (removed by hand): make it again under the same record.
       await HarvestRecord.deleteOne({ _id: rec._id });
+      byOriginal.delete(m.originalId);
       creates.push(m);
       continue;
     }
