@@ -25,33 +25,16 @@ import { startServices } from '../server/infra/services';
 import { forgetObservatoryCache, observatoryFor } from '../server/observatory/compute';
 import { Organization } from '../server/organizations/model';
 import { startCatalogIndex, stopCatalogIndex } from '../server/search/registry';
-import { syntheticDataset, type Timing } from './matching';
-import { BENCH_DB } from './timing';
+import { syntheticDataset } from './matching';
+import { BENCH_DB, time as timeWith, type Timing } from './timing';
+
+/** p50/p95 of `iterations` runs after three untimed ones, `before` untimed before each. */
+const time = (iterations: number, fn: () => Promise<unknown>, before?: () => void) => timeWith(iterations, fn, 3, before);
 
 export interface ObservatoryBenchOptions {
   datasets?: number;
   requests?: number;
   iterations?: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function time(iterations: number, fn: () => Promise<unknown>, before?: () => void): Promise<Timing> {
-  for (let i = 0; i < Math.min(3, iterations); i++) {
-    before?.();
-    await fn();
-  }
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    before?.();
-    const t0 = process.hrtime.bigint();
-    await fn();
-    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
 }
 
 const DAY = 86_400_000;

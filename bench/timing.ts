@@ -10,11 +10,18 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** Runs `fn` `iterations` times after `warmup` untimed runs; returns p50/p95 in milliseconds. */
-export async function time(iterations: number, fn: (i: number) => Promise<unknown>, warmup = 10): Promise<Timing> {
-  for (let i = 0; i < Math.min(warmup, iterations); i++) await fn(i);
+/**
+ * Runs `fn` `iterations` times after `warmup` untimed runs; returns p50/p95 in milliseconds.
+ * `before` runs, untimed, before every run (e.g. to empty a cache).
+ */
+export async function time(iterations: number, fn: (i: number) => Promise<unknown>, warmup = 10, before?: () => void): Promise<Timing> {
+  for (let i = 0; i < Math.min(warmup, iterations); i++) {
+    before?.();
+    await fn(i);
+  }
   const samples: number[] = [];
   for (let i = 0; i < iterations; i++) {
+    before?.();
     const t0 = process.hrtime.bigint();
     await fn(i);
     samples.push(Number(process.hrtime.bigint() - t0) / 1e6);

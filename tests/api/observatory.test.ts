@@ -36,8 +36,8 @@ async function markHarvested(name: string, harvestedAt: string) {
   await recordChange({ kind: 'dataset', ids: [ids[name]] });
 }
 
-/** Stores `n` access requests on a dataset from members of an organisation. */
-async function requests(name: string, org: Types.ObjectId, n: number, status = 'submitted') {
+/** Stores `n` access requests on a dataset from members of an organisation (and forgets the cached answers). */
+async function requests(name: string, org: Types.ObjectId, n: number, status = 'submitted', { forget = true } = {}) {
   const docs = Array.from({ length: n }, () => ({
     datasetId: new Types.ObjectId(ids[name]),
     providerId: provider.organizationId,
@@ -54,7 +54,7 @@ async function requests(name: string, org: Types.ObjectId, n: number, status = '
     submittedAt: new Date(),
   }));
   await AccessRequest.insertMany(docs);
-  forgetObservatoryCache();
+  if (forget) forgetObservatoryCache();
 }
 
 const get = async (client: Client, query = '') => {
@@ -235,23 +235,7 @@ describe('GET /observatory demand', () => {
   it('recounts datasets at once after a publication while the US demand follows within its TTL', async () => {
     const before = await get(P);
     // Requests stored without forgetting the cache, then a publication (a dataset change).
-    await AccessRequest.insertMany(
-      Array.from({ length: 5 }, () => ({
-        datasetId: new Types.ObjectId(ids.confidential),
-        providerId: provider.organizationId,
-        requesterId: new Types.ObjectId(),
-        requesterOrgId: usOrg,
-        idempotencyKey: randomUUID(),
-        bodyHash: 'x',
-        scope: 'full',
-        purpose: 'research',
-        statement: 'A statement of purpose long enough to be accepted.',
-        durationDays: 30,
-        evaluation: { decision: 'request_required', reasons: [], requirements: [] },
-        status: 'submitted',
-        submittedAt: new Date(),
-      })),
-    );
+    await requests('confidential', usOrg, 5, 'submitted', { forget: false });
     await publish('late', ['aerospace_marine'], ['space_technologies']);
     const after = await get(P);
     expect(cell(after, 'aerospace_marine', 'space_technologies')).toBe(cell(before, 'aerospace_marine', 'space_technologies') + 1);
