@@ -4,7 +4,8 @@ import { Field } from '../../components/Field';
 import { Loading, ProblemView } from '../../components/Status';
 import { errorsAt } from '../../lib/validation';
 import { OrganizationSelect, useOrganizations } from '../account/OrganizationSelect';
-import { SCHEDULES, SOURCE_KINDS, type HarvestSource } from './types';
+import { ScheduleField } from './ScheduleField';
+import { SOURCE_KINDS, type HarvestSource } from './types';
 import { useRegisterSource } from './useRegisterSource';
 
 const NAME_MAX = 200;
@@ -73,17 +74,7 @@ export function RegisterSourceForm({ onCreated }: { onCreated: (source: HarvestS
           )
         }
       </Field>
-      <Field label={t('register.schedule')} hint={t('register.scheduleHint')} errors={errorsAt(errors, '/schedule')}>
-        {(p) => (
-          <select {...p} name="schedule" value={values.schedule} onChange={(e) => set('schedule', e.target.value as (typeof SCHEDULES)[number])} data-testid="source-schedule">
-            {SCHEDULES.map((s) => (
-              <option key={s} value={s}>
-                {t(`schedule.${s}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ScheduleField value={values.schedule} onChange={(v) => set('schedule', v)} errors={errors} testId="source-schedule" />
       <div className="field">
         <label className="check">
           <input type="checkbox" name="enabled" checked={values.enabled} onChange={(e) => set('enabled', e.target.checked)} />

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../components/Field';
 import { ProblemView } from '../../components/Status';
 import { api, type ApiError } from '../../lib/api';
-import { errorsAt, type ErrorMap } from '../../lib/validation';
+import type { ErrorMap } from '../../lib/validation';
 import { asApiError, harvestFieldErrors } from './problem';
-import { SCHEDULES, type HarvestSource, type Schedule } from './types';
+import { ScheduleField } from './ScheduleField';
+import { type HarvestSource, type Schedule } from './types';
 
 /** Schedule and on/off switch of a source (`PATCH /harvest/sources/{id}`), saved with a spoken confirmation. */
 export function SourceSettings({ source, onSaved }: { source: HarvestSource; onSaved: (s: HarvestSource) => void }) {
@@ -51,17 +51,7 @@ export function SourceSettings({ source, onSaved }: { source: HarvestSource; onS
           void patch({ schedule }, t('settings.scheduleSaved', { schedule: t(`schedule.${schedule}`) }));
         }}
       >
-        <Field label={t('register.schedule')} hint={t('register.scheduleHint')} errors={errorsAt(errors, '/schedule')}>
-          {(p) => (
-            <select {...p} value={schedule} onChange={(e) => setSchedule(e.target.value as Schedule)} data-testid="settings-schedule">
-              {SCHEDULES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`schedule.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ScheduleField value={schedule} onChange={setSchedule} errors={errors} testId="settings-schedule" />
         <button type="submit" className="secondary" disabled={busy || schedule === source.schedule} data-testid="save-schedule">
           {t('settings.saveSchedule')}
         </button>

@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Bi, useBi } from '../../components/Bi';
@@ -6,7 +5,7 @@ import { useTitle } from '../../components/Layout';
 import { Empty, Loading, ProblemView } from '../../components/Status';
 import { useApi } from '../../lib/hooks';
 import { useStatsFormat } from './format';
-import { MonthlyTable } from './MonthlyTable';
+import { MonthlyDetail } from './MonthlyDetail';
 import { MonthRangeForm } from './MonthRangeForm';
 import { TotalsTable } from './TotalsTable';
 import type { OverviewStats } from './types';
@@ -18,7 +17,6 @@ export default function AdminStatisticsPage() {
   const { t } = useTranslation('stats');
   const f = useStatsFormat();
   const bi = useBi();
-  const pickId = useId();
   const range = useMonthRange();
   const path = `/stats/overview?${range.query}`;
   const { data, error, loading } = useApi<OverviewStats>(path);
@@ -26,7 +24,6 @@ export default function AdminStatisticsPage() {
   const providerId = data?.providers.some((p) => p.id === range.params.get('provider'))
     ? range.params.get('provider')!
     : (data?.providers[0]?.id ?? '');
-  const provider = data?.providers.find((p) => p.id === providerId);
   const span = { from: f.month(range.from), to: f.month(range.to) };
 
   return (
@@ -62,29 +59,16 @@ export default function AdminStatisticsPage() {
                   totals: p.totals,
                 }))}
               />
-              <h2>{t('detail.heading')}</h2>
-              <div className="stats-pick">
-                <label htmlFor={pickId}>{t('detail.pickProvider')}</label>
-                <select
-                  id={pickId}
-                  value={providerId}
-                  onChange={(e) => range.set({ provider: e.target.value })}
-                  data-testid="stats-provider"
-                >
-                  {data.providers.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {bi(p.name) || p.slug}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              {provider && (
-                <MonthlyTable
-                  caption={t('detail.caption', { name: bi(provider.name) || provider.slug })}
-                  rows={data.rows.filter((r) => r.providerId === providerId)}
-                  threshold={data.threshold}
-                />
-              )}
+              <MonthlyDetail
+                level={2}
+                pickLabel={t('detail.pickProvider')}
+                testId="stats-provider"
+                options={data.providers.map((p) => ({ id: p.id, name: bi(p.name) || p.slug }))}
+                selected={providerId}
+                onSelect={(id) => range.set({ provider: id })}
+                rows={data.rows.filter((r) => r.providerId === providerId)}
+                threshold={data.threshold}
+              />
             </>
           )}
         </>

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useStatsFormat } from './format';
 import type { Breakdown, StatsRow } from './types';
 
-type Row = Pick<StatsRow, 'month' | 'event' | 'total' | 'byCountry' | 'byOrgType'>;
+/** One month × event row as the table reads it (a provider's or an overview row). */
+export type MonthlyRow = Pick<StatsRow, 'month' | 'event' | 'total' | 'byCountry' | 'byOrgType'>;
 
 /** One breakdown cell list: each value with its count, "<5" when suppressed, or a note when withheld. */
 function BreakdownList({ breakdown, label, threshold }: { breakdown: Breakdown; label: (code: string) => string; threshold: number }) {
@@ -36,7 +37,7 @@ function BreakdownList({ breakdown, label, threshold }: { breakdown: Breakdown; 
 }
 
 /** The rows of one dataset or provider: month × event with its total and both breakdowns. */
-export function MonthlyTable({ caption, rows, threshold }: { caption: string; rows: Row[]; threshold: number }) {
+export function MonthlyTable({ caption, rows, threshold }: { caption: string; rows: MonthlyRow[]; threshold: number }) {
   const { t } = useTranslation('stats');
   const f = useStatsFormat();
   // Focusable so that keyboard users can scroll a wide table (axe: scrollable-region-focusable).

@@ -7,7 +7,7 @@ import { Empty, Loading, ProblemView } from '../../components/Status';
 import { useAuth } from '../../lib/auth';
 import { useApi } from '../../lib/hooks';
 import { useStatsFormat } from './format';
-import { MonthlyTable } from './MonthlyTable';
+import { MonthlyDetail } from './MonthlyDetail';
 import { MonthRangeForm } from './MonthRangeForm';
 import { TotalsTable } from './TotalsTable';
 import type { ProviderStats } from './types';
@@ -41,7 +41,6 @@ export default function ProviderStatisticsPage() {
   const { user, hasRole } = useAuth();
   const f = useStatsFormat();
   const bi = useBi();
-  const pickId = useId();
   const range = useMonthRange();
   const isAdmin = hasRole('admin');
   const slug = (isAdmin && range.params.get('provider')) || user?.organization?.slug || '';
@@ -51,7 +50,6 @@ export default function ProviderStatisticsPage() {
   const datasetId = data?.datasets.some((d) => d.id === range.params.get('dataset'))
     ? range.params.get('dataset')!
     : (data?.datasets[0]?.id ?? '');
-  const dataset = data?.datasets.find((d) => d.id === datasetId);
   const span = { from: f.month(range.from), to: f.month(range.to) };
 
   return (
@@ -88,29 +86,16 @@ export default function ProviderStatisticsPage() {
                     subject={t('totals.dataset')}
                     rows={data.datasets.map((d) => ({ id: d.id, name: <Bi text={d.title} />, totals: d.totals }))}
                   />
-                  <h3>{t('detail.heading')}</h3>
-                  <div className="stats-pick">
-                    <label htmlFor={pickId}>{t('detail.pickDataset')}</label>
-                    <select
-                      id={pickId}
-                      value={datasetId}
-                      onChange={(e) => range.set({ dataset: e.target.value })}
-                      data-testid="stats-dataset"
-                    >
-                      {data.datasets.map((d) => (
-                        <option key={d.id} value={d.id}>
-                          {bi(d.title) || d.slug}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  {dataset && (
-                    <MonthlyTable
-                      caption={t('detail.caption', { name: bi(dataset.title) || dataset.slug })}
-                      rows={data.rows.filter((r) => r.datasetId === datasetId)}
-                      threshold={data.threshold}
-                    />
-                  )}
+                  <MonthlyDetail
+                    level={3}
+                    pickLabel={t('detail.pickDataset')}
+                    testId="stats-dataset"
+                    options={data.datasets.map((d) => ({ id: d.id, name: bi(d.title) || d.slug }))}
+                    selected={datasetId}
+                    onSelect={(id) => range.set({ dataset: id })}
+                    rows={data.rows.filter((r) => r.datasetId === datasetId)}
+                    threshold={data.threshold}
+                  />
                 </>
               )}
             </>
