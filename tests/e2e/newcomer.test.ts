@@ -1,5 +1,5 @@
 // The rough edges a newcomer hits (issue 13 items 6–9): the language in use survives sign-in, the
-// phone header and the procedure diff fit 390 px, the footer leads to the API docs and open data,
+// phone header and the procedure diff fit 375 px, the footer leads to the API docs and open data,
 // the editor shows names and words instead of codes and type names, and the DUA has a text.
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './helpers/axe';
@@ -7,7 +7,7 @@ import { DEMO_PASSWORD, open, poll, screenshot, useE2E, type WatchedPage } from 
 
 const e2e = useE2E();
 
-const PHONE = { width: 390, height: 844 };
+const PHONE = { width: 375, height: 812 };
 const PROCEDURE = 'korean-speech-transcription'; // three versions in the seed
 const DUA_DATASET = 'elderly-speech-commands'; // conditions: DUA, attribution, no redistribution, deletion after 730 days
 
@@ -80,7 +80,7 @@ describe('newcomer rough edges', { timeout: 120_000 }, () => {
   });
 
   for (const lang of ['ko', 'en'] as const) {
-    it(`fits a 390 px phone: compact header with a working menu, and a readable procedure diff (${lang})`, async () => {
+    it(`fits a 375 px phone: compact header with a working menu, and a readable procedure diff (${lang})`, async () => {
       await e2e.signOut();
       const w = await e2e.newPage();
       const { page } = w;
@@ -89,6 +89,15 @@ describe('newcomer rough edges', { timeout: 120_000 }, () => {
       await page.getByTestId('result-count').waitFor();
       const mainTop = await page.locator('main').evaluate((m: any) => m.getBoundingClientRect().top as number);
       expect(mainTop, 'content starts near the top').toBeLessThanOrEqual(120);
+      // The site name stays inside its box, clear of the language switch.
+      const [brandRight, switchLeft] = await page.evaluate(() => {
+        const doc = (globalThis as any).document;
+        const name = doc.querySelector('.brand strong');
+        const range = doc.createRange();
+        range.selectNodeContents(name);
+        return [range.getBoundingClientRect().right as number, doc.querySelector('.lang-switch').getBoundingClientRect().left as number];
+      });
+      expect(brandRight, 'site name clear of the language switch').toBeLessThanOrEqual(switchLeft);
 
       const button = page.getByTestId('menu-button');
       const nav = page.getByRole('navigation', { name: lang === 'ko' ? '주 메뉴' : 'Main navigation' });
@@ -124,7 +133,7 @@ describe('newcomer rough edges', { timeout: 120_000 }, () => {
       const overflow = await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth as number);
       expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(PHONE.width);
       await screenshot(w, 'newcomer-phone-diff', lang);
-      await expectAccessible(w, `procedure diff at 390 px (${lang})`);
+      await expectAccessible(w, `procedure diff at 375 px (${lang})`);
       w.expectNoProblems();
       await page.close();
     });
