@@ -51,19 +51,19 @@ const demandCache = new Map<string, CachedDemand>();
 function cachedDemand(since: Date | null, now: number): Promise<DatasetDemand[]> {
   const key = since ? since.toISOString() : '';
   const hit = demandCache.get(key);
-  if (hit && now - hit.at < OBSERVATORY_TTL_MS) return hit.value;
-  if (hit && !hit.refreshing) {
-    hit.refreshing = true;
-    const next = usDemand(since);
-    next.then(
-      () => demandCache.set(key, { at: Date.now(), value: next, refreshing: false }),
-      () => {
-        hit.refreshing = false;
-      },
-    );
+  if (hit) {
+    if (now - hit.at >= OBSERVATORY_TTL_MS && !hit.refreshing) {
+      hit.refreshing = true;
+      const next = usDemand(since);
+      next.then(
+        () => demandCache.set(key, { at: Date.now(), value: next, refreshing: false }),
+        () => {
+          hit.refreshing = false;
+        },
+      );
+    }
     return hit.value;
   }
-  if (hit) return hit.value;
   if (demandCache.size >= MAX_CACHED) demandCache.clear();
   const value = usDemand(since);
   demandCache.set(key, { at: now, value, refreshing: false });
