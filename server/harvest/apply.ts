@@ -1,6 +1,6 @@
 // Writing a chunk of mapped records (docs/harvesting.md "Writing"): the chunk's harvest records from
-// the run's map of the source's records and its datasets from the dataset store, then creates (record first — its unique (source, originalId) index is the
-// claim — then the dataset, published with its live snapshot), updates of changed records only, and
+// the run's map of the source's records and its datasets from the dataset store, then creates
+// (record first — its unique (source, originalId) index is the claim — then the dataset, published with its live snapshot), updates of changed records only, and
 // re-publication of records that came back. Every write goes through the Dataset model, so the change
 // feed carries it to the search index. Writes filter on `origin.sourceId`: a local dataset is never touched.
 import { Types } from 'mongoose';
@@ -38,12 +38,14 @@ async function takenSlugs(variants: string[]): Promise<Set<string>> {
   return new Set((await Dataset.find({ slug: { $in: variants } }, { slug: 1 }).lean<Array<{ slug: string }>>()).map((d) => d.slug));
 }
 
+/** A slug base and its numbered variants: base, base-2 … base-6. */
+const variantsOf = (base: string) => [base, ...Array.from({ length: SUFFIXES - 1 }, (_, i) => `${base}-${i + 2}`)];
+
 /** Picks a free slug for each new record: its base, else base-2 … base-6, else base-<hash>. */
 async function freeSlugs(bases: string[]): Promise<string[]> {
-  const variants = bases.flatMap((b) => [b, ...Array.from({ length: SUFFIXES - 1 }, (_, i) => `${b}-${i + 2}`)]);
-  const taken = await takenSlugs(variants);
+  const taken = await takenSlugs(bases.flatMap(variantsOf));
   return bases.map((b, i) => {
-    for (const v of [b, ...Array.from({ length: SUFFIXES - 1 }, (_, k) => `${b}-${k + 2}`)]) {
+    for (const v of variantsOf(b)) {
       if (!taken.has(v)) {
         taken.add(v);
         return v;
