@@ -17,7 +17,7 @@ import { Dataset } from '../server/datasets/model';
 import { loadConfig } from '../server/infra/config';
 import { createLogger } from '../server/infra/logger';
 import { connectMongo, syncIndexes } from '../server/infra/mongo';
-import { BENCH_DB } from './timing';
+import { BENCH_DB, numberArg } from './timing';
 import { createStorage } from '../server/infra/s3';
 import { startServices } from '../server/infra/services';
 import { ProcedureVersion } from '../server/labeling/model';
@@ -226,13 +226,9 @@ export async function benchMatching(opts: MatchingBenchOptions = {}): Promise<Ma
   }
 }
 
-function arg(name: string, def: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : def;
-}
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  benchMatching({ datasets: arg('datasets', 20_000), iterations: arg('iterations', 30) }).catch((err: unknown) => {
+  benchMatching({ datasets: numberArg('datasets', 20_000), iterations: numberArg('iterations', 30) }).catch((err: unknown) => {
     console.error(err);
     process.exit(1);
   });

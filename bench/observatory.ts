@@ -26,7 +26,7 @@ import { forgetObservatoryCache, observatoryFor } from '../server/observatory/co
 import { Organization } from '../server/organizations/model';
 import { startCatalogIndex, stopCatalogIndex } from '../server/search/registry';
 import { syntheticDataset } from './matching';
-import { BENCH_DB, time as timeWith, type Timing } from './timing';
+import { BENCH_DB, numberArg, time as timeWith, type Timing } from './timing';
 
 /** p50/p95 of `iterations` runs after three untimed ones, `before` untimed before each. */
 const time = (iterations: number, fn: () => Promise<unknown>, before?: () => void) => timeWith(iterations, fn, 3, before);
@@ -139,13 +139,9 @@ export async function benchObservatory(opts: ObservatoryBenchOptions = {}): Prom
   }
 }
 
-function arg(name: string, def: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : def;
-}
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  benchObservatory({ datasets: arg('datasets', 20_000), requests: arg('requests', 10_000), iterations: arg('iterations', 20) }).catch((err: unknown) => {
+  benchObservatory({ datasets: numberArg('datasets', 20_000), requests: numberArg('requests', 10_000), iterations: numberArg('iterations', 20) }).catch((err: unknown) => {
     console.error(err);
     process.exit(1);
   });

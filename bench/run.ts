@@ -36,12 +36,8 @@ import { benchRelevance } from './relevance';
 import { benchSearch } from './search';
 import { benchStats } from './stats';
 import { benchUpload } from './upload';
-import { BENCH_DB } from './timing';
+import { BENCH_DB, numberArg } from './timing';
 
-function arg(name: string, def: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : def;
-}
 
 function argList(name: string, def: string): string[] {
   const i = process.argv.indexOf(`--${name}`);
@@ -65,8 +61,8 @@ async function time(iterations: number, fn: (i: number) => Promise<unknown>): Pr
 }
 
 async function benchCatalogue(): Promise<void> {
-  const n = arg('datasets', 1000);
-  const iterations = arg('iterations', 50);
+  const n = numberArg('datasets', 1000);
+  const iterations = numberArg('iterations', 50);
   const dir = mkdtempSync(path.join(tmpdir(), 'kdb-bench-'));
   const log = createLogger('warn');
   const services = await startServices({ dataDir: dir, persistent: false, allowedOrigins: [], bucket: 'bench', log, mongodbUri: process.env.MONGODB_URI, embeddedMongo: process.env.EMBEDDED_MONGO as 'ferretdb' | undefined });
@@ -126,7 +122,7 @@ async function benchCatalogue(): Promise<void> {
 }
 
 async function benchSearchSizes(): Promise<void> {
-  const iterations = arg('iterations', 100);
+  const iterations = numberArg('iterations', 100);
   for (const n of argList('sizes', '20000,100000').map(Number)) {
     const dir = mkdtempSync(path.join(tmpdir(), 'kdb-bench-search-'));
     const services = await startServices({ dataDir: dir, persistent: false, allowedOrigins: [], bucket: 'bench', log: createLogger('warn'), mongodbUri: process.env.MONGODB_URI, embeddedMongo: process.env.EMBEDDED_MONGO as 'ferretdb' | undefined });
@@ -149,30 +145,30 @@ async function main(): Promise<void> {
   if (only.includes('relevance')) benchRelevance({ verbose: process.argv.includes('--verbose'), print: (line) => console.log(line) });
   if (only.includes('catalogue')) await benchCatalogue();
   if (only.includes('search')) await benchSearchSizes();
-  if (only.includes('matching')) await benchMatching({ datasets: arg('match-datasets', 20_000), iterations: arg('match-iterations', 20) });
-  if (only.includes('stats')) await benchStats({ datasets: arg('stats-datasets', 200), iterations: arg('iterations', 400) });
+  if (only.includes('matching')) await benchMatching({ datasets: numberArg('match-datasets', 20_000), iterations: numberArg('match-iterations', 20) });
+  if (only.includes('stats')) await benchStats({ datasets: numberArg('stats-datasets', 200), iterations: numberArg('iterations', 400) });
   if (only.includes('import')) console.log('\nbulk import', JSON.stringify(await benchImport({}), null, 2));
-  if (only.includes('observatory')) await benchObservatory({ datasets: arg('obs-datasets', 20_000), requests: arg('obs-requests', 10_000), iterations: arg('iterations', 20) });
-  if (only.includes('harvest')) console.log('\nharvest', JSON.stringify(await benchHarvest({ records: arg('harvest-records', 10_000) }), null, 2));
+  if (only.includes('observatory')) await benchObservatory({ datasets: numberArg('obs-datasets', 20_000), requests: numberArg('obs-requests', 10_000), iterations: numberArg('iterations', 20) });
+  if (only.includes('harvest')) console.log('\nharvest', JSON.stringify(await benchHarvest({ records: numberArg('harvest-records', 10_000) }), null, 2));
   if (only.includes('pages')) {
     const backend = argList('backend', 'pg')[0];
     await benchPages({
-      datasets: arg('pages-datasets', 20_000),
+      datasets: numberArg('pages-datasets', 20_000),
       backends: backend === 'all' ? ['pg', 'sqlite'] : [backend === 'sqlite' ? 'sqlite' : 'pg'],
-      iterations: arg('iterations', 40),
-      budgetSeconds: arg('budget', 60),
+      iterations: numberArg('iterations', 40),
+      budgetSeconds: numberArg('budget', 60),
       print: (line) => console.log(line),
     });
   }
   if (only.includes('upload')) {
-    await benchUpload({ gib: arg('upload-gib', 5), partMiB: arg('part-mib', 0) || undefined, concurrency: arg('concurrency', 4), print: (line) => console.log(line) });
+    await benchUpload({ gib: numberArg('upload-gib', 5), partMiB: numberArg('part-mib', 0) || undefined, concurrency: numberArg('concurrency', 4), print: (line) => console.log(line) });
   }
   if (only.includes('load')) {
     await benchLoad({
-      datasets: arg('load-datasets', 20_000),
-      connections: arg('connections', 10),
-      duration: arg('duration', 30),
-      timeout: arg('timeout', 60),
+      datasets: numberArg('load-datasets', 20_000),
+      connections: numberArg('connections', 10),
+      duration: numberArg('duration', 30),
+      timeout: numberArg('timeout', 60),
       ops: argList('load-ops', ''),
       print: (line) => console.log(line),
     });

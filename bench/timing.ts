@@ -36,3 +36,9 @@ export async function time(iterations: number, fn: (i: number) => Promise<unknow
  * request's (server/infra/db-calls.ts).
  */
 export const BENCH_DB = { deadlineMs: 30 * 60_000 };
+
+/** A numeric command-line option (`--name 123`), or `def` when it is not given. */
+export function numberArg(name: string, def: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : def;
+}
