@@ -6,10 +6,12 @@
 //   app A (demo catalogue, S3 = an s3rver this file runs; FerretDB on the run's backend: PostgreSQL
 //     when installed, SQLite with EMBEDDED_MONGO=ferretdb-sqlite): storage, kill, freeze, SIGTERM;
 //   app B (FerretDB on SQLite with a busy timeout of 10 ms, hang watchdog at 3 s): 20 providers
-//     writing at once, and a database frozen for longer than the watchdog allows;
+//     writing at once while another process holds the write lock, and a database frozen for longer
+//     than the watchdog allows;
 //   app C (FerretDB on PostgreSQL, whatever the run uses): PostgreSQL killed, FerretDB killed.
+import { spawn } from 'node:child_process';
 import net from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
@@ -120,14 +122,14 @@ async function signIn(url: string, email: string): Promise<Client> {
   return client;
 }
 
-/** Polls `probe` every 100 ms until it returns a value; fails after `timeoutMs`. */
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+/** Polls `probe` every `everyMs` (100 ms) until it returns a value; fails after `timeoutMs`. */
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number, everyMs = 100): Promise<T> {
   const start = Date.now();
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(100);
+    await sleep(everyMs);
   }
 }
 
@@ -139,6 +141,46 @@ function expectUnavailable(answer: Answer, code: string, deadlineMs: number): vo
   expect(answer.contentType).toMatch(/application\/problem\+json/);
   expect(Number(answer.retryAfter)).toBeGreaterThan(0);
   expect(answer.ms).toBeLessThanOrEqual(deadlineMs + MARGIN_MS);
+}
+
+/** The SQLite file of app B's database (FerretDB keeps one file per database under DATA_DIR/mongo/ferretdb). */
+async function sqliteFileOf(app: MainApp): Promise<string> {
+  const dir = path.join(app.dataDir, 'mongo', 'ferretdb');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.sqlite') && !f.startsWith('admin'));
+  expect(files, `SQLite files in ${dir}`).toHaveLength(1);
+  return path.join(dir, files[0]);
+}
+
+/**
+ * Takes SQLite's write lock on `file` from another process (Python's sqlite3, `BEGIN IMMEDIATE`) and
+ * keeps it until released; readers go on, writers get "database is locked" after their busy timeout.
+ */
+async function holdWriteLock(file: string): Promise<{ release: () => Promise<void>; heldMs: number }> {
+  const script = [
+    'import sqlite3, sys',
+    'c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=10)',
+    "c.execute('BEGIN IMMEDIATE')",
+    "print('locked', flush=True)",
+    'sys.stdin.readline()',
+    "c.execute('ROLLBACK')",
+    "print('released', flush=True)",
+  ].join('\n');
+  const child = spawn('python3', ['-c', script, file], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await waitFor(`the write lock on ${file} (${err})`, async () => (out.includes('locked') ? true : undefined), 10_000);
+  const since = Date.now();
+  const held = { heldMs: 0, release: async () => {} };
+  held.release = async () => {
+    child.stdin.end('\n');
+    const code = await exited;
+    held.heldMs = Date.now() - since;
+    expect(code, `lock holder: ${out} ${err}`).toBe(0);
+  };
+  return held;
 }
 
 const draft = (slug: string) => ({ slug, title: { ko: `장애 시험 ${slug}`, en: `Fault test ${slug}` } });
@@ -157,7 +199,18 @@ describe('concurrent writers (app B)', () => {
     const clients = providers.map((p) => new Client(b.url, p.token));
     const t = tag();
     const start = Date.now();
-    const created = await Promise.all(clients.map((c, i) => timed(c, 'POST', '/api/v1/datasets', draft(`busy-${t}-${i}`))));
+    // Twenty writers collide only when the machine lets them: a lock taken from outside makes sure
+    // the database refuses some writes, held until the app has logged a busy retry (then let go, so
+    // that the retries succeed).
+    const lock = await holdWriteLock(await sqliteFileOf(b));
+    const creating = Promise.all(clients.map((c, i) => timed(c, 'POST', '/api/v1/datasets', draft(`busy-${t}-${i}`))));
+    try {
+      // Polled often: each refused writer has 8 attempts, about 0.6 s of backoff, to outlast the lock.
+      await waitFor('a busy retry while the write lock is held', async () => (b.logs.some((l) => l.msg === 'database busy; retrying') ? true : undefined), 20_000, 10);
+    } finally {
+      await lock.release();
+    }
+    const created = await creating;
     const patched = await Promise.all(
       created.map((c, i) =>
         timed(
@@ -173,12 +226,13 @@ describe('concurrent writers (app B)', () => {
     console.info(
       `concurrent writers: 20 creates ${created.map((c) => c.status).join(',')} (max ${Math.max(...created.map((c) => c.ms))} ms); ` +
         `20 PATCHes ${patched.map((p) => p.status).join(',')} (max ${Math.max(...patched.map((p) => p.ms))} ms); ` +
-        `${retries.length} busy retries (max attempt ${Math.max(0, ...retries.map((r) => Number(r.attempt)))}); ${Date.now() - start} ms`,
+        `${retries.length} busy retries (max attempt ${Math.max(0, ...retries.map((r) => Number(r.attempt)))}); write lock held ${lock.heldMs} ms; ${Date.now() - start} ms`,
     );
     expect(created.map((c) => c.status)).toEqual(Array(20).fill(201));
     expect(patched.map((p) => p.status)).toEqual(Array(20).fill(200));
     // The database did refuse writes ("database is locked") and the data layer sent them again.
     expect(retries.length).toBeGreaterThan(0);
+    expect(lock.heldMs).toBeGreaterThan(0);
     const reread = await Promise.all(created.map((c, i) => clients[i].get(`/api/v1/datasets/${c.body.id}`)));
     expect(reread.map((r) => r.body.title.en)).toEqual(created.map((_, i) => `Patched ${i}`));
   }, 60_000);
