@@ -1,6 +1,6 @@
 // Limits on password guessing (docs/security.md). Every attempt is counted atomically *before* the
 // password is checked, so a burst of parallel guesses cannot slip past the limit, and a success
-// gives its count back. Three counters, each per fixed window:
+// gives its count back. Three counters, each over a sliding window (server/http/rate-limit.ts):
 //   - per address and account: a guesser at one address stops after LOGIN_RATE_LIMIT failures;
 //   - per address: one address cannot spray many accounts (LOGIN_ADDRESS_RATE_LIMIT);
 //   - per account over all addresses (LOGIN_ACCOUNT_RATE_LIMIT): beyond it only browsers and
@@ -13,7 +13,7 @@
 import type { Request, Response } from 'express';
 import mongoose, { Schema, type Types } from 'mongoose';
 import { AppError } from '../http/errors';
-import { hit, secondsLeft, unhit } from '../http/rate-limit';
+import { hit, retryAfterSeconds, unhit, type Hit } from '../http/rate-limit';
 import type { Config } from '../infra/config';
 import { hashSecret, newSecret } from './secrets';
 
@@ -52,8 +52,7 @@ type Limits = Config['loginRateLimit'];
 
 /** The counters one attempt was charged to, so a success can give them back. */
 export interface Charge {
-  keys: string[];
-  windowSeconds: number;
+  hits: Hit[];
 }
 
 /** How the attempt stands towards the account: from a browser the owner used, from an address they used, or from elsewhere. */
@@ -82,14 +81,15 @@ export async function chargeAttempt(email: string, ip: string, known: { device: 
         { key: `login-address:${ip}`, max: limits.perAddress, code: 'too_many_requests' },
         ...(known.knownAddress ? [] : [{ key: `login-account:${email}`, max: limits.perAccount, code: 'sign_in_paused_for_account' }]),
       ];
-  const counts = await Promise.all(checks.map((c) => hit(c.key, windowSeconds)));
-  const charge = { keys: checks.map((c) => c.key), windowSeconds };
-  const over = checks.find((c, i) => counts[i] > c.max);
-  if (over) {
+  const hits = await Promise.all(checks.map((c) => hit(c.key, windowSeconds)));
+  const charge = { hits };
+  const overAt = checks.findIndex((c, i) => hits[i]!.count > c.max);
+  if (overAt >= 0) {
     // A refused attempt checks no password, so it gives its counts back: the counters hold the
     // attempts that were (or are being) checked, and a flood of refusals cannot pause the account.
     await refund(charge);
-    const retryAfter = secondsLeft(windowSeconds);
+    const over = checks[overAt]!;
+    const retryAfter = retryAfterSeconds(hits[overAt]!, over.max);
     throw new AppError(429, over.code, { retryAfter }, undefined, undefined, { 'Retry-After': String(retryAfter) });
   }
   return charge;
@@ -97,7 +97,7 @@ export async function chargeAttempt(email: string, ip: string, known: { device: 
 
 /** Gives back the counts of an attempt that succeeded (only failures count). */
 export async function refund(charge: Charge): Promise<void> {
-  await Promise.all(charge.keys.map((k) => unhit(k, charge.windowSeconds)));
+  await Promise.all(charge.hits.map((h) => unhit(h)));
 }
 
 /** Remembers the browser (device cookie) and address of a successful sign-in. */

@@ -11,8 +11,12 @@ import { KnownDevice } from '../auth/login-guard';
 import { Mail } from '../mail/model';
 
 const DAY = 86400_000;
-/** Longest rate-limit window (LOGIN_RATE_WINDOW_SECONDS ≤ 1 day): counters of older windows are dead. */
+/**
+ * Longest rate-limit window (LOGIN_RATE_WINDOW_SECONDS ≤ 1 day). A hit also reads the previous
+ * window's counter (the sliding estimate, server/http/rate-limit.ts), so counters live two windows.
+ */
 const MAX_WINDOW_MS = DAY;
+const RATE_LIMIT_KEEP_MS = 2 * MAX_WINDOW_MS;
 const TOKEN_KEEP_MS = 30 * DAY;
 
 /** What one sweep removed, by collection. */
@@ -24,7 +28,7 @@ export async function sweepOnce(now = new Date()): Promise<SweepReport> {
   const [sessions, tokens, counters, devices, mail] = await Promise.all([
     Session.deleteMany({ expiresAt: { $lt: now } }),
     ApiToken.deleteMany({ $or: [{ expiresAt: { $lt: before(TOKEN_KEEP_MS) } }, { revokedAt: { $lt: before(TOKEN_KEEP_MS) } }] }),
-    RateLimit.deleteMany({ windowStart: { $lt: before(MAX_WINDOW_MS) } }),
+    RateLimit.deleteMany({ windowStart: { $lt: before(RATE_LIMIT_KEEP_MS) } }),
     KnownDevice.deleteMany({ expiresAt: { $lt: now } }),
     Mail.deleteMany({ expiresAt: { $lt: now } }),
   ]);
@@ -48,7 +52,7 @@ export async function ensureTtlIndexes(log: Pick<Logger, 'info' | 'warn'>): Prom
     await ttl('sessions', 'expiresAt', 0);
     await ttl('known_devices', 'expiresAt', 0);
     await ttl('mail_outbox', 'expiresAt', 0);
-    await ttl('rate_limits', 'windowStart', MAX_WINDOW_MS / 1000);
+    await ttl('rate_limits', 'windowStart', RATE_LIMIT_KEEP_MS / 1000);
     return true;
   } catch (err) {
     // An index of the same keys without the TTL option may exist from an earlier version; the sweep covers it.
