@@ -1,7 +1,8 @@
 /**
  * The technology-area observatory at scale (docs/observatory.md "How to measure"): N synthetic
  * published datasets (default 20,000; a quarter harvested, publication spread over three years)
- * and M access requests from US organisations, then p50/p95 of computing the answer in process
+ * and M access requests from US organisations as the usage counters keep them (beside two views of
+ * every dataset from elsewhere), then p50/p95 of computing the answer in process
  * after a dataset change (answers recomputed, US demand reused) for an anonymous visitor, a provider
  * member and monthly growth, with nothing cached (the demand aggregation too), of GET /observatory
  * after a change and cached, against the raw driver reading the datasets' areas.
@@ -14,7 +15,6 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import mongoose, { Types } from 'mongoose';
 import { createApp } from '../server/app';
-import { AccessRequest } from '../server/access/model';
 import { Dataset } from '../server/datasets/model';
 import type { AuthUser } from '../server/http/context';
 import { loadConfig } from '../server/infra/config';
@@ -24,6 +24,8 @@ import { createStorage } from '../server/infra/s3';
 import { startServices } from '../server/infra/services';
 import { forgetObservatoryCache, observatoryFor } from '../server/observatory/compute';
 import { Organization } from '../server/organizations/model';
+import { monthOf } from '../server/stats/events';
+import { UsageCounter } from '../server/stats/model';
 import { startCatalogIndex, stopCatalogIndex } from '../server/search/registry';
 import { syntheticDataset } from './matching';
 import { BENCH_DB, numberArg, time as timeWith, type Timing } from './timing';
@@ -38,6 +40,17 @@ export interface ObservatoryBenchOptions {
 }
 
 const DAY = 86_400_000;
+const US_ORG_TYPES = ['university', 'company', 'ffrdc', 'research_institute'] as const;
+
+interface UsageCounterRow {
+  datasetId: Types.ObjectId;
+  providerId: Types.ObjectId;
+  month: string;
+  event: string;
+  country: string;
+  orgType: string;
+  count: number;
+}
 
 /** Loads the synthetic catalogue and requests into fresh embedded services and prints the timings. */
 export async function benchObservatory(opts: ObservatoryBenchOptions = {}): Promise<void> {
@@ -51,9 +64,6 @@ export async function benchObservatory(opts: ObservatoryBenchOptions = {}): Prom
     await connectMongo(services.mongoUri, `bench_obs_${Date.now().toString(36)}`, BENCH_DB);
     await syncIndexes();
     const provider = await Organization.create({ slug: 'bench-provider', name: { ko: '벤치 제공기관', en: 'Bench provider' }, country: 'KR', type: 'public_agency', verified: true });
-    const usOrgs = await Organization.insertMany(
-      Array.from({ length: 20 }, (_, i) => ({ slug: `bench-us-${i}`, name: { ko: `미국 기관 ${i}`, en: `US org ${i}` }, country: 'US', type: 'university', verified: true })),
-    );
     const start = Date.now() - 3 * 365 * DAY;
     const ids: Types.ObjectId[] = [];
     for (let from = 0; from < n; from += 2000) {
@@ -66,27 +76,28 @@ export async function benchObservatory(opts: ObservatoryBenchOptions = {}): Prom
       });
       await Dataset.collection.insertMany(batch, { ordered: false });
     }
-    for (let from = 0; from < m; from += 2000) {
-      const batch = Array.from({ length: Math.min(2000, m - from) }, (_, k) => {
-        const i = from + k;
-        return {
-          kind: 'access',
-          datasetId: ids[(i * 31) % ids.length],
-          providerId: provider._id,
-          requesterId: new Types.ObjectId(),
-          requesterOrgId: usOrgs[i % usOrgs.length]._id,
-          idempotencyKey: `bench-${i}`,
-          bodyHash: 'bench',
-          scope: 'full',
-          purpose: 'research',
-          statement: 'Synthetic request for the observatory benchmark.',
-          durationDays: 30,
-          evaluation: { decision: 'request_required', reasons: [], requirements: [] },
-          status: i % 3 === 0 ? 'approved' : 'submitted',
-          submittedAt: new Date(start + (i % (3 * 365)) * DAY),
-        };
-      });
-      await AccessRequest.collection.insertMany(batch, { ordered: false });
+    // Demand is read from the usage counters (docs/observatory.md "Demand"): the M synthetic US
+    // requests (a third approved) as the statistics would have counted them, beside views from
+    // Korean and anonymous visitors of every dataset, which the demand read has to pass over.
+    const cells = new Map<string, UsageCounterRow>();
+    const bump = (datasetIndex: number, at: Date, event: string, country: string, orgType: string) => {
+      const row = { datasetId: ids[datasetIndex]!, providerId: provider._id, month: monthOf(at), event, country, orgType, count: 0 };
+      const key = `${datasetIndex}|${row.month}|${event}|${country}|${orgType}`;
+      (cells.get(key) ?? cells.set(key, row).get(key)!).count++;
+    };
+    for (let i = 0; i < m; i++) {
+      const at = new Date(start + (i % (3 * 365)) * DAY);
+      const orgType = US_ORG_TYPES[i % US_ORG_TYPES.length]!;
+      bump((i * 31) % ids.length, at, 'request_submitted', 'US', orgType);
+      if (i % 3 === 0) bump((i * 31) % ids.length, at, 'request_approved', 'US', orgType);
+    }
+    for (let i = 0; i < ids.length; i++) {
+      bump(i, new Date(start + ((i * 7919) % (3 * 365)) * DAY), 'view', 'KR', 'university');
+      bump(i, new Date(start + ((i * 104_729) % (3 * 365)) * DAY), 'view', 'anonymous', 'anonymous');
+    }
+    const counterRows = [...cells.values()];
+    for (let from = 0; from < counterRows.length; from += 5000) {
+      await UsageCounter.collection.insertMany(counterRows.slice(from, from + 5000), { ordered: false });
     }
     await startCatalogIndex({ log });
 
@@ -109,7 +120,7 @@ export async function benchObservatory(opts: ObservatoryBenchOptions = {}): Prom
       const anonChange = await time(iterations, () => observatoryFor(null, filter), afterChange);
       const memberChange = await time(iterations, () => observatoryFor(member, filter), afterChange);
       const monthly = await time(iterations, () => observatoryFor(null, { ...filter, interval: 'month' }), afterChange);
-      // Nothing cached: the demand aggregation too (the first request after start, or a new `from`).
+      // Nothing cached: the demand read too (the first request after start, or a new `from`).
       const coldRuns = Math.min(iterations, 2);
       const anonCold = await time(coldRuns, () => observatoryFor(null, filter), () => forgetObservatoryCache());
       const apiChange = await time(iterations, () => get(), afterChange);
@@ -118,7 +129,7 @@ export async function benchObservatory(opts: ObservatoryBenchOptions = {}): Prom
       const rawFilter = { live: { $ne: null }, withdrawnAt: null, 'live.classification.level': 'public' };
       // The equivalent database work: reading every listed dataset's areas (slow on FerretDB, so three reads).
       const rawScan = await time(2, () => coll.find(rawFilter, { projection: { 'live.techAreas': 1, publishedAt: 1, origin: 1 } }).toArray());
-      console.log(`\nobservatory: ${n} datasets (${Math.round(n / 4)} harvested), ${m} US access requests, ${sample.matrix.cells.length} matrix cells, ${sample.growth.length} growth rows, ${sample.demand.length} demand rows (${services.mongoKind})`);
+      console.log(`\nobservatory: ${n} datasets (${Math.round(n / 4)} harvested), ${m} US access requests in ${counterRows.length} usage counters, ${sample.matrix.cells.length} matrix cells, ${sample.growth.length} growth rows, ${sample.demand.length} demand rows (${services.mongoKind})`);
       console.log('benchmark                                     p50 ms    p95 ms    p95 / raw scan');
       const row = (name: string, t: Timing) => console.log(`${name.padEnd(46)}${t.p50.toFixed(1).padStart(6)}  ${t.p95.toFixed(1).padStart(8)}  ${(t.p95 / rawScan.p95).toFixed(3).padStart(10)}`);
       row('compute, anonymous, after a dataset change', anonChange);

@@ -1,39 +1,38 @@
-// Demand from the United States: access requests made by members of organisations whose country
-// is US, counted per requested dataset in the database (docs/observatory.md "Demand"). Only counts
-// leave this file; which datasets the caller may see, and suppression, are the route's concern.
+// Demand from the United States, read from the usage counters (docs/observatory.md "Demand"): access
+// requests and approvals recorded with the requester organisation's country `US`, per dataset. The
+// counters are what the statistics pages show (docs/statistics.md), so both tell the same story, and
+// their number grows with datasets × months, not with requests. Only counts leave this file; which
+// datasets the caller may see, and suppression, are the route's concern.
 import type { Types } from 'mongoose';
-import { AccessRequest } from '../access/model';
-import { Organization } from '../organizations/model';
+import { monthOf } from '../stats/events';
+import { UsageCounter } from '../stats/model';
 import type { DatasetDemand } from './aggregate';
 
-// A request that was granted at some point: approved, then possibly expired or revoked.
-const GRANTED = ['approved', 'expired', 'revoked'];
-
-interface GroupRow {
-  _id: { d: Types.ObjectId; s: string };
-  n: number;
-}
+/** The two counted events, each read with its own equality filter (see usDemand). */
+const EVENTS = ['request_submitted', 'request_approved'] as const;
 
 /**
- * Access requests (not enclave bookings) from US organisations per dataset, submitted at or after
- * `since` when given: `$match` then `$group` by dataset and status (the portable aggregation subset).
+ * Requests (`request_submitted`) and approvals (`request_approved`) by US requesters per dataset,
+ * in `since`'s month or later when given. A request counts in the month it was made, an approval in
+ * the month it was given. One `find` per event on equality filters (`country`, `event`), which
+ * FerretDB hands to PostgreSQL as a WHERE clause; `$in` and ranges it filters itself after reading
+ * every counter, so the month is compared here and the sums are taken here (a few rows per dataset).
  */
 export async function usDemand(since: Date | null): Promise<DatasetDemand[]> {
-  const orgs = await Organization.find({ country: 'US' }, { _id: 1 }).lean<Array<{ _id: Types.ObjectId }>>();
-  if (orgs.length === 0) return [];
-  const match: Record<string, unknown> = { requesterOrgId: { $in: orgs.map((o) => o._id) }, kind: 'access' };
-  if (since) match.submittedAt = { $gte: since };
-  const rows = await AccessRequest.aggregate<GroupRow>([
-    { $match: match },
-    { $group: { _id: { d: '$datasetId', s: '$status' }, n: { $sum: 1 } } },
-  ]);
+  const fromMonth = since ? monthOf(since) : null;
   const byDataset = new Map<string, DatasetDemand>();
-  for (const row of rows) {
-    const datasetId = String(row._id.d);
-    const d = byDataset.get(datasetId) ?? { datasetId, requests: 0, approved: 0 };
-    d.requests += row.n;
-    if (GRANTED.includes(row._id.s)) d.approved += row.n;
-    byDataset.set(datasetId, d);
+  for (const event of EVENTS) {
+    const rows = await UsageCounter.find({ country: 'US', event }, { _id: 0, datasetId: 1, month: 1, count: 1 }).lean<
+      Array<{ datasetId: Types.ObjectId; month: string; count: number }>
+    >();
+    for (const row of rows) {
+      if (fromMonth && row.month < fromMonth) continue;
+      const datasetId = String(row.datasetId);
+      const d = byDataset.get(datasetId) ?? { datasetId, requests: 0, approved: 0 };
+      if (event === 'request_submitted') d.requests += row.count;
+      else d.approved += row.count;
+      byDataset.set(datasetId, d);
+    }
   }
   return [...byDataset.values()];
 }

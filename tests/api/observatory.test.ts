@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccessRequest } from '../../server/access/model';
 import { Dataset } from '../../server/datasets/model';
 import { recordChange } from '../../server/infra/change-feed';
 import { forgetObservatoryCache } from '../../server/observatory/compute';
+import { countersSettled, increment } from '../../server/stats/counters';
+import type { OrganizationDoc } from '../../server/organizations/model';
 import { createOrg, createUser, startTestApp, type Client, type TestApp, type TestUser } from '../helpers/app';
 import { contractOf } from '../helpers/contract';
 import { buildDataset, publishDataset } from '../helpers/factories';
@@ -17,8 +18,8 @@ let P: Client;
 let R: Client;
 let outsider: Client;
 let admin: Client;
-let usOrg: Types.ObjectId;
-let krOrg: Types.ObjectId;
+let usOrg: OrganizationDoc;
+let krOrg: OrganizationDoc;
 const ids: Record<string, string> = {};
 
 const restricted = {
@@ -36,24 +37,15 @@ async function markHarvested(name: string, harvestedAt: string) {
   await recordChange({ kind: 'dataset', ids: [ids[name]] });
 }
 
-/** Stores `n` access requests on a dataset from members of an organisation (and forgets the cached answers). */
-async function requests(name: string, org: Types.ObjectId, n: number, status = 'submitted', { forget = true } = {}) {
-  const docs = Array.from({ length: n }, () => ({
-    datasetId: new Types.ObjectId(ids[name]),
-    providerId: provider.organizationId,
-    requesterId: new Types.ObjectId(),
-    requesterOrgId: org,
-    idempotencyKey: randomUUID(),
-    bodyHash: 'x',
-    scope: 'full',
-    purpose: 'research',
-    statement: 'A statement of purpose long enough to be accepted.',
-    durationDays: 30,
-    evaluation: { decision: 'request_required', reasons: [], requirements: [] },
-    status,
-    submittedAt: new Date(),
-  }));
-  await AccessRequest.insertMany(docs);
+/**
+ * Counts `n` access requests on a dataset from requesters in `country` — approved ones also as
+ * approvals — through the statistics' own counter write (what POST /access-requests and a decision
+ * record; tests/api/stats.test.ts checks that recording), then forgets the cached answers.
+ */
+async function requests(name: string, country: string, n: number, status = 'submitted', { forget = true } = {}) {
+  const key = { datasetId: new Types.ObjectId(ids[name]), providerId: provider.organizationId, requester: { country, orgType: 'university' } };
+  await increment({ ...key, event: 'request_submitted' }, new Date(), n);
+  if (status === 'approved' || status === 'expired') await increment({ ...key, event: 'request_approved' }, new Date(), n);
   if (forget) forgetObservatoryCache();
 }
 
@@ -76,8 +68,8 @@ beforeAll(async () => {
   R = app.as(await createUser({ org, roles: ['reviewer'] }));
   outsider = app.as(await createUser({ country: 'KR', orgType: 'university' }));
   admin = app.as(await createUser({ roles: ['admin'] }));
-  usOrg = (await createOrg({ country: 'US', type: 'university' }))._id;
-  krOrg = (await createOrg({ country: 'KR', type: 'university' }))._id;
+  usOrg = await createOrg({ country: 'US', type: 'university' });
+  krOrg = await createOrg({ country: 'KR', type: 'company' });
 
   await publish('multi', ['artificial_intelligence', 'quantum'], ['artificial_intelligence']);
   await publish('krOnly', ['artificial_intelligence'], []);
@@ -201,11 +193,11 @@ describe('GET /observatory growth', () => {
 
 describe('GET /observatory demand', () => {
   beforeAll(async () => {
-    await requests('multi', usOrg, 4);
-    await requests('multi', usOrg, 2, 'approved');
-    await requests('multi', krOrg, 9); // not from the US: never counted
-    await requests('usOnly', usOrg, 3, 'approved');
-    await requests('confidential', usOrg, 7);
+    await requests('multi', 'US', 4);
+    await requests('multi', 'US', 2, 'approved');
+    await requests('multi', 'KR', 9); // not from the US: never counted
+    await requests('usOnly', 'US', 3, 'approved');
+    await requests('confidential', 'US', 7);
   });
 
   it('counts requests from US organisations through the requested dataset areas, suppressing 1 to 4', async () => {
@@ -220,11 +212,45 @@ describe('GET /observatory demand', () => {
   });
 
   it('shows a confidential dataset demand to its provider members, and counts approvals from five on', async () => {
-    await requests('multi', usOrg, 3, 'expired');
+    await requests('multi', 'US', 3, 'expired');
     const own = await get(P);
     expect(demandOf(own, 'kr', 'hydrogen')).toEqual({ kr: 'hydrogen', requests: 7, approved: 0, suppressed: false });
     expect(demandOf(own, 'kr', 'artificial_intelligence')).toEqual({ kr: 'artificial_intelligence', requests: 9, approved: 5, suppressed: false });
     expect(demandOf(await get(outsider), 'kr', 'hydrogen')).toBeUndefined();
+  });
+
+  it('counts requests made through the API by members of US organisations, not others', async () => {
+    const disclosure = {
+      ...buildDataset().disclosure,
+      accessLevel: 'approval',
+      conditions: { dua: true, irb: false, attribution: true, noRedistribution: false },
+      maxGrantDays: 90,
+    };
+    await publish('asked', ['advanced_biotech'], ['biotechnologies'], { disclosure });
+    const ask = async (org: OrganizationDoc) => {
+      const res = await app.as(await createUser({ org, roles: ['researcher'] })).post(
+        '/api/v1/access-requests',
+        { datasetId: ids.asked, scope: 'full', purpose: 'research', statement: 'We evaluate protein models in a joint KR–US project.', durationDays: 30, acceptedAgreements: ['dua'] },
+        { 'idempotency-key': randomUUID() },
+      );
+      expect(res.status, res.text).toBe(201);
+    };
+    for (let i = 0; i < 5; i++) await ask(usOrg);
+    await ask(krOrg);
+    await countersSettled();
+    forgetObservatoryCache();
+    const body = await get(app.anon);
+    expect(demandOf(body, 'kr', 'advanced_biotech')).toEqual({ kr: 'advanced_biotech', requests: 5, approved: 0, suppressed: false });
+    expect(demandOf(body, 'us', 'biotechnologies')).toEqual({ us: 'biotechnologies', requests: 5, approved: 0, suppressed: false });
+  });
+
+  it('`from` counts requests made in that month or later', async () => {
+    const key = { datasetId: new Types.ObjectId(ids.usOnly), providerId: provider.organizationId, requester: { country: 'US', orgType: 'ffrdc' } };
+    await increment({ ...key, event: 'request_submitted' }, new Date('2024-06-15T00:00:00Z'), 10);
+    forgetObservatoryCache();
+    expect(demandOf(await get(app.anon), 'us', 'quantum_information')).toMatchObject({ requests: 13 });
+    expect(demandOf(await get(app.anon, '?from=2024-06'), 'us', 'quantum_information')).toMatchObject({ requests: 13 });
+    expect(demandOf(await get(app.anon, '?from=2024-07'), 'us', 'quantum_information')).toEqual({ us: 'quantum_information', requests: null, approved: null, suppressed: true });
   });
 
   it('follows the origin filter through the requested dataset', async () => {
@@ -235,7 +261,7 @@ describe('GET /observatory demand', () => {
   it('recounts datasets at once after a publication while the US demand follows within its TTL', async () => {
     const before = await get(P);
     // Requests stored without forgetting the cache, then a publication (a dataset change).
-    await requests('confidential', usOrg, 5, 'submitted', { forget: false });
+    await requests('confidential', 'US', 5, 'submitted', { forget: false });
     await publish('late', ['aerospace_marine'], ['space_technologies']);
     const after = await get(P);
     expect(cell(after, 'aerospace_marine', 'space_technologies')).toBe(cell(before, 'aerospace_marine', 'space_technologies') + 1);
