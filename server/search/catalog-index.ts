@@ -126,6 +126,9 @@ export class CatalogIndex {
     this.terms.clear();
     this.alive = 0;
     this.dead = 0;
+    // A new generation even when nothing is put back: whatever was cached by generation (rankings,
+    // sort orders, observatory answers) described the old content, and an empty index is a change.
+    this.changed();
     for (const e of entries) this.put(e.id, e);
   }
 

@@ -229,4 +229,20 @@ describe('nothing confidential leaks (property)', () => {
       { numRuns: 5 },
     );
   }, 300_000);
+
+  it('partner matches forget datasets a full reload removed, also when the catalogue is left empty', async () => {
+    // Found by the property above: rankings are cached by the index generation, and a reload that
+    // left the index empty kept the generation, so the partner went on being shown a dataset that
+    // had become a draft.
+    const usPartner = callers.find((c) => c.kind === 'usPartner')!;
+    const words = { en: 'zqgonewordxz', ko: '뷁쮋흌뙑' };
+    await store([{ provider: 0, level: 'public', state: 'published', live: words, working: words }]);
+    const matches = () => usPartner.client.get(`/api/v1/partners/${usUniversity.slug}/matches?pageSize=100`);
+    expect((await matches()).text).toContain(words.en);
+    // A write naming no ids (a filter) makes every process read the catalogue again.
+    await Dataset.updateMany({ slug: /^conf-/ }, { $set: { status: 'draft', live: null, publishedAt: null } });
+    const after = await matches();
+    expect(after.status).toBe(200);
+    expect(after.text).not.toContain(words.en);
+  });
 });

@@ -67,4 +67,15 @@ describe('CatalogIndex slug lookups', () => {
     expect(index.getBySlug('old-0')).toBeUndefined();
     expect(index.getBySlug('fresh-1')).toBe(fresh[1]);
   });
+
+  it('move to a new generation on replaceAll, even when the new content is empty', () => {
+    // Rankings, sort orders and observatory answers are cached by generation: an index emptied by a
+    // full reload kept its generation, and partner matches went on listing the datasets it had held.
+    const index = new CatalogIndex();
+    for (const e of many(2, 'gone')) index.put(e.id, e);
+    const before = index.generation;
+    index.replaceAll([]);
+    expect(index.size).toBe(0);
+    expect(index.generation).toBeGreaterThan(before);
+  });
 });
