@@ -2,7 +2,8 @@
 // runs it and reads the run report; the harvested datasets appear in the catalogue under the
 // "Harvested" facet with the source's badge, and a harvested dataset's page says where it comes
 // from, that it is read-only here, and offers the curation of its technology areas. A source URL on
-// a host the server may not contact is refused at its field, in both languages.
+// a host the server may not contact is refused at its field, in both languages, at registration
+// and when the source's address is corrected later.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonDocument, startFixtureServer, type FixtureServer } from '../helpers/harvest-fixtures';
 import { expectAccessible } from './helpers/axe';
@@ -192,6 +193,41 @@ describe('harvesting (admin pages, catalogue, dataset page)', { timeout: 240_000
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(w, 'harvest-source-phone', 'ko');
     await expectAccessible(w, 'harvest source at 375 px (ko)');
+    w.expectNoProblems();
+  });
+
+  it('corrects a source’s name and address on its page: a refused host is named at the field (ko)', async () => {
+    expect(sourcePath, 'the source was registered').toBeTruthy();
+    const w = await e2e.newPage();
+    const { page } = w;
+    await e2e.signIn(w, 'admin@demo.kr');
+    await open(w, e2e.url, sourcePath, 'ko');
+    const form = page.getByTestId('source-identity');
+    await form.waitFor();
+    const url = form.getByTestId('identity-url');
+    expect(await url.inputValue()).toBe(`${fixtureUrl}/data.json`);
+
+    await url.fill('https://catalog.example.org/data.json');
+    await form.getByTestId('identity-save').click();
+    await poll(() => url.getAttribute('aria-invalid')).toBe('true');
+    expect((await fieldErrors(page, url)).join(' ')).toMatch(/[가-힣]/);
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.dataset?.testid)).toBe('identity-url');
+    await screenshot(w, 'harvest-source-identity-error', 'ko');
+    await expectAccessible(w, 'harvest source name and address with a URL error (ko)');
+
+    // Back to the real address, and a corrected Korean name: saved, and the heading follows.
+    await url.fill(`${fixtureUrl}/data.json`);
+    const renamed = `${SOURCE_NAME.ko} (수정)`;
+    await form.getByTestId('identity-name-ko').fill(renamed);
+    await form.getByTestId('identity-save').click();
+    await poll(() => form.getByTestId('identity-saved').innerText()).toMatch(/저장/);
+    expect(await url.getAttribute('aria-invalid')).not.toBe('true');
+    await poll(() => page.locator('h1').innerText()).toContain(renamed);
+    // Put the name back for the tests that follow.
+    await form.getByTestId('identity-name-ko').fill(SOURCE_NAME.ko);
+    await form.getByTestId('identity-save').click();
+    await poll(() => page.locator('h1').innerText()).not.toContain('(수정)');
+    expect(w.apiErrors.filter((e) => e.method === 'PATCH').map((e) => e.status)).toEqual([400]);
     w.expectNoProblems();
   });
 

@@ -10,6 +10,7 @@ import { useApi, useFormat } from '../../lib/hooks';
 import { asApiError } from './problem';
 import { RunHistory } from './RunHistory';
 import { RunNowPanel } from './RunNowPanel';
+import { SourceIdentityForm } from './SourceIdentityForm';
 import { SourceSettings } from './SourceSettings';
 import type { HarvestSource } from './types';
 import './harvest.css';
@@ -109,6 +110,7 @@ export default function HarvestSourcePage() {
         }}
       />
       <SourceSettings source={source} onSaved={setSource} />
+      <SourceIdentityForm key={source.id} source={source} onSaved={setSource} />
       <RunHistory sourceId={source.id} version={runsVersion} />
       <section className="card danger-zone" aria-labelledby="delete-heading">
         <h2 id="delete-heading">{t('delete.heading')}</h2>
