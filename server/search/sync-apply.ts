@@ -92,13 +92,17 @@ export class StoreApplier {
   }
 }
 
-/** Whether two versions of a dataset show the same published face (so its catalogue entry stands). */
+/**
+ * Whether two versions of a dataset show the same published face (so its catalogue entry stands).
+ * The face includes where a harvested dataset comes from: renaming its source changes only `origin`.
+ */
 function sameFace(a: DatasetDoc | undefined, b: DatasetDoc): boolean {
   return (
     !!a &&
     a.live === b.live &&
     a.slug === b.slug &&
     String(a.providerId) === String(b.providerId) &&
-    (a.withdrawnAt?.getTime() ?? null) === (b.withdrawnAt?.getTime() ?? null)
+    (a.withdrawnAt?.getTime() ?? null) === (b.withdrawnAt?.getTime() ?? null) &&
+    (a.origin === b.origin || JSON.stringify(a.origin ?? null) === JSON.stringify(b.origin ?? null))
   );
 }

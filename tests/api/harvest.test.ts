@@ -178,6 +178,18 @@ describe('DCAT-US data.json', () => {
     expect([refused.status, refused.body.code]).toEqual([409, 'not_harvested']);
   });
 
+  it('renames a source: its datasets show the new name and address at once, the local one keeps its origin', async () => {
+    const url = source.url;
+    const renamed = await admin.patch(`/api/v1/harvest/sources/${source.id}`, { name: { ko: '새 이름', en: 'New name' }, url: `${url}?v=2` });
+    expect(renamed.status, renamed.text).toBe(200);
+    const quantum = (await app.anon.get('/api/v1/datasets/quantum-device-calibration-logs')).body;
+    expect(quantum.origin.source).toMatchObject({ id: source.id, name: { ko: '새 이름', en: 'New name' }, url: `${url}?v=2` });
+    const listed = (await app.anon.get('/api/v1/datasets?origin=harvested&pageSize=100')).body.items.find((d: any) => d.id === quantum.id);
+    expect(listed.origin.source.name.en).toBe('New name');
+    expect((await app.anon.get('/api/v1/datasets/harbor-autonomous-vessel-lidar-scans')).body.origin).toEqual({ kind: 'local' });
+    expect((await admin.patch(`/api/v1/harvest/sources/${source.id}`, { url })).status).toBe(200);
+  });
+
   it('removes a source: its datasets are withdrawn, its runs gone, and it is audited', async () => {
     const del = await admin.delete(`/api/v1/harvest/sources/${source.id}`);
     expect(del.status).toBe(204);
