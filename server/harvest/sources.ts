@@ -5,7 +5,9 @@ import { recordAudit } from '../audit/record';
 import { Dataset } from '../datasets/model';
 import { actorOf, type RequestContext } from '../http/context';
 import { conflict, notFound, validationFailed } from '../http/errors';
+import { recordChange } from '../infra/change-feed';
 import type { HarvestConfig } from '../infra/config';
+import { withDbDeadline } from '../infra/db-calls';
 import { Organization } from '../organizations/model';
 import { HarvestError } from './errors';
 import { checkUrl } from './fetcher';
@@ -55,6 +57,9 @@ async function datasetIdsOf(sourceId: Types.ObjectId): Promise<Types.ObjectId[]>
   return (await HarvestRecord.find({ sourceId }, { datasetId: 1 }).lean<HarvestRecordDoc[]>()).map((r) => r.datasetId);
 }
 
+/** Deadline of a write over every dataset of a source (a scan of the collection on FerretDB). */
+const CATALOGUE_WRITE_DEADLINE_MS = 2 * 60_000;
+
 /** Edits name, URL, schedule or enabled; a new name or URL is copied onto the source's datasets. */
 export async function updateSource(ctx: RequestContext, id: string, patch: HarvestSourceUpdate, cfg: HarvestConfig): Promise<HarvestSourceDoc> {
   const doc = await loadSource(id);
@@ -69,11 +74,18 @@ export async function updateSource(ctx: RequestContext, id: string, patch: Harve
   if (!updated) throw notFound('harvest_source_not_found');
   if (patch.name !== undefined || patch.url !== undefined) {
     const ids = await datasetIdsOf(doc._id);
-    for (let i = 0; i < ids.length; i += 500) {
-      await Dataset.updateMany(
-        { _id: { $in: ids.slice(i, i + 500) }, 'origin.sourceId': doc._id },
-        { $set: { 'origin.source.name': updated.name, 'origin.source.url': updated.url }, $inc: { rev: 1 } },
+    if (ids.length) {
+      // One write selected by the source (FerretDB answers an `_id: {$in}` by scanning the collection,
+      // so writing in chunks of ids scanned it once per chunk: 28 s for 2,000 datasets), then one
+      // change naming exactly those datasets, so every process re-reads only them. The write is
+      // bounded by the deadline of whole-catalogue work, not a single request's.
+      await withDbDeadline(CATALOGUE_WRITE_DEADLINE_MS, () =>
+        Dataset.collection.updateMany(
+          { 'origin.sourceId': doc._id },
+          { $set: { 'origin.source.name': updated.name, 'origin.source.url': updated.url }, $inc: { rev: 1 } },
+        ),
       );
+      await recordChange({ kind: 'dataset', ids: ids.map(String) });
     }
   }
   await recordAudit(actorOf(ctx), 'harvest.source_update', { type: 'harvest_source', id: doc._id, organizationId: doc.providerId }, { fields: Object.keys(patch) });
