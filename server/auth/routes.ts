@@ -3,8 +3,8 @@ import { Types } from 'mongoose';
 import { depsOf } from '../http/deps';
 import { recordAudit } from '../audit/record';
 import { actorOf } from '../http/context';
-import { AppError, conflict, isDuplicateKey, notFound, tooManyRequests, validationFailed } from '../http/errors';
-import { hit, retryAfterSeconds } from '../http/rate-limit';
+import { AppError, conflict, isDuplicateKey, notFound, validationFailed } from '../http/errors';
+import { limitHits } from '../http/rate-limit';
 import { route } from '../http/route';
 import { SESSION_COOKIE } from '../http/authenticate';
 import { endMembership, membershipOrganization, requestMembership } from '../organizations/membership';
@@ -140,9 +140,7 @@ export const authRoutes = [
     async handler(req, res) {
       const deps = depsOf(req);
       const ipKey = `register:${req.ctx.ip}`;
-      const registrations = await hit(ipKey, 3600);
-      const maxRegistrations = deps.config.loginRateLimit.max * 2;
-      if (registrations.count > maxRegistrations) throw tooManyRequests(retryAfterSeconds(registrations, maxRegistrations));
+      await limitHits(ipKey, 3600, deps.config.loginRateLimit.max * 2);
       const email = String(req.body.email).trim().toLowerCase();
       const org = req.body.organizationSlug ? await Organization.findOne({ slug: req.body.organizationSlug }).lean<OrganizationDoc>() : null;
       if (req.body.organizationSlug && !org) throw validationFailed([{ path: '/organizationSlug', code: 'unknown_organization' }]);
@@ -198,8 +196,7 @@ export const authRoutes = [
     async handler(req, res) {
       const user = req.ctx.user!;
       if (user.emailVerified) throw conflict('email_already_verified');
-      const resends = await hit(`verify-resend:${user.id}`, 3600);
-      if (resends.count > 3) throw tooManyRequests(retryAfterSeconds(resends, 3));
+      await limitHits(`verify-resend:${user.id}`, 3600, 3);
       const doc = await User.findById(user.id).lean<UserDoc>();
       await startEmailVerification(doc!, depsOf(req));
       res.status(202).json({ sent: true });

@@ -6,7 +6,7 @@
 // live in the MongoDB-protocol store the app already runs (FerretDB included), with one atomic
 // `$inc` per hit and a refund for attempts that turned out not to count.
 import { RateLimit } from '../auth/models';
-import { isDuplicateKey } from './errors';
+import { isDuplicateKey, tooManyRequests } from './errors';
 
 function windowStart(windowSeconds: number, now: number): number {
   return Math.floor(now / (windowSeconds * 1000)) * windowSeconds * 1000;
@@ -82,4 +82,10 @@ export function retryAfterSeconds(h: Hit, max: number): number {
     wait = (1 - h.elapsed) * w + Math.max(0, 1 - (max - 1) / h.current) * w;
   }
   return Math.max(1, Math.ceil(wait));
+}
+
+/** Counts a hit against `key` and refuses (429 with Retry-After) when it goes over `max` in the window. */
+export async function limitHits(key: string, windowSeconds: number, max: number): Promise<void> {
+  const h = await hit(key, windowSeconds);
+  if (h.count > max) throw tooManyRequests(retryAfterSeconds(h, max));
 }
