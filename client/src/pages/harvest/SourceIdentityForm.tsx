@@ -4,7 +4,7 @@ import { Field } from '../../components/Field';
 import { ProblemView } from '../../components/Status';
 import { api, type ApiError } from '../../lib/api';
 import { errorsAt, localiseErrors, schemaCheck, schemaValidatorReady, type ErrorMap } from '../../lib/validation';
-import { asApiError, harvestFieldErrors } from './problem';
+import { showHarvestFailure } from './problem';
 import type { HarvestSource, SourceCreate } from './types';
 
 const NAME_MAX = 200;
@@ -63,10 +63,7 @@ export function SourceIdentityForm({ source, onSaved }: { source: HarvestSource;
       setSaved(t(urlChanged ? 'identity.savedUrl' : 'identity.saved'));
       onSaved(data);
     } catch (err) {
-      const apiErr = asApiError(err);
-      const fields = harvestFieldErrors(apiErr);
-      setErrors(fields);
-      if (!Object.keys(fields).length) setProblem(apiErr);
+      showHarvestFailure(err, { setErrors, setProblem });
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemView } from '../../components/Status';
 import { api, type ApiError } from '../../lib/api';
 import type { ErrorMap } from '../../lib/validation';
-import { asApiError, harvestFieldErrors } from './problem';
+import { showHarvestFailure } from './problem';
 import { ScheduleField } from './ScheduleField';
 import { type HarvestSource, type Schedule } from './types';
 
@@ -26,10 +26,7 @@ export function SourceSettings({ source, onSaved }: { source: HarvestSource; onS
       setSaved(message);
       onSaved(data);
     } catch (err) {
-      const apiErr = asApiError(err);
-      const fields = harvestFieldErrors(apiErr);
-      setErrors(fields);
-      if (!Object.keys(fields).length) setProblem(apiErr);
+      showHarvestFailure(err, { setErrors, setProblem });
     } finally {
       setBusy(false);
     }

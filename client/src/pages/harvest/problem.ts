@@ -17,3 +17,14 @@ export function harvestFieldErrors(error: ApiError): ErrorMap {
 export function asApiError(err: unknown): ApiError {
   return err instanceof ApiError ? err : new ApiError({ title: String(err), status: 0, code: 'client_error' });
 }
+
+/**
+ * Shows a failed harvest request: its field errors at their fields, or, when it names none, the
+ * whole problem (the forms of the sources pages all answer a failure this way).
+ */
+export function showHarvestFailure(err: unknown, show: { setErrors: (e: ErrorMap) => void; setProblem: (p: ApiError) => void }): void {
+  const apiErr = asApiError(err);
+  const fields = harvestFieldErrors(apiErr);
+  show.setErrors(fields);
+  if (!Object.keys(fields).length) show.setProblem(apiErr);
+}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type ApiError } from '../../lib/api';
 import { localiseErrors, schemaCheck, schemaValidatorReady, type ErrorMap } from '../../lib/validation';
 import type { OrganizationOption } from '../account/OrganizationSelect';
-import { asApiError, harvestFieldErrors } from './problem';
+import { showHarvestFailure } from './problem';
 import type { HarvestSource, Schedule, SourceCreate, SourceKind } from './types';
 
 export interface RegisterValues {
@@ -73,10 +73,7 @@ export function useRegisterSource(organizations: OrganizationOption[], onCreated
       setValues(EMPTY);
       onCreated(data);
     } catch (err) {
-      const apiErr = asApiError(err);
-      const fields = harvestFieldErrors(apiErr);
-      setErrors(fields);
-      if (!Object.keys(fields).length) setProblem(apiErr);
+      showHarvestFailure(err, { setErrors, setProblem });
     } finally {
       setBusy(false);
     }
