@@ -113,7 +113,8 @@ describe('download refusals as pages', { timeout: 120_000 }, () => {
       const date = new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-US', { dateStyle: 'medium', timeZone: 'Asia/Seoul' }).format(
         endedAt,
       );
-      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(
+      // The heading turns to the ended grant once the caller's own access has been read (a second request).
+      await poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(
         lang === 'ko' ? '이 파일에 대한 이용 권한이 끝났습니다' : 'Your access to this file has ended',
       );
       const expired = await page.getByTestId('file-expired').innerText();
